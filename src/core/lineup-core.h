@@ -1,0 +1,9 @@
+/* lineup-core.h: the public surface of liblineup (GLib, SQLite, the shim;
+ * never GTK). The app, the CLI and the tests include only this. */
+#pragma once
+
+#include "lineup-db.h"
+#include "lineup-error.h"
+#include "lineup-paths.h"
+#include "lineup-sync.h"
+#include "lineup-version.h"

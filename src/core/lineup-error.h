@@ -1,0 +1,23 @@
+/* lineup-error.h: the core's error domain. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LINEUP_ERROR (lineup_error_quark ())
+
+typedef enum
+{
+  LINEUP_ERROR_FAILED,
+  LINEUP_ERROR_INVALID_ARGUMENT,
+  LINEUP_ERROR_DATABASE,
+  LINEUP_ERROR_DATABASE_TOO_NEW,
+  LINEUP_ERROR_NOT_OPEN,
+  LINEUP_ERROR_NOT_FOUND,
+  LINEUP_ERROR_IO,
+} LineupError;
+
+GQuark lineup_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* lineup-paths.h: where Lineup keeps its data and finds its models. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *lineup_paths_resolve_data_dir (const char  *override);
+gboolean  lineup_paths_ensure_data_dir  (const char  *data_dir,
+                                         GError     **error);
+char     *lineup_paths_database_file    (const char  *data_dir);
+char     *lineup_paths_model_dir        (void);
+
+G_END_DECLS
