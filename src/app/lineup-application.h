@@ -1,0 +1,18 @@
+/* lineup-application.h: the Lineup GTK application. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_APPLICATION (lineup_application_get_type ())
+G_DECLARE_FINAL_TYPE (LineupApplication, lineup_application, LINEUP, APPLICATION, AdwApplication)
+
+LineupApplication *lineup_application_new            (void);
+LineupDb          *lineup_application_get_db         (LineupApplication *self);
+const char        *lineup_application_get_data_dir   (LineupApplication *self);
+GSettings         *lineup_application_get_settings   (LineupApplication *self);
+
+G_END_DECLS

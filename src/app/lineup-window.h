@@ -1,0 +1,25 @@
+/* lineup-window.h: the main window. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-application.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_WINDOW (lineup_window_get_type ())
+G_DECLARE_FINAL_TYPE (LineupWindow, lineup_window, LINEUP, WINDOW, AdwApplicationWindow)
+
+typedef enum
+{
+  LINEUP_WINDOW_STATE_LOADING,
+  LINEUP_WINDOW_STATE_ERROR,
+  LINEUP_WINDOW_STATE_EMPTY,
+  LINEUP_WINDOW_STATE_READY,
+} LineupWindowState;
+
+LineupWindow      *lineup_window_new       (LineupApplication *app);
+LineupWindowState  lineup_window_get_state (LineupWindow      *self);
+void               lineup_window_reload    (LineupWindow      *self);
+
+G_END_DECLS
