@@ -51,6 +51,8 @@ lineup_cli_db_info (LineupCliGlobals  *globals,
       json_builder_add_int_value (b, info->schema_latest);
       json_builder_set_member_name (b, "journal_mode");
       json_builder_add_string_value (b, info->journal_mode);
+      json_builder_set_member_name (b, "foreign_keys");
+      json_builder_add_boolean_value (b, info->foreign_keys);
       json_builder_set_member_name (b, "file_bytes");
       json_builder_add_int_value (b, info->file_bytes);
       json_builder_set_member_name (b, "counts");

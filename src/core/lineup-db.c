@@ -20,8 +20,16 @@
 #include "lineup-paths.h"
 #include "lineup-sync.h"
 
-typedef void (*LineupDbJobFunc) (LineupDb *self,
-                                 sqlite3  *conn,
+/* What the database thread owns. It outlives the LineupDb when the last
+ * reference is dropped on the thread itself, so jobs never see the GObject. */
+typedef struct
+{
+  GAsyncQueue *queue;
+  char        *path;
+  sqlite3     *conn;
+} DbThread;
+
+typedef void (*LineupDbJobFunc) (DbThread *t,
                                  GTask    *task);
 
 typedef struct
@@ -37,9 +45,6 @@ struct _LineupDb
   char        *path;
   GThread     *thread;
   GAsyncQueue *queue;
-
-  /* Owned by the database thread only. */
-  sqlite3     *conn;
 };
 
 G_DEFINE_FINAL_TYPE (LineupDb, lineup_db, G_TYPE_OBJECT)
@@ -72,11 +77,11 @@ lineup_db_info_free (LineupDbInfo *info)
 static gpointer
 lineup_db_thread_func (gpointer data)
 {
-  LineupDb *self = data;
+  DbThread *t = data;
 
   for (;;)
     {
-      DbJob *job = g_async_queue_pop (self->queue);
+      DbJob *job = g_async_queue_pop (t->queue);
 
       if (job->func == NULL)
         {
@@ -84,18 +89,20 @@ lineup_db_thread_func (gpointer data)
           break;
         }
       if (!g_task_return_error_if_cancelled (job->task))
-        job->func (self, self->conn, job->task);
+        job->func (t, job->task);
       g_object_unref (job->task);
       g_free (job);
     }
 
-  if (self->conn != NULL)
+  if (t->conn != NULL)
     {
       /* Fold the WAL back into the main file so a copied database is whole. */
-      sqlite3_exec (self->conn, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-      sqlite3_close_v2 (self->conn);
-      self->conn = NULL;
+      sqlite3_exec (t->conn, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      sqlite3_close_v2 (t->conn);
     }
+  g_async_queue_unref (t->queue);
+  g_free (t->path);
+  g_free (t);
   return NULL;
 }
 
@@ -112,13 +119,13 @@ lineup_db_queue (LineupDb        *self,
 }
 
 static gboolean
-require_open (LineupDb *self,
+require_open (DbThread *t,
               GTask    *task)
 {
-  if (self->conn != NULL)
+  if (t->conn != NULL)
     return TRUE;
   g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_NOT_OPEN,
-                           _("The database “%s” is not open"), self->path);
+                           _("The database “%s” is not open"), t->path);
   return FALSE;
 }
 
@@ -182,9 +189,12 @@ static void
 lineup_db_constructed (GObject *object)
 {
   LineupDb *self = LINEUP_DB (object);
+  DbThread *t = g_new0 (DbThread, 1);
 
   G_OBJECT_CLASS (lineup_db_parent_class)->constructed (object);
-  self->thread = g_thread_new ("lineup-db", lineup_db_thread_func, self);
+  t->queue = g_async_queue_ref (self->queue);
+  t->path = g_strdup (self->path);
+  self->thread = g_thread_new ("lineup-db", lineup_db_thread_func, t);
 }
 
 static void
@@ -244,47 +254,46 @@ exec_pragma (sqlite3     *conn,
 }
 
 static void
-open_job (LineupDb *self,
-          sqlite3  *conn,
+open_job (DbThread *t,
           GTask    *task)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   int rc;
 
-  if (self->conn != NULL)
+  if (t->conn != NULL)
     {
       g_task_return_boolean (task, TRUE);
       return;
     }
 
-  rc = sqlite3_open_v2 (self->path, &db,
+  rc = sqlite3_open_v2 (t->path, &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_DATABASE,
-                               _("Cannot open the database “%s”: %s"), self->path,
+                               _("Cannot open the database “%s”: %s"), t->path,
                                db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close_v2 (db);
       return;
     }
 
   /* busy_timeout: the CLI may write while the app has the file open. */
-  if (!exec_pragma (db, "PRAGMA journal_mode=WAL", self->path, &error) ||
-      !exec_pragma (db, "PRAGMA foreign_keys=ON", self->path, &error) ||
-      !exec_pragma (db, "PRAGMA synchronous=NORMAL", self->path, &error) ||
-      !exec_pragma (db, "PRAGMA busy_timeout=10000", self->path, &error) ||
-      !exec_pragma (db, "PRAGMA secure_delete=ON", self->path, &error) ||
+  if (!exec_pragma (db, "PRAGMA journal_mode=WAL", t->path, &error) ||
+      !exec_pragma (db, "PRAGMA foreign_keys=ON", t->path, &error) ||
+      !exec_pragma (db, "PRAGMA synchronous=NORMAL", t->path, &error) ||
+      !exec_pragma (db, "PRAGMA busy_timeout=10000", t->path, &error) ||
+      !exec_pragma (db, "PRAGMA secure_delete=ON", t->path, &error) ||
       !lineup_db_schema_migrate (db, lineup_db_schema_latest (), &error))
     {
-      if (!g_str_has_prefix (error->message, self->path))
-        g_prefix_error (&error, "%s: ", self->path);
+      if (!g_str_has_prefix (error->message, t->path))
+        g_prefix_error (&error, "%s: ", t->path);
       sqlite3_close_v2 (db);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  self->conn = db;
+  t->conn = db;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -345,19 +354,19 @@ count_rows (sqlite3    *conn,
 }
 
 static void
-info_job (LineupDb *self,
-          sqlite3  *conn,
+info_job (DbThread *t,
           GTask    *task)
 {
+  sqlite3 *conn = t->conn;
   g_autoptr(LineupDbInfo) info = g_new0 (LineupDbInfo, 1);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
   GStatBuf st;
 
-  if (!require_open (self, task))
+  if (!require_open (t, task))
     return;
 
-  info->path = g_strdup (self->path);
+  info->path = g_strdup (t->path);
   info->schema_latest = lineup_db_schema_latest ();
   info->schema_version = lineup_db_schema_version (conn, &error);
   if (info->schema_version < 0)
@@ -369,7 +378,8 @@ info_job (LineupDb *self,
       sqlite3_step (stmt) == SQLITE_ROW)
     info->journal_mode = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
-  if (g_stat (self->path, &st) == 0)
+  info->foreign_keys = count_rows (conn, "PRAGMA foreign_keys") == 1;
+  if (g_stat (t->path, &st) == 0)
     info->file_bytes = st.st_size;
 
   info->subjects = count_rows (conn, "SELECT count(*) FROM subjects");

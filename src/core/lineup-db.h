@@ -22,6 +22,7 @@ typedef struct
   int     schema_version;
   int     schema_latest;
   char   *journal_mode;
+  gboolean foreign_keys;
   gint64  file_bytes;
   gint64  subjects;
   gint64  bookings;

@@ -423,7 +423,8 @@ int check(const std::string& model_path, const std::string& ref_path, const std:
             {
                 std::cerr << "check-resnet: " << file << ": decoded chip differs from the reference chip (sha256 "
                           << got << ", reference " << sha->str
-                          << "): the JPEG decoder changed; regenerate the reference\n";
+                          << "): the image file or the JPEG decoder differs from the reference's; "
+                             "regenerate the reference with make-reference.js\n";
                 ok = false;
                 continue;
             }
