@@ -50,4 +50,14 @@ int        lineup_cli_db_info          (LineupCliGlobals   *globals,
                                         int                 argc,
                                         char              **argv);
 
+int        lineup_cli_detect           (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_compare          (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_eval_pairs       (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+
 G_END_DECLS

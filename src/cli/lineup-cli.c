@@ -16,6 +16,9 @@
 
 static const LineupCliCommand commands[] = {
   { "db info", N_("Show the database's path, schema version and row counts"), lineup_cli_db_info },
+  { "detect", N_("Find faces in images: boxes, landmarks, quality"), lineup_cli_detect },
+  { "compare", N_("Compare the faces of two images"), lineup_cli_compare },
+  { "eval pairs", N_("Accuracy self-test on an LFW-format pairs file"), lineup_cli_eval_pairs },
 };
 
 static void

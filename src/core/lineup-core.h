@@ -3,6 +3,10 @@
 #pragma once
 
 #include "lineup-db.h"
+#include "lineup-engine.h"
+#include "lineup-eval.h"
+#include "lineup-face.h"
+#include "lineup-image.h"
 #include "lineup-error.h"
 #include "lineup-paths.h"
 #include "lineup-sync.h"
