@@ -162,7 +162,7 @@ BlazeFace::BlazeFace (const std::string &onnx_path)
 }
 
 void
-BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score,
+BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score, float min_px,
                        std::vector<BlazeFaceDetection> &out)
 {
   const cv::Rect inner = roi & cv::Rect (0, 0, img.cols, img.rows);
@@ -213,7 +213,7 @@ BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score,
           const float *r = boxes + size_t (i) * kCoords;
           const float ax = anchors_[idx].cx * kS, ay = anchors_[idx].cy * kS;
           const float cx = ax + r[0], cy = ay + r[1], w = r[2], h = r[3];
-          if (!(w > 0.f && h > 0.f))
+          if (!(w > 0.f && h > 0.f) || w < min_px)
             continue;
 
           BlazeFaceDetection d;
@@ -285,7 +285,7 @@ BlazeFace::detect (const cv::Mat &bgr, float min_score, float nms_iou)
   const int side = std::max (bgr.cols, bgr.rows);
   const cv::Rect roi ((bgr.cols - side) / 2, (bgr.rows - side) / 2, side, side);
   std::vector<BlazeFaceDetection> raw;
-  run_square (bgr, roi, min_score, raw);
+  run_square (bgr, roi, min_score, min_face_px, raw);
 
   auto dets = blazeface_weighted_nms (std::move (raw), nms_iou);
   if (dlib_style_boxes)
@@ -304,15 +304,24 @@ BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou,
 
   const int W = bgr.cols, H = bgr.rows;
   const int side = std::max (W, H);
-  std::vector<BlazeFaceDetection> raw;
-  run_square (bgr, cv::Rect ((W - side) / 2, (H - side) / 2, side, side), min_score, raw);
-
   const float overlap = std::min (0.9f, std::max (0.f, tiling.overlap));
-  for (int level = 1; level <= tiling.levels; level++)
+
+  /* Levels that will actually run: stop before tiles below min_tile. */
+  int levels = 0;
+  while (levels < tiling.levels
+         && std::lround (side / std::pow (2.0, levels + 1)) >= std::max (16, tiling.min_tile))
+    levels++;
+  const auto floor_px = [&] (int level) {
+    return level < levels ? std::max (min_face_px, tiling.handoff_px) : min_face_px;
+  };
+
+  std::vector<BlazeFaceDetection> raw;
+  run_square (bgr, cv::Rect ((W - side) / 2, (H - side) / 2, side, side), min_score,
+              floor_px (0), raw);
+
+  for (int level = 1; level <= levels; level++)
     {
       const int t = int (std::lround (side / std::pow (2.0, level)));
-      if (t < std::max (16, tiling.min_tile))
-        break;
 
       /* Tile origins along one axis: evenly spread so that neighbours share
        * at least `overlap` of a tile and the last tile ends at the border.
@@ -336,7 +345,7 @@ BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou,
           {
             const cv::Rect tile (tx, ty, t, t);
             std::vector<BlazeFaceDetection> tdets;
-            run_square (bgr, tile, min_score, tdets);
+            run_square (bgr, tile, min_score, floor_px (level), tdets);
             /* Drop boxes cut by (or reaching past) an inner tile edge, and
              * boxes too big for this level (the coarser pass has them). */
             const float margin = 0.02f * t;
@@ -351,7 +360,7 @@ BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou,
                   continue;
                 if (tile.y + t < H && b.y + b.height > tile.y + t - margin)
                   continue;
-                if (b.width > 0.5f * t)
+                if (b.width > std::max (overlap, 0.2f) * t)
                   continue;
                 raw.push_back (d);
               }

@@ -50,11 +50,17 @@ struct BlazeFaceTiling {
   /* Tile levels below the whole-image pass: level k uses square tiles of
    * side max(W, H) / 2^k (k = 1 .. levels).  0 = whole-image pass only. */
   int levels = 1;
-  /* Fraction of a tile shared with its neighbour. */
-  float overlap = 0.5f;
-  /* Do not go below this tile side (original pixels); upscaling a tile much
-   * beyond the model input only adds false positives. */
+  /* Fraction of a tile shared with its neighbour.  A face narrower than
+   * overlap * tile side lies wholly inside some tile. */
+  float overlap = 0.25f;
+  /* Stop before tiles smaller than this (original pixels): upscaling a tile
+   * far beyond the model input adds false positives, not faces. */
   int min_tile = 160;
+  /* Every level but the finest keeps only faces at least this wide in
+   * model-input pixels; smaller ones are left to the next level, where they
+   * are twice as large (the coarse pass hallucinates confident boxes on
+   * faces of ~8 px).  Must stay below overlap * 256 / 2. */
+  float handoff_px = 20.f;
 };
 
 class BlazeFace {
@@ -83,6 +89,13 @@ public:
                                                float nms_iou = 0.3f,
                                                const BlazeFaceTiling &tiling = BlazeFaceTiling ());
 
+  /* Detections narrower than this many model-input pixels (of the 256-px
+   * square) are dropped: below ~10 px the model's boxes are mostly wrong
+   * (confident boxes beside tiny faces).  For one pass this means faces
+   * smaller than min_face_px / 256 of the image's long side are not found;
+   * use detect_tiled() for those. */
+  float min_face_px = 10.f;
+
   /* If true (default), boxes are shifted/scaled to the dlib HOG /
    * imglab convention (see the .cpp for the measured correction); if false,
    * the raw MediaPipe box is returned. */
@@ -96,9 +109,10 @@ private:
 
   /* Runs the network on the square region `roi` (original-image pixels; may
    * extend past the image, which is padded black) and appends raw decoded
-   * detections with score >= min_score, in original-image pixels. */
-  void run_square(const cv::Mat &bgr8, const cv::Rect &roi, float min_score,
-                  std::vector<BlazeFaceDetection> &out);
+   * detections with score >= min_score and width >= min_px model-input
+   * pixels, in original-image pixels. */
+  void run_square(const cv::Mat &img, const cv::Rect &roi, float min_score,
+                  float min_px, std::vector<BlazeFaceDetection> &out);
 
   cv::dnn::Net net_;
   std::vector<Anchor> anchors_;

@@ -2,7 +2,7 @@
 // Computes reference 128-D face descriptors with face-api.js's own JavaScript
 // forward pass (tfjs-core's pure-JS CPU backend, no tfjs-node), using the
 // recognition weights from the @vladmandic/face-api model folder that
-// models/fetch.sh extracts. check-resnet.cpp compares the converted dlib
+// models/fetch.sh extracts. src/shim/lineup-resnet-check.cpp compares the converted dlib
 // network against the JSON written here.
 //
 // Usage (from tests/reference, after `npm ci` or `npm install`):
@@ -11,7 +11,7 @@
 //                   and face_recognition_model.bin (fetch.sh's DESTDIR/face-api)
 //     FACES_DIR     the shared faces folder (e.g. /work/shared/faces); read in
 //                   place, nothing is copied into the repository
-//     CHECK_RESNET  the built check-resnet program (check-resnet.cpp)
+//     CHECK_RESNET  the built lineup-resnet-check program (_build/src/shim/)
 //     OUT.json      default: resnet-reference.json next to this script
 //
 // Chips: `CHECK_RESNET --write-chips FACES_DIR TMPDIR` picks the first image
