@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "lineup-application.h"
+#include "lineup-preferences-window.h"
 #include "lineup-window.h"
 
 typedef struct
@@ -148,6 +149,37 @@ run_checks (Fixture *f)
         }
     }
   g_assert_true (help_shown);
+
+  /* Preferences: the detector choice lands in GSettings. */
+  {
+    LineupPreferencesWindow *prefs = NULL;
+    GSettings *settings = lineup_application_get_settings (f->app);
+    GObject *row;
+    g_autofree char *detector = NULL;
+    g_autofree char *prefs_shot = NULL;
+
+    g_assert_cmpstr ((detector = g_settings_get_string (settings, "detector")), ==, "hog");
+    g_clear_pointer (&detector, g_free);
+    g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+    spin_frames (10);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (LINEUP_IS_PREFERENCES_WINDOW (w))
+          prefs = LINEUP_PREFERENCES_WINDOW (w);
+      }
+    g_assert_nonnull (prefs);
+    row = gtk_widget_get_template_child (GTK_WIDGET (prefs), LINEUP_TYPE_PREFERENCES_WINDOW,
+                                         "detector_row");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+    g_assert_cmpstr ((detector = g_settings_get_string (settings, "detector")), ==, "blazeface");
+    spin_frames (10);
+    prefs_shot = g_build_filename (f->shot_dir, "preferences.png", NULL);
+    save_screenshot (GTK_WIDGET (prefs), prefs_shot);
+    gtk_window_close (GTK_WINDOW (prefs));
+    spin_frames (5);
+  }
 
   /* The window follows the database: with a booking it shows the gallery. */
   insert_booking (f->data_dir);

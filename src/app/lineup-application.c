@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-application.h"
+#include "lineup-preferences-window.h"
 #include "lineup-resources.h"
 #include "lineup-window.h"
 
@@ -75,10 +76,12 @@ lineup_application_startup (GApplication *app)
   g_autofree char *db_path = NULL;
 
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (lineup_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
 
   self->settings = g_settings_new (LINEUP_APP_ID);
   self->data_dir = lineup_paths_resolve_data_dir (self->data_dir_override);
@@ -173,8 +176,21 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  LineupApplication *self = LINEUP_APPLICATION (user_data);
+  LineupPreferencesWindow *prefs = lineup_preferences_window_new (
+    gtk_application_get_active_window (GTK_APPLICATION (self)), self->settings);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
   { "about", about_action },
 };
 

@@ -308,6 +308,7 @@ lineup_cli_eval_pairs (LineupCliGlobals  *globals,
   LineupEvalResult r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *root = NULL;
+  g_autofree char *scores = NULL;
   double threshold = LINEUP_DEFAULT_THRESHOLD;
   int workers = (int)g_get_num_processors (), ret;
   gint64 start = g_get_monotonic_time ();
@@ -318,6 +319,8 @@ lineup_cli_eval_pairs (LineupCliGlobals  *globals,
       N_("Folder holding NAME/NAME_NNNN.jpg (required)"), N_("DIR") },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
       N_("Match threshold to report accuracy at (default 0.6)"), N_("T") },
+    { "scores", 0, 0, G_OPTION_ARG_FILENAME, &scores,
+      N_("Also write every pair's distance to FILE (tab-separated)"), N_("FILE") },
     { "workers", 0, 0, G_OPTION_ARG_INT, &workers,
       N_("Worker threads, each with its own network (default: one per core)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
@@ -346,6 +349,23 @@ lineup_cli_eval_pairs (LineupCliGlobals  *globals,
     }
   if (tty && !globals->json)
     g_printerr ("\n");
+
+  if (scores != NULL)
+    {
+      g_autoptr(GString) out = g_string_new ("image_a\timage_b\tsame\tdistance\n");
+      for (guint i = 0; i < r.scores->len; i++)
+        {
+          LineupEvalScore *sc = &g_array_index (r.scores, LineupEvalScore, i);
+          if (sc->distance < 0)
+            g_string_append_printf (out, "%s\t%s\t%d\t\n", sc->a, sc->b, sc->same);
+          else
+            g_string_append_printf (out, "%s\t%s\t%d\t%.6f\n", sc->a, sc->b, sc->same,
+                                    sc->distance);
+        }
+      if (!g_file_set_contents (scores, out->str, out->len, &error))
+        return lineup_cli_fail (error);
+    }
+  lineup_eval_result_clear (&r);
 
   if (globals->json)
     {

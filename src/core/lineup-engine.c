@@ -31,6 +31,7 @@ lineup_detect_options_init_default (LineupDetectOptions *options)
 {
   options->detector = LINEUP_SHIM_DETECTOR_HOG;
   options->upsample = 1;
+  options->fallback = TRUE;
   lineup_quality_policy_init_default (&options->policy);
 }
 
@@ -175,8 +176,8 @@ describe_locked (LineupEngine               *self,
   g_autoptr(GBytes) chip_bytes = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!lineup_shim_engine_describe (self->shim, lineup_image_get_shim (image), &sb, &data, chip,
-                                    &local_error))
+  if (!lineup_shim_engine_describe (self->shim, lineup_image_get_shim (image), &sb,
+                                    !g_str_equal (detector, "hog"), &data, chip, &local_error))
     {
       g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_FAILED, "%s: %s",
                    lineup_image_get_name (image), local_error->message);
@@ -199,26 +200,20 @@ compare_left_to_right (gconstpointer a,
   return d < 0 ? -1 : d > 0;
 }
 
-GPtrArray *
-lineup_engine_detect (LineupEngine               *self,
-                      LineupImage                *image,
-                      const LineupDetectOptions  *options,
-                      GError                    **error)
+static GPtrArray *
+detect_locked (LineupEngine               *self,
+               LineupImage                *image,
+               LineupShimDetector          which,
+               const LineupDetectOptions  *options,
+               GError                    **error)
 {
   g_autoptr(GPtrArray) faces = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(GError) local_error = NULL;
   g_autofree LineupShimBox *boxes = NULL;
-  const char *detector = lineup_detector_to_string (options->detector);
+  const char *detector = lineup_detector_to_string (which);
   int n;
 
-  if (!lineup_shim_engine_has_detector (self->shim, options->detector))
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_MODEL,
-                   _("The %s detector's model is not installed; run ./setup.sh build"), detector);
-      return NULL;
-    }
-  n = lineup_shim_engine_detect (self->shim, lineup_image_get_shim (image), options->detector,
+  n = lineup_shim_engine_detect (self->shim, lineup_image_get_shim (image), which,
                                  options->upsample, &boxes, &local_error);
   if (n < 0)
     {
@@ -243,6 +238,37 @@ lineup_engine_detect (LineupEngine               *self,
       g_ptr_array_add (faces, face);
     }
   g_ptr_array_sort (faces, compare_left_to_right);
+  return g_steal_pointer (&faces);
+}
+
+GPtrArray *
+lineup_engine_detect (LineupEngine               *self,
+                      LineupImage                *image,
+                      const LineupDetectOptions  *options,
+                      GError                    **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  g_autoptr(GPtrArray) faces = NULL;
+  LineupShimDetector other = options->detector == LINEUP_SHIM_DETECTOR_HOG
+                               ? LINEUP_SHIM_DETECTOR_BLAZEFACE
+                               : LINEUP_SHIM_DETECTOR_HOG;
+
+  if (!lineup_shim_engine_has_detector (self->shim, options->detector))
+    {
+      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_MODEL,
+                   _("The %s detector's model is not installed; run ./setup.sh build"),
+                   lineup_detector_to_string (options->detector));
+      return NULL;
+    }
+  faces = detect_locked (self, image, options->detector, options, error);
+  /* Each detector misses faces the other finds (HOG: turned heads; BlazeFace:
+   * small faces), so a still with no face gets a second look. */
+  if (faces != NULL && faces->len == 0 && options->fallback &&
+      lineup_shim_engine_has_detector (self->shim, other))
+    {
+      g_clear_pointer (&faces, g_ptr_array_unref);
+      faces = detect_locked (self, image, other, options, error);
+    }
   return g_steal_pointer (&faces);
 }
 

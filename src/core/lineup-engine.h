@@ -21,6 +21,7 @@ typedef struct
 {
   LineupShimDetector  detector;
   int                 upsample;   /* HOG only: doublings of the image */
+  gboolean            fallback;   /* no face found: try the other detector */
   LineupQualityPolicy policy;
 } LineupDetectOptions;
 

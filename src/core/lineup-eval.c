@@ -204,6 +204,13 @@ lineup_eval_metrics (const double     *d,
   r->tar_at_far_1e3 = tar_at_far (d, same, n, 1e-3);
 }
 
+void
+lineup_eval_result_clear (LineupEvalResult *result)
+{
+  g_clear_pointer (&result->scores, g_array_unref);
+  g_clear_pointer (&result->paths, g_ptr_array_unref);
+}
+
 static guint
 intern_path (GPtrArray  *paths,
              GHashTable *index,
@@ -362,6 +369,14 @@ lineup_eval_pairs (const char                 *pairs_file,
         dist[i] = -1;
     }
   lineup_eval_metrics (dist, same, pairs->len, threshold, result);
+  result->paths = g_ptr_array_ref (paths);
+  result->scores = g_array_sized_new (FALSE, FALSE, sizeof (LineupEvalScore), pairs->len);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      Pair *p = &g_array_index (pairs, Pair, i);
+      LineupEvalScore sc = { paths->pdata[p->a], paths->pdata[p->b], p->same, dist[i] };
+      g_array_append_val (result->scores, sc);
+    }
   result->faces_not_found = 0;
   result->images_failed = 0;
   for (guint i = 0; i < paths->len; i++)

@@ -9,6 +9,14 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  const char *a;          /* image paths */
+  const char *b;
+  gboolean    same;
+  double      distance;   /* < 0: no face in one of the images */
+} LineupEvalScore;
+
+typedef struct
+{
   guint   pairs;
   guint   pairs_scored;
   guint   faces_not_found;   /* images in which no face was found */
@@ -22,7 +30,11 @@ typedef struct
   double  tar_at_far_1e3;
   double  seconds;
   double  images_per_second;
+  GArray *scores;           /* of LineupEvalScore, when asked for */
+  GPtrArray *paths;         /* owns the strings the scores point to */
 } LineupEvalResult;
+
+void lineup_eval_result_clear (LineupEvalResult *result);
 
 typedef void (*LineupProgressFunc) (guint    done,
                                     guint    total,

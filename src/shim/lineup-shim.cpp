@@ -131,12 +131,30 @@ detect_hog (dlib::frontal_face_detector       &hog,
   return dets;
 }
 
-cv::Mat
-to_gray (const cv::Mat &bgr)
+/* Where dlib's HOG detector puts its box relative to the bounding box of
+ * the 68 landmarks, measured on 468 LFW faces (tools: see README, Quality):
+ * centre x +0.0 w (sd 0.09), centre y -0.122 h (sd 0.04), width 1.08 w,
+ * height 1.11 h. */
+dlib::rectangle
+hog_like_box (const dlib::full_object_detection &shape)
 {
-  cv::Mat g;
-  cv::cvtColor (bgr, g, cv::COLOR_BGR2GRAY);
-  return g;
+  dlib::rectangle r = shape.get_rect ();
+  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+
+  for (unsigned long i = 0; i < shape.num_parts (); i++)
+    {
+      x0 = std::min (x0, (double)shape.part (i).x ());
+      y0 = std::min (y0, (double)shape.part (i).y ());
+      x1 = std::max (x1, (double)shape.part (i).x ());
+      y1 = std::max (y1, (double)shape.part (i).y ());
+    }
+  if (x1 <= x0 || y1 <= y0)
+    return r;
+  const double w = x1 - x0, h = y1 - y0;
+  const double cx = (x0 + x1) / 2 - 0.021 * w, cy = (y0 + y1) / 2 - 0.122 * h;
+  const double side = (1.082 * w + 1.106 * h) / 2;
+  return dlib::rectangle ((long)std::lround (cx - side / 2), (long)std::lround (cy - side / 2),
+                          (long)std::lround (cx + side / 2), (long)std::lround (cy + side / 2));
 }
 
 } // namespace
@@ -268,6 +286,25 @@ lineup_shim_image_crop (const LineupShimImage  *image,
   return out;
 }
 
+LineupShimImage *
+lineup_shim_image_resize (const LineupShimImage  *image,
+                          int                     width,
+                          int                     height,
+                          GError                **error)
+{
+  LineupShimImage *out = nullptr;
+
+  guard (error, [&] {
+    if (width <= 0 || height <= 0)
+      throw shim_error (LINEUP_SHIM_ERROR_ARGUMENT, "invalid size");
+    auto *img = new _LineupShimImage;
+    cv::resize (image->bgr, img->bgr, cv::Size (width, height), 0, 0,
+                width < image->bgr.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
+    out = img;
+  });
+  return out;
+}
+
 void
 lineup_shim_image_free (LineupShimImage *image)
 {
@@ -359,6 +396,7 @@ gboolean
 lineup_shim_engine_describe (LineupShimEngine       *engine,
                              const LineupShimImage  *image,
                              const LineupShimBox    *box,
+                             gboolean                refine_box,
                              LineupShimFaceData     *out,
                              guint8                 *chip_rgb,
                              GError                **error)
@@ -372,6 +410,8 @@ lineup_shim_engine_describe (LineupShimEngine       *engine,
       throw shim_error (LINEUP_SHIM_ERROR_ARGUMENT, "the face box is too small (under 8 pixels)");
 
     dlib::full_object_detection shape = (*engine->landmarks) (cimg, rect);
+    if (refine_box)
+      shape = (*engine->landmarks) (cimg, hog_like_box (shape));
     for (unsigned long i = 0; i < shape.num_parts () && i < LINEUP_SHIM_N_LANDMARKS; i++)
       {
         out->landmarks[2 * i] = (float)shape.part (i).x ();
@@ -399,6 +439,26 @@ lineup_shim_engine_describe (LineupShimEngine       *engine,
 
     if (chip_rgb != nullptr)
       memcpy (chip_rgb, dlib::image_data (chip), LINEUP_SHIM_CHIP_SIZE * LINEUP_SHIM_CHIP_SIZE * 3);
+  });
+}
+
+gboolean
+lineup_shim_engine_fit_landmarks (LineupShimEngine       *engine,
+                                  const LineupShimImage  *image,
+                                  const LineupShimBox    *box,
+                                  float                  *landmarks,
+                                  GError                **error)
+{
+  return guard (error, [&] {
+    dlib::cv_image<dlib::bgr_pixel> cimg (cvIplImage (image->bgr));
+    dlib::rectangle rect ((long)std::lround (box->left), (long)std::lround (box->top),
+                          (long)std::lround (box->right) - 1, (long)std::lround (box->bottom) - 1);
+    dlib::full_object_detection shape = (*engine->landmarks) (cimg, rect);
+    for (unsigned long i = 0; i < shape.num_parts () && i < LINEUP_SHIM_N_LANDMARKS; i++)
+      {
+        landmarks[2 * i] = (float)shape.part (i).x ();
+        landmarks[2 * i + 1] = (float)shape.part (i).y ();
+      }
   });
 }
 

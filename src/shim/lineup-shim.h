@@ -79,6 +79,10 @@ LineupShimImage  *lineup_shim_image_crop           (const LineupShimImage    *im
                                                     int                       width,
                                                     int                       height,
                                                     GError                  **error);
+LineupShimImage  *lineup_shim_image_resize         (const LineupShimImage    *image,
+                                                    int                       width,
+                                                    int                       height,
+                                                    GError                  **error);
 void              lineup_shim_image_free           (LineupShimImage          *image);
 
 LineupShimEngine *lineup_shim_engine_new           (const char               *resnet_path,
@@ -95,12 +99,22 @@ int               lineup_shim_engine_detect        (LineupShimEngine         *en
                                                     LineupShimBox           **boxes,
                                                     GError                  **error);
 /* Fits the landmarks inside box, aligns a 150×150 chip and describes it.
- * chip_rgb, if not NULL, receives the chip (150*150*3 bytes, RGB). */
+ * refine_box: the box is not a HOG box (BlazeFace, hand-drawn); the landmark
+ * model was trained on HOG boxes, so refit it once in a HOG-like box derived
+ * from the first fit. chip_rgb, if not NULL, receives the chip (150*150*3
+ * bytes, RGB). */
 gboolean          lineup_shim_engine_describe      (LineupShimEngine         *engine,
                                                     const LineupShimImage    *image,
                                                     const LineupShimBox      *box,
+                                                    gboolean                  refine_box,
                                                     LineupShimFaceData       *out,
                                                     guint8                   *chip_rgb,
+                                                    GError                  **error);
+/* Only the 68 landmarks (x, y pairs) inside box; for benchmarks and overlays. */
+gboolean          lineup_shim_engine_fit_landmarks (LineupShimEngine         *engine,
+                                                    const LineupShimImage    *image,
+                                                    const LineupShimBox      *box,
+                                                    float                    *landmarks,
                                                     GError                  **error);
 /* Describes n already aligned 150×150 RGB chips in one batch. */
 gboolean          lineup_shim_engine_describe_chips (LineupShimEngine        *engine,
