@@ -2,7 +2,8 @@
 # Convert the fetched TF.js weights into dlib's network file and check the
 # result against its pinned sha256 (the conversion is deterministic).
 #
-# Usage: models/convert.sh BUILDDIR MODELDIR
+# Usage: models/convert.sh BUILDDIR MODELDIR [--no-system-landmarks]
+#   --no-system-landmarks: the 68-point model is already in MODELDIR (Flatpak)
 # Idempotent: nothing happens when the converted file is already correct.
 set -euo pipefail
 
@@ -14,7 +15,8 @@ want=$(awk '$2 == "dlib_face_recognition_resnet_model_v1.dat" {print $1}' "$here
 [[ -n $want ]] || { echo "convert.sh: no pin for the converted model in SHA256SUMS" >&2; exit 1; }
 
 # The 68-point landmark model comes from Debian's libdlib-data.
-ln -sfn /usr/share/dlib/shape_predictor_68_face_landmarks.dat "$dest/shape_predictor_68_face_landmarks.dat"
+[[ ${3:-} == --no-system-landmarks ]] ||
+  ln -sfn /usr/share/dlib/shape_predictor_68_face_landmarks.dat "$dest/shape_predictor_68_face_landmarks.dat"
 
 if [[ -f $out && $(sha256sum "$out" | cut -d' ' -f1) == "$want" ]]; then
   exit 0

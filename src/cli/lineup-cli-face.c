@@ -13,10 +13,13 @@
 
 typedef struct
 {
-  char *detector;
-  int   upsample;
-  char *model_dir;
+  char   *detector;
+  int     upsample;
+  char   *model_dir;
+  double  max_megapixels;
 } EngineArgs;
+
+#define ENGINE_ARGS_INIT { NULL, -1, NULL, LINEUP_IMAGE_DEFAULT_MAX_PIXELS / 1e6 }
 
 #define ENGINE_ENTRIES(args) \
   { "detector", 0, 0, G_OPTION_ARG_STRING, &(args).detector, \
@@ -25,7 +28,9 @@ typedef struct
     N_("HOG only: double the image N times to find small faces (default 1)"), N_("N") }, \
   { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &(args).model_dir, \
     N_("Folder with the converted models (default: $LINEUP_MODEL_DIR or the built-in one)"), \
-    N_("DIR") }
+    N_("DIR") }, \
+  { "max-megapixels", 0, 0, G_OPTION_ARG_DOUBLE, &(args).max_megapixels, \
+    N_("Refuse images larger than this (default 100; 0 = no limit)"), N_("MP") }
 
 static int
 engine_options (EngineArgs          *args,
@@ -47,6 +52,11 @@ engine_options (EngineArgs          *args,
           return LINEUP_CLI_USAGE;
         }
       options->upsample = args->upsample;
+    }
+  if (args->max_megapixels < 0)
+    {
+      g_printerr (_("lineup-cli %s: --max-megapixels must not be negative\n"), command);
+      return LINEUP_CLI_USAGE;
     }
   return -1;
 }
@@ -98,15 +108,20 @@ lineup_cli_detect (LineupCliGlobals  *globals,
                    int                argc,
                    char             **argv)
 {
-  EngineArgs args = { NULL, -1, NULL };
+  EngineArgs args = ENGINE_ARGS_INIT;
   LineupDetectOptions options;
   g_autoptr(LineupEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   gboolean failed = FALSE;
+  g_autofree char *box = NULL;
+  LineupBox drawn = { 0 };
   int ret;
   const GOptionEntry entries[] = {
     ENGINE_ENTRIES (args),
+    { "box", 0, 0, G_OPTION_ARG_STRING, &box,
+      N_("Describe the face in this box instead of detecting (where the detector missed)"),
+      N_("LEFT,TOP,RIGHT,BOTTOM") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -124,6 +139,14 @@ lineup_cli_detect (LineupCliGlobals  *globals,
       g_printerr (_("lineup-cli detect: no image given\n"));
       return LINEUP_CLI_USAGE;
     }
+  if (box != NULL && (sscanf (box, "%lf,%lf,%lf,%lf", &drawn.left, &drawn.top, &drawn.right,
+                              &drawn.bottom) != 4 ||
+                      drawn.right <= drawn.left || drawn.bottom <= drawn.top))
+    {
+      g_printerr (_("lineup-cli detect: --box wants LEFT,TOP,RIGHT,BOTTOM with RIGHT > LEFT "
+                    "and BOTTOM > TOP\n"));
+      return LINEUP_CLI_USAGE;
+    }
   engine = lineup_engine_new (args.model_dir, &error);
   if (engine == NULL)
     return lineup_cli_fail (error);
@@ -136,8 +159,19 @@ lineup_cli_detect (LineupCliGlobals  *globals,
       g_autoptr(GPtrArray) faces = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      image = lineup_image_new_from_file (argv[i], LINEUP_IMAGE_DEFAULT_MAX_PIXELS, &local_error);
-      if (image != NULL)
+      image = lineup_image_new_from_file (argv[i], (guint64)(args.max_megapixels * 1e6),
+                                          &local_error);
+      if (image != NULL && box != NULL)
+        {
+          LineupFace *face = lineup_engine_describe_box (engine, image, &drawn, &options,
+                                                         &local_error);
+          if (face != NULL)
+            {
+              faces = g_ptr_array_new_with_free_func (g_object_unref);
+              g_ptr_array_add (faces, face);
+            }
+        }
+      else if (image != NULL)
         faces = lineup_engine_detect (engine, image, &options, &local_error);
       if (faces == NULL)
         {
@@ -176,6 +210,7 @@ lineup_cli_detect (LineupCliGlobals  *globals,
 static LineupFace *
 pick_face (LineupEngine               *engine,
            const char                 *path,
+           guint64                     max_pixels,
            int                         index,
            const LineupDetectOptions  *options,
            GError                    **error)
@@ -184,7 +219,7 @@ pick_face (LineupEngine               *engine,
   g_autoptr(GPtrArray) faces = NULL;
   LineupFace *face;
 
-  image = lineup_image_new_from_file (path, LINEUP_IMAGE_DEFAULT_MAX_PIXELS, error);
+  image = lineup_image_new_from_file (path, max_pixels, error);
   if (image == NULL)
     return NULL;
   faces = lineup_engine_detect (engine, image, options, error);
@@ -211,7 +246,7 @@ lineup_cli_compare (LineupCliGlobals  *globals,
                     int                argc,
                     char             **argv)
 {
-  EngineArgs args = { NULL, -1, NULL };
+  EngineArgs args = ENGINE_ARGS_INIT;
   LineupDetectOptions options;
   g_autoptr(LineupEngine) engine = NULL;
   g_autoptr(LineupFace) a = NULL;
@@ -246,10 +281,10 @@ lineup_cli_compare (LineupCliGlobals  *globals,
   engine = lineup_engine_new (args.model_dir, &error);
   if (engine == NULL)
     return lineup_cli_fail (error);
-  a = pick_face (engine, argv[1], face_a, &options, &error);
+  a = pick_face (engine, argv[1], (guint64)(args.max_megapixels * 1e6), face_a, &options, &error);
   if (a == NULL)
     return lineup_cli_fail (error);
-  b = pick_face (engine, argv[2], face_b, &options, &error);
+  b = pick_face (engine, argv[2], (guint64)(args.max_megapixels * 1e6), face_b, &options, &error);
   if (b == NULL)
     return lineup_cli_fail (error);
 
@@ -303,7 +338,7 @@ lineup_cli_eval_pairs (LineupCliGlobals  *globals,
                        int                argc,
                        char             **argv)
 {
-  EngineArgs args = { NULL, -1, NULL };
+  EngineArgs args = ENGINE_ARGS_INIT;
   LineupDetectOptions options;
   LineupEvalResult r = { 0 };
   g_autoptr(GError) error = NULL;

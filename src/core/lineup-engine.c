@@ -321,3 +321,29 @@ lineup_faces_largest (GPtrArray *faces)
       best = faces->pdata[i];
   return best;
 }
+
+/* The face whose box centre is nearest the image centre: LFW-style crops
+ * are centred on the labelled person, whoever else is in the picture. */
+LineupFace *
+lineup_faces_nearest_center (GPtrArray *faces,
+                             int        width,
+                             int        height)
+{
+  LineupFace *best = NULL;
+  double best_d = G_MAXDOUBLE;
+
+  for (guint i = 0; faces && i < faces->len; i++)
+    {
+      const LineupBox *b = lineup_face_get_box (faces->pdata[i]);
+      double dx = (b->left + b->right) / 2 - width / 2.0;
+      double dy = (b->top + b->bottom) / 2 - height / 2.0;
+      double d = dx * dx + dy * dy;
+
+      if (d < best_d)
+        {
+          best_d = d;
+          best = faces->pdata[i];
+        }
+    }
+  return best;
+}

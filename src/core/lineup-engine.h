@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* The descriptor model every stored descriptor is tagged with. */
-#define LINEUP_RESNET_MODEL_ID   "dlib_face_recognition_resnet_model_v1"
+/* The descriptor model every stored descriptor is tagged with: the network
+ * and the recipe (68-point alignment, 150 px chip, mean with the mirror). */
+#define LINEUP_RESNET_MODEL_ID   "dlib_face_recognition_resnet_model_v1/chip150-flipmean"
 #define LINEUP_RESNET_FILE       "dlib_face_recognition_resnet_model_v1.dat"
 #define LINEUP_LANDMARKS_FILE    "shape_predictor_68_face_landmarks.dat"
 #define LINEUP_BLAZEFACE_FILE    "blazeface/face_detection_back_256x256_barracuda.onnx"
@@ -52,5 +53,8 @@ gboolean      lineup_engine_describe_chips     (LineupEngine               *self
                                                 float                      *descriptors,
                                                 GError                    **error);
 LineupFace   *lineup_faces_largest             (GPtrArray                  *faces);
+LineupFace   *lineup_faces_nearest_center      (GPtrArray                  *faces,
+                                                int                         width,
+                                                int                         height);
 
 G_END_DECLS

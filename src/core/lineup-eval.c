@@ -72,7 +72,8 @@ worker (gpointer data)
           g_warning ("%s", local_error->message);
           w->status[i] = -1;
         }
-      else if ((face = lineup_faces_largest (faces)) == NULL)
+      else if ((face = lineup_faces_nearest_center (faces, lineup_image_get_width (image),
+                                                    lineup_image_get_height (image))) == NULL)
         w->status[i] = 0;
       else
         {

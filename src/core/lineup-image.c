@@ -278,7 +278,7 @@ lineup_image_new_from_bytes (GBytes      *bytes,
   if (max_pixels > 0 && (guint64)w * h > max_pixels)
     {
       g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_IMAGE_TOO_LARGE,
-                   _("%s: the image is %u × %u pixels (%.0f megapixels), over the limit of %.0f "
+                   _("%s: the image is %u × %u pixels (%.1f megapixels), over the limit of %.1f "
                      "megapixels"),
                    name, w, h, (double)w * h / 1e6, (double)max_pixels / 1e6);
       return NULL;

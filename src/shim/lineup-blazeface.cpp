@@ -10,8 +10,9 @@
  *     anchor size 1, so box = anchor * 256 + raw (x, y), raw (w, h), in 256-px
  *     input units (x_scale = y_scale = w_scale = h_scale = 256);
  *   - score = sigmoid(clamp(logit, -100, 100));
- *   - weighted NMS at IoU 0.3 (MediaPipe: min_suppression_threshold 0.3,
- *     algorithm WEIGHTED; its min_score_thresh is 0.52 for this model).
+ *   - weighted NMS at IoU 0.3 (as keijiro's Postprocess2 and MediaPipe's
+ *     face detection graphs: min_suppression_threshold 0.3, WEIGHTED);
+ *   - detections narrower than min_face_px (10) input pixels are dropped.
  */
 #include "lineup-blazeface.hpp"
 

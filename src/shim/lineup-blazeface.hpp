@@ -40,7 +40,7 @@ enum BlazeFaceKeypoint {
 };
 
 struct BlazeFaceDetection {
-  cv::Rect2f box;            /* original-image pixels; see box_style */
+  cv::Rect2f box;            /* original-image pixels; see dlib_style_boxes */
   float score;               /* sigmoid confidence in [0, 1] */
   cv::Point2f keypoints[6];  /* original-image pixels, BlazeFaceKeypoint order */
 };
@@ -76,18 +76,23 @@ public:
   /* One letterboxed pass over the whole image.  Accepts 8-bit (or other
    * depth, rescaled) 1-, 3- (BGR) or 4-channel (BGRA) images of any size.
    * Returns detections with score >= min_score after weighted NMS at
-   * nms_iou, sorted by descending score. */
+   * nms_iou, sorted by descending score.  0.5 gave no false positives on
+   * the bench sets' original photos (keijiro's Unity sample uses 0.75). */
   std::vector<BlazeFaceDetection> detect(const cv::Mat &bgr, float min_score = 0.5f,
                                          float nms_iou = 0.3f);
 
   /* Whole-image pass plus overlapping square tiles (each scaled to 256 px)
    * for small faces in large images, merged with weighted NMS.  Detections
-   * cut by an inner tile edge are dropped (the neighbouring tile or the
-   * coarser pass sees the whole face).  Costs 1 + sum over levels of the
-   * tile count inferences (e.g. 1 + 9 for a 4:3 photo with the defaults). */
-  std::vector<BlazeFaceDetection> detect_tiled(const cv::Mat &bgr, float min_score = 0.5f,
+   * cut by an inner tile edge are dropped (a neighbouring tile or the
+   * coarser pass sees the whole face).  Cost in network passes: 1 + 6 for
+   * a 4:3 image, 1 + 9 for a square one with levels = 1; 1 + 6 + 20
+   * (4:3) or 1 + 9 + 25 (square) with levels = 2.  Tile-level false
+   * positives score higher than whole-image ones, hence the higher default
+   * threshold (0.7: no false positives on the bench sets, see
+   * bench/blazeface-eval.cpp). */
+  std::vector<BlazeFaceDetection> detect_tiled(const cv::Mat &bgr, float min_score = 0.7f,
                                                float nms_iou = 0.3f,
-                                               const BlazeFaceTiling &tiling = BlazeFaceTiling ());
+                                               const BlazeFaceTiling &tiling = BlazeFaceTiling());
 
   /* Detections narrower than this many model-input pixels (of the 256-px
    * square) are dropped: below ~10 px the model's boxes are mostly wrong
@@ -102,7 +107,7 @@ public:
   bool dlib_style_boxes = true;
 
   /* Number of forward passes run by the last detect*() call. */
-  int last_passes () const { return last_passes_; }
+  int last_passes() const { return last_passes_; }
 
 private:
   struct Anchor { float cx, cy; };
@@ -122,7 +127,7 @@ private:
 };
 
 /* Weighted non-maximum suppression as in MediaPipe's
- * TensorsToDetectionsCalculator (WEIGHTED): sort by score, cluster
+ * NonMaxSuppressionCalculator (algorithm WEIGHTED): sort by score, cluster
  * everything with IoU > iou against the best remaining box, output the
  * score-weighted mean geometry with the best score. */
 std::vector<BlazeFaceDetection> blazeface_weighted_nms(std::vector<BlazeFaceDetection> dets,

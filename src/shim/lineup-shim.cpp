@@ -382,7 +382,11 @@ lineup_shim_engine_detect (LineupShimEngine       *engine,
       {
         if (!engine->blazeface)
           throw shim_error (LINEUP_SHIM_ERROR_MODEL, "the BlazeFace model is not loaded");
-        for (const auto &d : engine->blazeface->detect (image->bgr))
+        /* One 256-px pass misses faces under ~4 % of the long side; large
+         * photos also get overlapping tiles (bench/bench-detectors). */
+        const bool large = std::max (image->bgr.cols, image->bgr.rows) >= 1024;
+        for (const auto &d : large ? engine->blazeface->detect_tiled (image->bgr)
+                                   : engine->blazeface->detect (image->bgr))
           out.push_back ({ d.box.x, d.box.y, d.box.x + d.box.width, d.box.y + d.box.height,
                            d.score });
       }
@@ -421,7 +425,14 @@ lineup_shim_engine_describe (LineupShimEngine       *engine,
     dlib::matrix<dlib::rgb_pixel> chip;
     dlib::extract_image_chip (cimg, dlib::get_face_chip_details (shape, LINEUP_SHIM_CHIP_SIZE, 0.25),
                               chip);
-    dlib::matrix<float, 0, 1> d = engine->net (chip);
+    /* The descriptor is the mean over the chip and its mirror image: on
+     * LFW DevTrain pairs this lifts TAR at FAR 1e-3 from 93.8 % to 96.3 %
+     * for twice the network time (README, Face models). */
+    std::vector<dlib::matrix<dlib::rgb_pixel>> pair (2);
+    pair[0] = chip;
+    dlib::flip_image_left_right (chip, pair[1]);
+    std::vector<dlib::matrix<float, 0, 1>> ds = engine->net (pair, 2);
+    dlib::matrix<float, 0, 1> d = (ds[0] + ds[1]) * 0.5f;
     for (int i = 0; i < LINEUP_SHIM_DESCRIPTOR_DIM; i++)
       out->descriptor[i] = d (i);
 

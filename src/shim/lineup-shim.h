@@ -98,7 +98,9 @@ int               lineup_shim_engine_detect        (LineupShimEngine         *en
                                                     int                       upsample,
                                                     LineupShimBox           **boxes,
                                                     GError                  **error);
-/* Fits the landmarks inside box, aligns a 150×150 chip and describes it.
+/* Fits the landmarks inside box, aligns a 150×150 chip and describes it:
+ * the descriptor is the mean of the network's output for the chip and for
+ * its mirror image.
  * refine_box: the box is not a HOG box (BlazeFace, hand-drawn); the landmark
  * model was trained on HOG boxes, so refit it once in a HOG-like box derived
  * from the first fit. chip_rgb, if not NULL, receives the chip (150*150*3
@@ -116,7 +118,8 @@ gboolean          lineup_shim_engine_fit_landmarks (LineupShimEngine         *en
                                                     const LineupShimBox      *box,
                                                     float                    *landmarks,
                                                     GError                  **error);
-/* Describes n already aligned 150×150 RGB chips in one batch. */
+/* The raw network on n already aligned 150×150 RGB chips, in one batch (no
+ * mirror mean: this is what the reference test checks). */
 gboolean          lineup_shim_engine_describe_chips (LineupShimEngine        *engine,
                                                      const guint8            *chips_rgb,
                                                      int                      n,
