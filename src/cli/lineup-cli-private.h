@@ -59,5 +59,17 @@ int        lineup_cli_compare          (LineupCliGlobals   *globals,
 int        lineup_cli_eval_pairs       (LineupCliGlobals   *globals,
                                         int                 argc,
                                         char              **argv);
+int        lineup_cli_import           (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_gallery_stats    (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_booking_show     (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_booking_purge    (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
 
 G_END_DECLS

@@ -19,6 +19,10 @@ static const LineupCliCommand commands[] = {
   { "detect", N_("Find faces in images: boxes, landmarks, quality"), lineup_cli_detect },
   { "compare", N_("Compare the faces of two images"), lineup_cli_compare },
   { "eval pairs", N_("Accuracy self-test on an LFW-format pairs file"), lineup_cli_eval_pairs },
+  { "import", N_("Import booking photos from a CSV manifest or a folder"), lineup_cli_import },
+  { "gallery stats", N_("Count subjects, bookings, photos and faces"), lineup_cli_gallery_stats },
+  { "booking show", N_("Show one booking"), lineup_cli_booking_show },
+  { "booking purge", N_("Purge a sealed or expunged booking"), lineup_cli_booking_purge },
 };
 
 static void

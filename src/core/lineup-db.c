@@ -20,17 +20,7 @@
 #include "lineup-paths.h"
 #include "lineup-sync.h"
 
-/* What the database thread owns. It outlives the LineupDb when the last
- * reference is dropped on the thread itself, so jobs never see the GObject. */
-typedef struct
-{
-  GAsyncQueue *queue;
-  char        *path;
-  sqlite3     *conn;
-} DbThread;
-
-typedef void (*LineupDbJobFunc) (DbThread *t,
-                                 GTask    *task);
+typedef LineupDbThread DbThread;
 
 typedef struct
 {
@@ -106,10 +96,10 @@ lineup_db_thread_func (gpointer data)
   return NULL;
 }
 
-static void
-lineup_db_queue (LineupDb        *self,
-                 GTask           *task,
-                 LineupDbJobFunc  func)
+void
+lineup_db_queue_job (LineupDb        *self,
+                     GTask           *task,
+                     LineupDbJobFunc  func)
 {
   DbJob *job = g_new0 (DbJob, 1);
 
@@ -118,9 +108,9 @@ lineup_db_queue (LineupDb        *self,
   g_async_queue_push (self->queue, job);
 }
 
-static gboolean
-require_open (DbThread *t,
-              GTask    *task)
+gboolean
+lineup_db_require_open (DbThread *t,
+                        GTask    *task)
 {
   if (t->conn != NULL)
     return TRUE;
@@ -235,6 +225,49 @@ lineup_db_get_path (LineupDb *self)
   return self->path;
 }
 
+void
+lineup_db_run_async (LineupDb            *self,
+                     LineupDbJobFunc      func,
+                     gpointer             task_data,
+                     GDestroyNotify       task_data_free,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, func);
+  g_task_set_task_data (task, task_data, task_data_free);
+  lineup_db_queue_job (self, task, func);
+}
+
+gpointer
+lineup_db_run_finish (LineupDb      *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gpointer
+lineup_db_run_sync (LineupDb        *self,
+                    LineupDbJobFunc  func,
+                    gpointer         task_data,
+                    GDestroyNotify   task_data_free,
+                    GError         **error)
+{
+  LineupSyncCall call;
+  gpointer ret;
+
+  lineup_sync_call_begin (&call);
+  lineup_db_run_async (self, func, task_data, task_data_free, NULL, lineup_sync_call_callback,
+                       &call);
+  ret = lineup_db_run_finish (self, lineup_sync_call_wait (&call), error);
+  lineup_sync_call_end (&call);
+  return ret;
+}
+
 /* open */
 
 static gboolean
@@ -309,7 +342,7 @@ lineup_db_open_async (LineupDb            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lineup_db_open_async);
-  lineup_db_queue (self, task, open_job);
+  lineup_db_queue_job (self, task, open_job);
 }
 
 gboolean
@@ -363,7 +396,7 @@ info_job (DbThread *t,
   sqlite3_stmt *stmt = NULL;
   GStatBuf st;
 
-  if (!require_open (t, task))
+  if (!lineup_db_require_open (t, task))
     return;
 
   info->path = g_strdup (t->path);
@@ -406,7 +439,7 @@ lineup_db_get_info_async (LineupDb            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lineup_db_get_info_async);
-  lineup_db_queue (self, task, info_job);
+  lineup_db_queue_job (self, task, info_job);
 }
 
 LineupDbInfo *

@@ -1,0 +1,112 @@
+/* lineup-gallery.h: the booking-photo gallery in the local database. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "lineup-db.h"
+#include "lineup-face.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LINEUP_RECORD_PENDING,
+  LINEUP_RECORD_IMPORTED,
+  LINEUP_RECORD_DUPLICATE,
+  LINEUP_RECORD_REJECTED,
+  LINEUP_RECORD_FAILED,
+} LineupRecordStatus;
+
+const char *lineup_record_status_to_string (LineupRecordStatus status);
+
+/* One booking photo on its way into the gallery. */
+typedef struct
+{
+  guint               row;            /* manifest row or item number */
+  char               *source;         /* the photo's path as given */
+  char               *booking_number;
+  char               *person_id;      /* links bookings of one person; NULL: own subject */
+  char               *label;          /* subject label: folder or "last, first" */
+  char               *last_name;
+  char               *first_name;
+  char               *date_of_birth;
+  char               *sex;
+  char               *race;
+  char               *booking_date;
+  char               *agency;
+  char               *charge;
+  char               *extra_json;     /* unknown manifest columns */
+  char               *photo_sha256;
+  char               *mime;
+  gint64              bytes;
+  int                 width;
+  int                 height;
+  char               *flags;          /* e.g. "MULTIPLE_FACES" */
+  guint               n_faces;
+  LineupFace         *face;           /* the enrolled face */
+  LineupRecordStatus  status;
+  char               *reason;         /* why rejected or failed */
+} LineupBookingRecord;
+
+LineupBookingRecord *lineup_booking_record_new  (void);
+void                 lineup_booking_record_free (LineupBookingRecord *record);
+void                 lineup_booking_record_set  (LineupBookingRecord *record,
+                                                 LineupRecordStatus   status,
+                                                 const char          *reason);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupBookingRecord, lineup_booking_record_free)
+
+typedef struct
+{
+  gint64      subjects;
+  gint64      bookings;
+  gint64      photos;
+  gint64      faces_enrolled;
+  GHashTable *faces_excluded;   /* reason code → gint64 count (boxed in a pointer) */
+} LineupGalleryStats;
+
+void lineup_gallery_stats_free (LineupGalleryStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupGalleryStats, lineup_gallery_stats_free)
+
+/* Database thread jobs; see lineup-db.h for the pattern. */
+GHashTable *lineup_db_known_photos_sync   (LineupDb      *db,
+                                           GError       **error);
+gboolean    lineup_db_commit_records_sync (LineupDb      *db,
+                                           GPtrArray     *records,
+                                           gint64         import_id,
+                                           const char    *model_sha256,
+                                           GError       **error);
+gint64      lineup_db_import_begin_sync   (LineupDb      *db,
+                                           const char    *source,
+                                           const char    *kind,
+                                           const char    *user,
+                                           GError       **error);
+gboolean    lineup_db_import_end_sync     (LineupDb      *db,
+                                           gint64         import_id,
+                                           const char    *status,
+                                           const char    *summary_json,
+                                           const char    *user,
+                                           GError       **error);
+LineupGalleryStats *lineup_db_gallery_stats_sync (LineupDb  *db,
+                                                  GError   **error);
+void        lineup_db_gallery_stats_async (LineupDb             *db,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+LineupGalleryStats *lineup_db_gallery_stats_finish (LineupDb      *db,
+                                                    GAsyncResult  *result,
+                                                    GError       **error);
+/* The booking, its subject, photo and faces as JSON (NULL: not found). */
+JsonNode   *lineup_db_booking_show_sync   (LineupDb      *db,
+                                           const char    *booking_number,
+                                           GError       **error);
+/* Removes the booking's photo rows, faces and descriptors and records the
+ * purge (no biometric data). Returns the photo sha256s whose bytes the
+ * caller must now remove from the content store. */
+GStrv       lineup_db_booking_purge_sync  (LineupDb      *db,
+                                           const char    *booking_number,
+                                           const char    *reason,
+                                           const char    *user,
+                                           GError       **error);
+
+G_END_DECLS
