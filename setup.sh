@@ -30,7 +30,7 @@ packages=(
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11
   postgresql-15 postgresql-client-15
-  poppler-utils imagemagick
+  poppler-utils imagemagick time
 )
 
 install_packages() {

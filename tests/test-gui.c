@@ -10,6 +10,8 @@
 #include <sqlite3.h>
 
 #include "lineup-application.h"
+#include "lineup-gallery-page.h"
+#include "lineup-import-page.h"
 #include "lineup-preferences-window.h"
 #include "lineup-window.h"
 
@@ -95,18 +97,130 @@ save_screenshot (GtkWidget  *widget,
 }
 
 static void
-insert_booking (const char *data_dir)
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            const char *what)
 {
-  g_autofree char *path = g_build_filename (data_dir, "lineup.db", NULL);
-  sqlite3 *db = NULL;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO subjects (uuid, label) VALUES ('s-1', 'Doe, Jane');"
-                                 "INSERT INTO bookings (uuid, subject_id, booking_number) "
-                                 "VALUES ('b-1', 1, 'B-0001');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  if (!done (data))
+    g_error ("timed out waiting for %s", what);
+}
+
+static gboolean
+import_state_is_preview_checked (gpointer data)
+{
+  GtkLabel *label = data;
+  return !g_str_equal (gtk_label_get_text (label), "Checking…");
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return g_str_equal (lineup_import_page_get_state (data), "done");
+}
+
+static gboolean
+filter_settled (gpointer data)
+{
+  return gtk_filter_list_model_get_pending (data) == 0;
+}
+
+static gboolean
+has_n_items (gpointer data)
+{
+  GListModel *model = lineup_gallery_page_get_model (data);
+  guint want = GPOINTER_TO_UINT (g_object_get_data (data, "want"));
+  return g_list_model_get_n_items (model) == want;
+}
+
+static gboolean
+picture_loaded (gpointer data)
+{
+  return gtk_picture_get_paintable (data) != NULL;
+}
+
+/* The clerk's path: choose a manifest, preview, import, browse, purge. */
+static void
+run_import_and_gallery (Fixture *f)
+{
+  const char *faces = g_getenv ("LINEUP_FACES_DIR");
+  g_autofree char *manifest = g_build_filename (f->data_dir, "..", "gui-manifest.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("booking_number,photo,last_name,first_name,booking_date\n");
+  const char *people[] = { "Aaron_Peirsol", "Aaron_Sorkin", "Abdullah", "Adam_Sandler" };
+  LineupImportPage *page;
+  LineupGalleryPage *gallery;
+  GtkWidget *pages = template_child (f->window, "pages");
+  GtkLabel *check;
+  GtkWidget *detail;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *shot = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    g_string_append_printf (csv, "G-%u,%s/lfw-devtrain/%s/%s_0001.jpg,%s,Test,2024-05-0%u\n", i,
+                            faces, people[i], people[i], people[i], i + 1);
+  g_string_append (csv, "G-9,/nonexistent/photo.jpg,Nobody,,2024-05-09\n");
+  g_assert_true (g_file_set_contents (manifest, csv->str, csv->len, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "import");
+  page = LINEUP_IMPORT_PAGE (template_child (f->window, "import_page"));
+  file = g_file_new_for_path (manifest);
+  lineup_import_page_open (page, file);
+  g_assert_cmpstr (lineup_import_page_get_state (page), ==, "preview");
+  check = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), LINEUP_TYPE_IMPORT_PAGE,
+                                                    "check_label"));
+  spin_until (import_state_is_preview_checked, check, "the preview");
+  g_test_message ("preview: %s", gtk_label_get_text (check));
+  g_assert_nonnull (strstr (gtk_label_get_text (check), "5 photos. 1 row has a problem"));
+  spin_frames (25);
+  shot = g_build_filename (f->shot_dir, "import-preview.png", NULL);
+  save_screenshot (GTK_WIDGET (f->window), shot);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "import.start", NULL));
+  spin_until (import_done, page, "the import");
+  g_assert_cmpuint (lineup_import_get_imported (lineup_import_page_get_import (page)), ==, 4);
+  g_assert_cmpuint (lineup_import_get_rejected (lineup_import_page_get_import (page)), ==, 1);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (gtk_widget_get_template_child (
+                       GTK_WIDGET (page), LINEUP_TYPE_IMPORT_PAGE, "progress"))), ==, 1.0);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_widget_get_template_child (
+                     GTK_WIDGET (page), LINEUP_TYPE_IMPORT_PAGE, "done_page"))), ==,
+                   "Import Finished");
+  spin_frames (25);
+  g_free (shot);
+  shot = g_build_filename (f->shot_dir, "import-done.png", NULL);
+  save_screenshot (GTK_WIDGET (f->window), shot);
+
+  /* The gallery follows: 4 bookings plus the one inserted earlier. */
+  spin_until_state (f->window, LINEUP_WINDOW_STATE_READY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "gallery"));
+  gallery = LINEUP_GALLERY_PAGE (template_child (f->window, "gallery_page"));
+  g_object_set_data (G_OBJECT (gallery), "want", GUINT_TO_POINTER (4));
+  spin_until (has_n_items, gallery, "the gallery list");
+  lineup_gallery_page_set_filter (gallery, "sorkin");
+  spin_until (filter_settled, lineup_gallery_page_get_model (gallery), "the filter");
+  g_assert_cmpuint (g_list_model_get_n_items (lineup_gallery_page_get_model (gallery)), ==, 1);
+  lineup_gallery_page_show_item (gallery, 0);
+  detail = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (gallery),
+                                                      LINEUP_TYPE_GALLERY_PAGE, "photo"));
+  spin_until (picture_loaded, detail, "the booking photo");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (
+                              GTK_WIDGET (gallery), LINEUP_TYPE_GALLERY_PAGE, "facts_label"))),
+                            "Sharpness"));
+  lineup_gallery_page_set_filter (gallery, NULL);
+  spin_until (filter_settled, lineup_gallery_page_get_model (gallery), "the filter");
+  spin_frames (20);
+  g_free (shot);
+  shot = g_build_filename (f->shot_dir, "gallery.png", NULL);
+  save_screenshot (GTK_WIDGET (f->window), shot);
+
+  /* Purge: gone from the list and from the content store. */
+  lineup_gallery_page_purge_shown (gallery, "test: sealed by court order");
+  g_object_set_data (G_OBJECT (gallery), "want", GUINT_TO_POINTER (3));
+  spin_until (has_n_items, gallery, "the purge");
 }
 
 static void
@@ -181,13 +295,12 @@ run_checks (Fixture *f)
     spin_frames (5);
   }
 
-  /* The window follows the database: with a booking it shows the gallery. */
-  insert_booking (f->data_dir);
-  lineup_window_reload (f->window);
+  /* The window follows the database: with bookings it shows the gallery. */
+  run_import_and_gallery (f);
   spin_until_state (f->window, LINEUP_WINDOW_STATE_READY);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gallery_stack)), ==, "ready");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (f->window, "bookings_label"))),
-                   ==, "1");
+                   ==, "3");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (f->window, "schema_label"))),
                    !=, "");
   spin_frames (10);

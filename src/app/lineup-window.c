@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-gallery-page.h"
+#include "lineup-import-page.h"
 #include "lineup-window.h"
 
 struct _LineupWindow
@@ -30,6 +32,8 @@ struct _LineupWindow
   GtkLabel             *bookings_label;
   GtkLabel             *faces_label;
   AdwWindowTitle       *window_title;
+  LineupImportPage     *import_page;
+  LineupGalleryPage    *gallery_page;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +94,8 @@ info_ready (GObject      *source,
     info->path);
   adw_status_page_set_description (self->welcome_page, welcome);
 
+  if (info->bookings > 0)
+    lineup_gallery_page_reload (self->gallery_page);
   set_state (self, info->bookings == 0 ? LINEUP_WINDOW_STATE_EMPTY : LINEUP_WINDOW_STATE_READY);
 }
 
@@ -146,6 +152,13 @@ lineup_window_setup (LineupWindow      *self,
                    "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (lineup_application_get_settings (app), "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
+  lineup_import_page_set_db (self->import_page, lineup_application_get_db (app),
+                             lineup_application_get_data_dir (app));
+  lineup_gallery_page_set_db (self->gallery_page, lineup_application_get_db (app),
+                              lineup_application_get_data_dir (app));
+  /* New or purged photos change what the gallery shows. */
+  g_signal_connect_swapped (self->import_page, "finished", G_CALLBACK (lineup_window_reload), self);
+  g_signal_connect_swapped (self->gallery_page, "purged", G_CALLBACK (lineup_window_reload), self);
   lineup_window_reload (self);
 }
 
@@ -180,6 +193,27 @@ lineup_window_get_property (GObject    *object,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->pages, "import");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->pages, g_variant_get_string (param, NULL));
+}
+
+static void
 lineup_window_class_init (LineupWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -207,6 +241,11 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, bookings_label);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, faces_label);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, import_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, gallery_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 
 static void
@@ -222,6 +261,8 @@ on_page_changed (LineupWindow *self)
 static void
 lineup_window_init (LineupWindow *self)
 {
+  g_type_ensure (LINEUP_TYPE_IMPORT_PAGE);
+  g_type_ensure (LINEUP_TYPE_GALLERY_PAGE);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->pages, "notify::visible-child", G_CALLBACK (on_page_changed),

@@ -914,3 +914,83 @@ lineup_db_booking_purge_sync (LineupDb    *db,
   d->user = g_strdup (user);
   return lineup_db_run_sync (db, purge_job, d, (GDestroyNotify)purge_data_free, error);
 }
+
+/* listing */
+
+void
+lineup_booking_summary_free (LineupBookingSummary *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->booking_number);
+  g_free (s->label);
+  g_free (s->booking_date);
+  g_free (s->photo_sha256);
+  g_free (s->reasons);
+  g_free (s->quality_json);
+  g_free (s);
+}
+
+static char *
+col_dup (sqlite3_stmt *st,
+         int           i)
+{
+  const char *t = (const char *)sqlite3_column_text (st, i);
+  return g_strdup (t ? t : "");
+}
+
+static void
+list_job (LineupDbThread *t,
+          GTask          *task)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_summary_free);
+  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_db_require_open (t, task))
+    return;
+  /* One query for the whole list: 100,000 rows is a few MB and one pass. */
+  if (!(st = prepare (t->conn,
+                      "SELECT b.booking_number, s.label, b.booking_date, p.sha256, f.reasons,"
+                      " f.quality_json, f.box_left, f.box_top, f.box_right, f.box_bottom,"
+                      " f.enrolled FROM bookings b JOIN subjects s ON s.id = b.subject_id"
+                      " JOIN photos p ON p.booking_id = b.id"
+                      " LEFT JOIN faces f ON f.photo_id = p.id ORDER BY b.id DESC",
+                      &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      LineupBookingSummary *s = g_new0 (LineupBookingSummary, 1);
+      s->booking_number = col_dup (st, 0);
+      s->label = col_dup (st, 1);
+      s->booking_date = col_dup (st, 2);
+      s->photo_sha256 = col_dup (st, 3);
+      s->reasons = col_dup (st, 4);
+      s->quality_json = col_dup (st, 5);
+      for (int k = 0; k < 4; k++)
+        s->box[k] = sqlite3_column_double (st, 6 + k);
+      s->enrolled = sqlite3_column_int (st, 10);
+      g_ptr_array_add (out, s);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&out), (GDestroyNotify)g_ptr_array_unref);
+}
+
+void
+lineup_db_list_bookings_async (LineupDb            *db,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  lineup_db_run_async (db, list_job, NULL, NULL, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lineup_db_list_bookings_finish (LineupDb      *db,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return lineup_db_run_finish (db, result, error);
+}

@@ -110,3 +110,39 @@ GStrv       lineup_db_booking_purge_sync  (LineupDb      *db,
                                            GError       **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* One booking as the gallery grid shows it. */
+typedef struct
+{
+  char   *booking_number;
+  char   *label;
+  char   *booking_date;
+  char   *photo_sha256;
+  char   *reasons;       /* space-separated; empty when enrolled */
+  char   *quality_json;
+  double  box[4];        /* left, top, right, bottom; all 0 without a face */
+  gboolean enrolled;
+} LineupBookingSummary;
+
+void       lineup_booking_summary_free     (LineupBookingSummary *summary);
+void       lineup_db_list_bookings_async   (LineupDb             *db,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+/* A GPtrArray of LineupBookingSummary, newest first. */
+GPtrArray *lineup_db_list_bookings_finish  (LineupDb             *db,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+/* The stored photo, scaled so its longer side is at most max_side (0: full
+ * size), as packed RGB. Runs anywhere; does file I/O and decoding. */
+GBytes    *lineup_store_load_rgb           (const char           *data_dir,
+                                            const char           *sha256,
+                                            int                   max_side,
+                                            int                  *width,
+                                            int                  *height,
+                                            GError              **error);
+
+G_END_DECLS

@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 
 #include "lineup-error.h"
+#include "lineup-image.h"
+#include "lineup-gallery.h"
 #include "lineup-store.h"
 
 char *
@@ -64,4 +66,41 @@ lineup_store_remove (const char  *data_dir,
       return FALSE;
     }
   return TRUE;
+}
+
+GBytes *
+lineup_store_load_rgb (const char  *data_dir,
+                       const char  *sha256,
+                       int          max_side,
+                       int         *width,
+                       int         *height,
+                       GError     **error)
+{
+  g_autofree char *path = lineup_store_path (data_dir, sha256);
+  g_autoptr(LineupImage) image = lineup_image_new_from_file (path, 0, error);
+  g_autoptr(LineupShimImage) scaled = NULL;
+  const LineupShimImage *src;
+  int w, h;
+  guint8 *rgb;
+
+  if (image == NULL)
+    return NULL;
+  src = lineup_image_get_shim (image);
+  w = lineup_image_get_width (image);
+  h = lineup_image_get_height (image);
+  if (max_side > 0 && MAX (w, h) > max_side)
+    {
+      double f = (double)max_side / MAX (w, h);
+      scaled = lineup_shim_image_resize (src, MAX (1, (int)(w * f)), MAX (1, (int)(h * f)), error);
+      if (scaled == NULL)
+        return NULL;
+      src = scaled;
+      w = lineup_shim_image_get_width (src);
+      h = lineup_shim_image_get_height (src);
+    }
+  rgb = g_malloc ((gsize)w * h * 3);
+  lineup_shim_image_copy_rgb (src, rgb);
+  *width = w;
+  *height = h;
+  return g_bytes_new_take (rgb, (gsize)w * h * 3);
 }
