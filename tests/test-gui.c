@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "lineup-application.h"
+#include "lineup-add-photo-window.h"
 #include "lineup-gallery-page.h"
 #include "lineup-import-page.h"
 #include "lineup-preferences-window.h"
@@ -137,6 +138,13 @@ has_n_items (gpointer data)
 }
 
 static gboolean
+status_contains (gpointer data)
+{
+  return strstr (lineup_add_photo_window_get_status (data),
+                 g_object_get_data (data, "want")) != NULL;
+}
+
+static gboolean
 picture_loaded (gpointer data)
 {
   return gtk_picture_get_paintable (data) != NULL;
@@ -217,9 +225,46 @@ run_import_and_gallery (Fixture *f)
   shot = g_build_filename (f->shot_dir, "gallery.png", NULL);
   save_screenshot (GTK_WIDGET (f->window), shot);
 
+  /* One photo by hand, through the form: a bad date first, then right. */
+  {
+    LineupAddPhotoWindow *form = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autofree char *photo = g_strdup_printf ("%s/lfw-devtrain/Adam_Sandler/Adam_Sandler_0002.jpg",
+                                              faces);
+    g_autoptr(GFile) photo_file = g_file_new_for_path (photo);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-photo", NULL));
+    spin_frames (5);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (LINEUP_IS_ADD_PHOTO_WINDOW (w))
+          form = LINEUP_ADD_PHOTO_WINDOW (w);
+      }
+    g_assert_nonnull (form);
+    lineup_add_photo_window_set_photo (form, photo_file);
+    lineup_add_photo_window_set_field (form, "booking_number", "HAND-1");
+    lineup_add_photo_window_set_field (form, "last_name", "Sandler");
+    lineup_add_photo_window_set_field (form, "booking_date", "24/05/2024");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "add-photo.add", NULL));
+    g_object_set_data (G_OBJECT (form), "want", (gpointer) "YYYY-MM-DD");
+    spin_until (status_contains, form, "the form's refusal");
+    lineup_add_photo_window_set_field (form, "booking_date", "2024-05-24");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "add-photo.add", NULL));
+    g_object_set_data (G_OBJECT (form), "want", (gpointer) "Added to the gallery");
+    spin_until (status_contains, form, "the hand-added photo");
+    spin_frames (10);
+    g_free (shot);
+    shot = g_build_filename (f->shot_dir, "add-photo.png", NULL);
+    save_screenshot (GTK_WIDGET (form), shot);
+    gtk_window_close (GTK_WINDOW (form));
+    g_object_set_data (G_OBJECT (gallery), "want", GUINT_TO_POINTER (5));
+    spin_until (has_n_items, gallery, "the gallery after adding");
+  }
+
   /* Purge: gone from the list and from the content store. */
   lineup_gallery_page_purge_shown (gallery, "test: sealed by court order");
-  g_object_set_data (G_OBJECT (gallery), "want", GUINT_TO_POINTER (3));
+  g_object_set_data (G_OBJECT (gallery), "want", GUINT_TO_POINTER (4));
   spin_until (has_n_items, gallery, "the purge");
 }
 
@@ -300,7 +345,7 @@ run_checks (Fixture *f)
   spin_until_state (f->window, LINEUP_WINDOW_STATE_READY);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gallery_stack)), ==, "ready");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (f->window, "bookings_label"))),
-                   ==, "3");
+                   ==, "4");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (f->window, "schema_label"))),
                    !=, "");
   spin_frames (10);

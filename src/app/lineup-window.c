@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-add-photo-window.h"
 #include "lineup-gallery-page.h"
 #include "lineup-import-page.h"
 #include "lineup-window.h"
@@ -204,6 +205,21 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+add_photo_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupApplication *app = LINEUP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  LineupAddPhotoWindow *form = lineup_add_photo_window_new (GTK_WINDOW (self),
+                                                            lineup_application_get_db (app),
+                                                            lineup_application_get_data_dir (app));
+
+  g_signal_connect_swapped (form, "added", G_CALLBACK (lineup_window_reload), self);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *param)
@@ -246,6 +262,7 @@ lineup_window_class_init (LineupWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.add-photo", NULL, add_photo_action);
 }
 
 static void

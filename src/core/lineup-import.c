@@ -38,6 +38,7 @@ struct _LineupImport
   char                *summary;
   char                *user;
   char                *model_dir;
+  LineupBookingRecord *single;      /* a photo added by hand, or NULL */
   guint                n_workers;
   LineupDetectOptions  options;
 
@@ -96,6 +97,18 @@ static char *
 nonempty (const char *s)
 {
   return s != NULL && *s != '\0' ? g_strdup (s) : NULL;
+}
+
+/* The checks that need no face engine; a failed one rejects the row. */
+static void
+validate_record (LineupBookingRecord *r)
+{
+  if (r->booking_number == NULL || r->source == NULL)
+    lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, "MISSING_FIELD");
+  else if (!valid_date (r->booking_date) || !valid_date (r->date_of_birth))
+    lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, "MALFORMED_DATE");
+  else if (!g_file_test (r->source, G_FILE_TEST_IS_REGULAR))
+    lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, "MISSING_FILE");
 }
 
 static void
@@ -217,14 +230,8 @@ read_csv (const char  *path,
           r->extra_json = json_generator_to_data (gen, NULL);
         }
 
-      if (r->booking_number == NULL || r->source == NULL)
-        reject (out, r, "MISSING_FIELD");
-      else if (!valid_date (r->booking_date) || !valid_date (r->date_of_birth))
-        reject (out, r, "MALFORMED_DATE");
-      else if (!g_file_test (r->source, G_FILE_TEST_IS_REGULAR))
-        reject (out, r, "MISSING_FILE");
-      else
-        g_ptr_array_add (out, r);
+      validate_record (r);
+      g_ptr_array_add (out, r);
     }
   return g_steal_pointer (&out);
 }
@@ -484,6 +491,9 @@ static void
 count_record (Progress            *p,
               LineupBookingRecord *r)
 {
+  /* Committed or not, the face (and its 67 kB chip) is no longer needed;
+   * the report only uses the record's text fields. */
+  g_clear_object (&r->face);
   p->done++;
   switch (r->status)
     {
@@ -660,7 +670,15 @@ run_thread (GTask        *task,
   guint received = 0;
   gulong cancel_id = 0;
 
-  records = lineup_import_read_source (self->source, &kind, &error);
+  if (self->single != NULL)
+    {
+      kind = "single";
+      records = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_record_free);
+      g_ptr_array_add (records, g_steal_pointer (&self->single));
+      validate_record (records->pdata[0]);
+    }
+  else
+    records = lineup_import_read_source (self->source, &kind, &error);
   if (records == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -692,7 +710,7 @@ run_thread (GTask        *task,
   p.by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   send_progress (&run, &p, records->len, start);
 
-  for (guint i = 0; i < MAX (self->n_workers, 1); i++)
+  for (guint i = 0; i < CLAMP (records->len, 1, MAX (self->n_workers, 1)); i++)
     g_ptr_array_add (threads, g_thread_new ("lineup-import", worker_thread, &run));
 
   while (received < records->len)
@@ -832,6 +850,7 @@ lineup_import_finalize (GObject *object)
   g_free (self->summary);
   g_free (self->user);
   g_free (self->model_dir);
+  g_clear_pointer (&self->single, lineup_booking_record_free);
   g_clear_pointer (&self->rejected_by_reason, g_hash_table_unref);
   G_OBJECT_CLASS (lineup_import_parent_class)->finalize (object);
 }
@@ -897,6 +916,22 @@ lineup_import_new (LineupDb   *db,
   self->db = g_object_ref (db);
   self->data_dir = g_strdup (data_dir);
   self->source = g_canonicalize_filename (source, NULL);
+  return self;
+}
+
+LineupImport *
+lineup_import_new_single (LineupDb            *db,
+                          const char          *data_dir,
+                          LineupBookingRecord *record)
+{
+  LineupImport *self = lineup_import_new (db, data_dir, record->source ? record->source : "-");
+
+  record->row = 1;
+  if (record->label == NULL && (record->last_name || record->first_name))
+    record->label = g_strdup_printf ("%s%s%s", record->last_name ? record->last_name : "",
+                                     record->last_name && record->first_name ? ", " : "",
+                                     record->first_name ? record->first_name : "");
+  self->single = record;
   return self;
 }
 

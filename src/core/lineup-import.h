@@ -22,6 +22,10 @@ GPtrArray    *lineup_import_read_source     (const char           *source,
 LineupImport *lineup_import_new             (LineupDb             *db,
                                              const char           *data_dir,
                                              const char           *source);
+/* One photo added by hand; takes ownership of record. */
+LineupImport *lineup_import_new_single      (LineupDb             *db,
+                                             const char           *data_dir,
+                                             LineupBookingRecord  *record);
 void          lineup_import_set_workers     (LineupImport         *self,
                                              guint                 n_workers);
 void          lineup_import_set_report_path (LineupImport         *self,
