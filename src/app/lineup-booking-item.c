@@ -16,6 +16,7 @@ struct _LineupBookingItem
   char                 *data_dir;
   GdkPaintable         *thumbnail;
   gboolean              loading;
+  gint                  shown;   /* grid cells showing the item (atomic) */
 };
 
 G_DEFINE_FINAL_TYPE (LineupBookingItem, lineup_booking_item, G_TYPE_OBJECT)
@@ -124,9 +125,16 @@ thumb_thread (GTask        *task,
               GCancellable *cancellable)
 {
   LineupBookingItem *self = source_object;
-  Thumb *t = g_new0 (Thumb, 1);
+  Thumb *t;
   GError *error = NULL;
 
+  /* Scrolled past before its turn came (a fling): do not decode it. */
+  if (g_atomic_int_get (&self->shown) == 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "no longer shown");
+      return;
+    }
+  t = g_new0 (Thumb, 1);
   t->rgb = lineup_store_load_rgb (self->data_dir, self->summary->photo_sha256, THUMB_SIDE, &t->w,
                                   &t->h, &error);
   if (t->rgb == NULL)
@@ -169,6 +177,16 @@ lineup_booking_item_load_thumbnail (LineupBookingItem *self)
   self->loading = TRUE;
   task = g_task_new (self, NULL, thumb_ready, NULL);
   g_task_run_in_thread (task, thumb_thread);
+}
+
+void
+lineup_booking_item_set_shown (LineupBookingItem *self,
+                               gboolean           shown)
+{
+  if (shown)
+    g_atomic_int_inc (&self->shown);
+  else
+    g_atomic_int_dec_and_test (&self->shown);
 }
 
 gboolean

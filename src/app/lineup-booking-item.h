@@ -17,6 +17,8 @@ const LineupBookingSummary *lineup_booking_item_get_summary   (LineupBookingItem
 /* NULL until loaded; "notify::thumbnail" tells when it is there. */
 GdkPaintable               *lineup_booking_item_get_thumbnail (LineupBookingItem    *self);
 void                        lineup_booking_item_load_thumbnail (LineupBookingItem   *self);
+void                        lineup_booking_item_set_shown (LineupBookingItem    *self,
+                                                               gboolean              shown);
 gboolean                    lineup_booking_item_matches       (LineupBookingItem    *self,
                                                                const char           *needle);
 

@@ -165,6 +165,7 @@ cell_bind (GtkSignalListItemFactory *factory,
   g_object_get (item, "subtitle", &subtitle, NULL);
   gtk_label_set_text (GTK_LABEL (title), lineup_booking_item_get_summary (item)->booking_number);
   gtk_label_set_text (GTK_LABEL (sub), subtitle);
+  lineup_booking_item_set_shown (item, TRUE);
   lineup_booking_item_load_thumbnail (item);
 }
 
@@ -177,6 +178,7 @@ cell_unbind (GtkSignalListItemFactory *factory,
 
   if (b != NULL)
     g_binding_unbind (b);
+  lineup_booking_item_set_shown (gtk_list_item_get_item (li), FALSE);
 }
 
 /* detail */
