@@ -197,6 +197,33 @@ test_descriptor_recipe (void)
                                     (raw[k] + raw[128 + k]) / 2, 1e-5);
 }
 
+/* Jittered views: repeatable, and an estimate of the same descriptor. */
+static void
+test_jitter (void)
+{
+  g_autoptr(LineupImage) image = load ("face_recognition/obama/obama.jpg");
+  LineupDetectOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plain = detect (image);
+  g_autoptr(GPtrArray) j1 = NULL;
+  g_autoptr(GPtrArray) j2 = NULL;
+
+  lineup_detect_options_init_default (&options);
+  options.jitter = 4;
+  j1 = lineup_engine_detect (engine, image, &options, &error);
+  g_assert_no_error (error);
+  j2 = lineup_engine_detect (engine, image, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (lineup_face_get_descriptor (j1->pdata[0]), 128 * sizeof (float),
+                   lineup_face_get_descriptor (j2->pdata[0]), 128 * sizeof (float));
+  g_assert_cmpfloat (lineup_descriptor_distance (lineup_face_get_descriptor (j1->pdata[0]),
+                                                 lineup_face_get_descriptor (plain->pdata[0])),
+                     <, 0.15);
+  g_assert_cmpfloat (lineup_descriptor_distance (lineup_face_get_descriptor (j1->pdata[0]),
+                                                 lineup_face_get_descriptor (plain->pdata[0])),
+                     >, 0.0);
+}
+
 /* A face described from a hand-drawn box is the same face. */
 static void
 test_describe_box (void)
@@ -509,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/engine/same-and-different", test_same_and_different_people);
   g_test_add_func ("/engine/face-fields", test_face_fields);
   g_test_add_func ("/engine/descriptor-recipe", test_descriptor_recipe);
+  g_test_add_func ("/engine/jitter", test_jitter);
   g_test_add_func ("/engine/describe-box", test_describe_box);
   g_test_add_func ("/engine/quality-reasons", test_quality_reasons);
   g_test_add_func ("/engine/detect-ground-truth", test_detect_ground_truth);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-add-photo-window.h"
+#include "lineup-application.h"
 
 struct _LineupAddPhotoWindow
 {
@@ -131,6 +132,7 @@ void
 lineup_add_photo_window_submit (LineupAddPhotoWindow *self)
 {
   LineupBookingRecord *r = lineup_booking_record_new ();
+  LineupDetectOptions options;
 
   r->booking_number = field (self->booking_number);
   r->source = g_strdup (self->photo);
@@ -145,6 +147,8 @@ lineup_add_photo_window_submit (LineupAddPhotoWindow *self)
   r->charge = field (self->charge);
   self->import = lineup_import_new_single (self->db, self->data_dir, r);
   lineup_import_set_user (self->import, g_get_user_name ());
+  lineup_app_detect_options (&options);
+  lineup_import_set_options (self->import, &options);
   gtk_label_set_text (self->status_label, _("Finding the face…"));
   update_sensitivity (self);
   lineup_import_run_async (self->import, NULL, import_done, g_object_ref (self));

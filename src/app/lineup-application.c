@@ -208,3 +208,20 @@ lineup_application_init (LineupApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 }
+
+void
+lineup_app_detect_options (LineupDetectOptions *options)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings;
+
+  lineup_detect_options_init_default (options);
+  if (!LINEUP_IS_APPLICATION (app))
+    return;
+  settings = LINEUP_APPLICATION (app)->settings;
+  options->detector = g_settings_get_enum (settings, "detector") == 1
+                        ? LINEUP_SHIM_DETECTOR_BLAZEFACE
+                        : LINEUP_SHIM_DETECTOR_HOG;
+  options->upsample = g_settings_get_int (settings, "hog-upsample");
+  options->jitter = g_settings_get_int (settings, "descriptor-jitter");
+}

@@ -15,4 +15,7 @@ LineupDb          *lineup_application_get_db         (LineupApplication *self);
 const char        *lineup_application_get_data_dir   (LineupApplication *self);
 GSettings         *lineup_application_get_settings   (LineupApplication *self);
 
+/* The face-engine options the user chose in Preferences. */
+void               lineup_app_detect_options         (LineupDetectOptions *options);
+
 G_END_DECLS

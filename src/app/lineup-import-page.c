@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-application.h"
 #include "lineup-import-page.h"
 #include "lineup-preview-row.h"
 
@@ -215,12 +216,16 @@ import_finished (GObject      *source,
 void
 lineup_import_page_start (LineupImportPage *self)
 {
+  LineupDetectOptions options;
+
   g_return_if_fail (self->source != NULL && self->db != NULL);
 
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
   self->import = lineup_import_new (self->db, self->data_dir, self->source);
   lineup_import_set_user (self->import, g_get_user_name ());
+  lineup_app_detect_options (&options);
+  lineup_import_set_options (self->import, &options);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->import, "notify::done", G_CALLBACK (update_progress), self);
   gtk_progress_bar_set_fraction (self->progress, 0);

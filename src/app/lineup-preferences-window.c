@@ -16,6 +16,7 @@ struct _LineupPreferencesWindow
 
   AdwComboRow          *detector_row;
   GtkSpinButton        *upsample_spin;
+  GtkSpinButton        *jitter_spin;
   GtkSpinButton        *threshold_spin;
   GtkLabel             *similarity_label;
   GtkSwitch            *blind_switch;
@@ -76,6 +77,7 @@ lineup_preferences_window_class_init (LineupPreferencesWindowClass *klass)
     widget_class, "/io/github/lineup/Lineup/lineup-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, detector_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, upsample_spin);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, jitter_spin);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, similarity_label);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, blind_switch);
@@ -100,6 +102,8 @@ lineup_preferences_window_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "detector", self->detector_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, detector_get, detector_set, NULL, NULL);
   g_settings_bind (settings, "hog-upsample", self->upsample_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "descriptor-jitter", self->jitter_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "match-threshold", self->threshold_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);

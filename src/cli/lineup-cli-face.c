@@ -17,9 +17,10 @@ typedef struct
   int     upsample;
   char   *model_dir;
   double  max_megapixels;
+  int     jitter;
 } EngineArgs;
 
-#define ENGINE_ARGS_INIT { NULL, -1, NULL, LINEUP_IMAGE_DEFAULT_MAX_PIXELS / 1e6 }
+#define ENGINE_ARGS_INIT { NULL, -1, NULL, LINEUP_IMAGE_DEFAULT_MAX_PIXELS / 1e6, 0 }
 
 #define ENGINE_ENTRIES(args) \
   { "detector", 0, 0, G_OPTION_ARG_STRING, &(args).detector, \
@@ -30,7 +31,10 @@ typedef struct
     N_("Folder with the converted models (default: $LINEUP_MODEL_DIR or the built-in one)"), \
     N_("DIR") }, \
   { "max-megapixels", 0, 0, G_OPTION_ARG_DOUBLE, &(args).max_megapixels, \
-    N_("Refuse images larger than this (default 100; 0 = no limit)"), N_("MP") }
+    N_("Refuse images larger than this (default 100; 0 = no limit)"), N_("MP") }, \
+  { "jitter", 0, 0, G_OPTION_ARG_INT, &(args).jitter, \
+    N_("Average N jittered views into each descriptor (0-16; slower, slightly more accurate)"), \
+    N_("N") }
 
 static int
 engine_options (EngineArgs          *args,
@@ -53,6 +57,12 @@ engine_options (EngineArgs          *args,
         }
       options->upsample = args->upsample;
     }
+  if (args->jitter < 0 || args->jitter > 16)
+    {
+      g_printerr (_("lineup-cli %s: --jitter must be between 0 and 16\n"), command);
+      return LINEUP_CLI_USAGE;
+    }
+  options->jitter = args->jitter;
   if (args->max_megapixels < 0)
     {
       g_printerr (_("lineup-cli %s: --max-megapixels must not be negative\n"), command);
@@ -429,6 +439,8 @@ lineup_cli_eval_pairs (LineupCliGlobals  *globals,
       json_builder_add_string_value (b, lineup_detector_to_string (options.detector));
       json_builder_set_member_name (b, "model");
       json_builder_add_string_value (b, LINEUP_RESNET_MODEL_ID);
+      json_builder_set_member_name (b, "jitter");
+      json_builder_add_int_value (b, options.jitter);
       json_builder_end_object (b);
       node = json_builder_get_root (b);
       lineup_cli_print_json (node);

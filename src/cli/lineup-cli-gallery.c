@@ -86,6 +86,8 @@ lineup_cli_import (LineupCliGlobals  *globals,
   g_autofree char *data_dir = NULL;
   g_autofree char *summary = NULL;
   int workers = (int)g_get_num_processors ();
+  int jitter = 0;
+  LineupDetectOptions options;
   ImportRun run = { 0 };
   guint sig;
   int ret;
@@ -96,6 +98,8 @@ lineup_cli_import (LineupCliGlobals  *globals,
       N_("Write the per-row report here (default: the reports folder in the data folder)"), N_("FILE") },
     { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &model_dir, N_("Folder with the converted models"),
       N_("DIR") },
+    { "jitter", 0, 0, G_OPTION_ARG_INT, &jitter,
+      N_("Average N jittered views into each descriptor (0-16)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print the summary as JSON"), NULL },
     { NULL }
   };
@@ -108,7 +112,7 @@ lineup_cli_import (LineupCliGlobals  *globals,
                           entries, globals, &argc, &argv);
   if (ret >= 0)
     return ret;
-  if (argc != 2 || workers < 1)
+  if (argc != 2 || workers < 1 || jitter < 0 || jitter > 16)
     {
       g_printerr (_("lineup-cli import: give one manifest or folder (and --workers ≥ 1)\n"));
       return LINEUP_CLI_USAGE;
@@ -127,6 +131,9 @@ lineup_cli_import (LineupCliGlobals  *globals,
   lineup_import_set_workers (run.import, workers);
   lineup_import_set_report_path (run.import, report);
   lineup_import_set_model_dir (run.import, model_dir);
+  lineup_detect_options_init_default (&options);
+  options.jitter = jitter;
+  lineup_import_set_options (run.import, &options);
   lineup_import_set_user (run.import, g_get_user_name ());
   g_signal_connect (run.import, "notify::done", G_CALLBACK (import_progress), &run);
   sig = g_unix_signal_add (SIGINT, on_sigint, &run);

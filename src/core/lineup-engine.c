@@ -32,6 +32,7 @@ lineup_detect_options_init_default (LineupDetectOptions *options)
   options->detector = LINEUP_SHIM_DETECTOR_HOG;
   options->upsample = 1;
   options->fallback = TRUE;
+  options->jitter = 0;
   lineup_quality_policy_init_default (&options->policy);
 }
 
@@ -177,7 +178,8 @@ describe_locked (LineupEngine               *self,
   g_autoptr(GError) local_error = NULL;
 
   if (!lineup_shim_engine_describe (self->shim, lineup_image_get_shim (image), &sb,
-                                    !g_str_equal (detector, "hog"), &data, chip, &local_error))
+                                    !g_str_equal (detector, "hog"), options->jitter, &data, chip,
+                                    &local_error))
     {
       g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_FAILED, "%s: %s",
                    lineup_image_get_name (image), local_error->message);

@@ -11,8 +11,9 @@
 G_BEGIN_DECLS
 
 /* The descriptor model every stored descriptor is tagged with: the network
- * and the recipe (68-point alignment, 150 px chip, mean with the mirror). */
-#define LINEUP_RESNET_MODEL_ID   "dlib_face_recognition_resnet_model_v1/chip150-flipmean"
+ * and its alignment (68 points, 150 px chip). Averaging over the mirror and
+ * jitters estimates the same embedding, so it is not part of the id. */
+#define LINEUP_RESNET_MODEL_ID   "dlib_face_recognition_resnet_model_v1/chip150"
 #define LINEUP_RESNET_FILE       "dlib_face_recognition_resnet_model_v1.dat"
 #define LINEUP_LANDMARKS_FILE    "shape_predictor_68_face_landmarks.dat"
 #define LINEUP_BLAZEFACE_FILE    "blazeface/face_detection_back_256x256_barracuda.onnx"
@@ -23,6 +24,7 @@ typedef struct
   LineupShimDetector  detector;
   int                 upsample;   /* HOG only: doublings of the image */
   gboolean            fallback;   /* no face found: try the other detector */
+  int                 jitter;     /* extra jittered views averaged into a descriptor */
   LineupQualityPolicy policy;
 } LineupDetectOptions;
 

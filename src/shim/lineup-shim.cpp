@@ -401,6 +401,7 @@ lineup_shim_engine_describe (LineupShimEngine       *engine,
                              const LineupShimImage  *image,
                              const LineupShimBox    *box,
                              gboolean                refine_box,
+                             int                     jitter,
                              LineupShimFaceData     *out,
                              guint8                 *chip_rgb,
                              GError                **error)
@@ -425,14 +426,23 @@ lineup_shim_engine_describe (LineupShimEngine       *engine,
     dlib::matrix<dlib::rgb_pixel> chip;
     dlib::extract_image_chip (cimg, dlib::get_face_chip_details (shape, LINEUP_SHIM_CHIP_SIZE, 0.25),
                               chip);
-    /* The descriptor is the mean over the chip and its mirror image: on
-     * LFW DevTrain pairs this lifts TAR at FAR 1e-3 from 93.8 % to 96.3 %
-     * for twice the network time (README, Face models). */
-    std::vector<dlib::matrix<dlib::rgb_pixel>> pair (2);
-    pair[0] = chip;
-    dlib::flip_image_left_right (chip, pair[1]);
-    std::vector<dlib::matrix<float, 0, 1>> ds = engine->net (pair, 2);
-    dlib::matrix<float, 0, 1> d = (ds[0] + ds[1]) * 0.5f;
+    /* The descriptor is the mean over the chip, its mirror image and, if
+     * asked, `jitter` randomly shifted/scaled/rotated copies (dlib's
+     * jitter_image with a fixed seed, so the result is repeatable). On LFW
+     * DevTrain pairs the mirror lifts TAR at FAR 1e-3 from 93.8 % to 96.3 %;
+     * 8 jitters lift best-threshold accuracy from 98.86 % to 99.05 % at
+     * about 3× the time (README, Face models). */
+    std::vector<dlib::matrix<dlib::rgb_pixel>> views (2);
+    views[0] = chip;
+    dlib::flip_image_left_right (chip, views[1]);
+    dlib::rand rnd (1);
+    for (int j = 0; j < jitter; j++)
+      views.push_back (dlib::jitter_image (chip, rnd));
+    std::vector<dlib::matrix<float, 0, 1>> ds = engine->net (views, 16);
+    dlib::matrix<float, 0, 1> d = ds[0];
+    for (size_t j = 1; j < ds.size (); j++)
+      d += ds[j];
+    d = d / (float)ds.size ();
     for (int i = 0; i < LINEUP_SHIM_DESCRIPTOR_DIM; i++)
       out->descriptor[i] = d (i);
 

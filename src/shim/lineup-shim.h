@@ -99,8 +99,8 @@ int               lineup_shim_engine_detect        (LineupShimEngine         *en
                                                     LineupShimBox           **boxes,
                                                     GError                  **error);
 /* Fits the landmarks inside box, aligns a 150×150 chip and describes it:
- * the descriptor is the mean of the network's output for the chip and for
- * its mirror image.
+ * the descriptor is the mean of the network's output for the chip, for its
+ * mirror image and for `jitter` repeatable random jitters of it.
  * refine_box: the box is not a HOG box (BlazeFace, hand-drawn); the landmark
  * model was trained on HOG boxes, so refit it once in a HOG-like box derived
  * from the first fit. chip_rgb, if not NULL, receives the chip (150*150*3
@@ -109,6 +109,7 @@ gboolean          lineup_shim_engine_describe      (LineupShimEngine         *en
                                                     const LineupShimImage    *image,
                                                     const LineupShimBox      *box,
                                                     gboolean                  refine_box,
+                                                    int                       jitter,
                                                     LineupShimFaceData       *out,
                                                     guint8                   *chip_rgb,
                                                     GError                  **error);
