@@ -232,8 +232,6 @@ photo_thread (GTask        *task,
 {
   LineupGalleryPage *self = source_object;
   const LineupBookingSummary *s = lineup_booking_item_get_summary (task_data);
-  g_autofree char *path = lineup_store_path (self->data_dir, s->photo_sha256);
-  g_autoptr(LineupImage) full = NULL;
   Photo *p = g_new0 (Photo, 1);
   GError *error = NULL;
   double scale;
@@ -249,8 +247,8 @@ photo_thread (GTask        *task,
     }
   if (s->box[2] > s->box[0])
     {
-      full = lineup_image_new_from_file (path, 0, NULL);
-      scale = full ? (double)p->w / lineup_image_get_width (full) : 1.0;
+      /* The box is in the stored photo's pixels; the view is scaled. */
+      scale = s->width > 0 ? (double)p->w / s->width : 1.0;
       data = g_bytes_unref_to_data (p->rgb, &(gsize){ 0 });
       draw_box (data, p->w, p->h, (int)(s->box[0] * scale), (int)(s->box[1] * scale),
                 (int)(s->box[2] * scale), (int)(s->box[3] * scale));

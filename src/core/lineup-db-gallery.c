@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "lineup-db-private.h"
@@ -128,6 +129,33 @@ step_done (sqlite3  *conn,
     return TRUE;
   g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, "%s", sqlite3_errmsg (conn));
   return FALSE;
+}
+
+/* A flat JSON object of string members, for audit details:
+ * json_object_string ("key", "value", …, NULL). */
+static char *
+json_object_string (const char *first_key,
+                    ...)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const char *key = first_key;
+  va_list ap;
+
+  json_builder_begin_object (b);
+  va_start (ap, first_key);
+  while (key != NULL)
+    {
+      json_builder_set_member_name (b, key);
+      json_builder_add_string_value (b, va_arg (ap, const char *));
+      key = va_arg (ap, const char *);
+    }
+  va_end (ap);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
 }
 
 static char *
@@ -514,20 +542,7 @@ import_begin_job (LineupDbThread *t,
     goto fail;
   import_id = sqlite3_last_insert_rowid (t->conn);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, import_id);
-  {
-    g_autoptr(JsonBuilder) b = json_builder_new ();
-    g_autoptr(JsonGenerator) gen = json_generator_new ();
-    g_autoptr(JsonNode) root = NULL;
-    json_builder_begin_object (b);
-    json_builder_set_member_name (b, "source");
-    json_builder_add_string_value (b, d->source);
-    json_builder_set_member_name (b, "kind");
-    json_builder_add_string_value (b, d->kind);
-    json_builder_end_object (b);
-    root = json_builder_get_root (b);
-    json_generator_set_root (gen, root);
-    details = json_generator_to_data (gen, NULL);
-  }
+  details = json_object_string ("source", d->source, "kind", d->kind, NULL);
   if (!lineup_db_audit_append (t->conn, d->user, "import.start", "import", id, details, &error) ||
       !lineup_db_exec (t->conn, "COMMIT", &error))
     goto fail;
@@ -872,21 +887,9 @@ purge_job (LineupDbThread *t,
     goto fail;
 
   {
-    g_autoptr(JsonBuilder) b = json_builder_new ();
-    g_autoptr(JsonGenerator) gen = json_generator_new ();
-    g_autoptr(JsonNode) root = NULL;
-
-    json_builder_begin_object (b);
-    json_builder_set_member_name (b, "booking_uuid");
-    json_builder_add_string_value (b, booking_uuid);
-    json_builder_set_member_name (b, "photos_removed");
-    json_builder_add_int_value (b, n_photos);
-    json_builder_set_member_name (b, "reason");
-    json_builder_add_string_value (b, d->reason);
-    json_builder_end_object (b);
-    root = json_builder_get_root (b);
-    json_generator_set_root (gen, root);
-    details = json_generator_to_data (gen, NULL);
+    g_autofree char *removed = g_strdup_printf ("%u", n_photos);
+    details = json_object_string ("booking_uuid", booking_uuid, "photos_removed", removed,
+                                  "reason", d->reason, NULL);
   }
   if (!lineup_db_audit_append (t->conn, d->user, "booking.purge", "booking", d->number, details,
                                &error) ||
@@ -953,7 +956,7 @@ list_job (LineupDbThread *t,
   if (!(st = prepare (t->conn,
                       "SELECT b.booking_number, s.label, b.booking_date, p.sha256, f.reasons,"
                       " f.quality_json, f.box_left, f.box_top, f.box_right, f.box_bottom,"
-                      " f.enrolled FROM bookings b JOIN subjects s ON s.id = b.subject_id"
+                      " f.enrolled, p.width FROM bookings b JOIN subjects s ON s.id = b.subject_id"
                       " JOIN photos p ON p.booking_id = b.id"
                       " LEFT JOIN faces f ON f.photo_id = p.id ORDER BY b.id DESC",
                       &error)))
@@ -973,6 +976,7 @@ list_job (LineupDbThread *t,
       for (int k = 0; k < 4; k++)
         s->box[k] = sqlite3_column_double (st, 6 + k);
       s->enrolled = sqlite3_column_int (st, 10);
+      s->width = sqlite3_column_int (st, 11);
       g_ptr_array_add (out, s);
     }
   g_task_return_pointer (task, g_steal_pointer (&out), (GDestroyNotify)g_ptr_array_unref);

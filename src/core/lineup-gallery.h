@@ -123,6 +123,7 @@ typedef struct
   char   *reasons;       /* space-separated; empty when enrolled */
   char   *quality_json;
   double  box[4];        /* left, top, right, bottom; all 0 without a face */
+  int     width;         /* of the stored photo, px */
   gboolean enrolled;
 } LineupBookingSummary;
 

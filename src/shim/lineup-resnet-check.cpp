@@ -23,6 +23,7 @@
 #include <dlib/dnn.h>
 #include <dlib/image_io.h>
 
+#include "lineup-minijson.hpp"
 #include "lineup-resnet.hpp"
 
 #include <algorithm>
@@ -118,128 +119,8 @@ std::string sha256_hex(const std::vector<unsigned char>& msg)
 
 // ---- minimal JSON (objects, arrays, strings without \u, numbers, literals) --
 
-struct json
-{
-    enum kind_t { NUL, BOOL, NUMBER, STRING, ARRAY, OBJECT } kind = NUL;
-    double num = 0;
-    std::string str;
-    std::vector<json> arr;
-    std::vector<std::pair<std::string, json>> obj;
-
-    const json* find(const std::string& key) const
-    {
-        for (const auto& kv : obj)
-            if (kv.first == key)
-                return &kv.second;
-        return nullptr;
-    }
-};
-
-struct json_parser
-{
-    const std::string& s;
-    const std::string& name;
-    size_t i = 0;
-
-    [[noreturn]] void fail(const std::string& what) const
-    {
-        throw check_error(name + ": JSON parse error at byte " + std::to_string(i) + ": " + what);
-    }
-    void ws()
-    {
-        while (i < s.size() && std::strchr(" \t\r\n", s[i]) && s[i])
-            ++i;
-    }
-    bool eat(char c)
-    {
-        ws();
-        if (i < s.size() && s[i] == c) { ++i; return true; }
-        return false;
-    }
-    std::string string_lit()
-    {
-        if (!eat('"'))
-            fail("expected a string");
-        std::string out;
-        while (i < s.size() && s[i] != '"')
-        {
-            if (s[i] == '\\')
-            {
-                if (++i >= s.size())
-                    break;
-                const char e = s[i];
-                const char* from = "\"\\/bfnrt";
-                const char* to = "\"\\/\b\f\n\r\t";
-                const char* p = std::strchr(from, e);
-                if (!p || !e)
-                    fail("unsupported escape");
-                out += to[p - from];
-                ++i;
-            }
-            else
-                out += s[i++];
-        }
-        if (i >= s.size())
-            fail("unterminated string");
-        ++i;
-        return out;
-    }
-    json value()
-    {
-        ws();
-        if (i >= s.size())
-            fail("unexpected end of input");
-        json v;
-        if (eat('{'))
-        {
-            v.kind = json::OBJECT;
-            if (eat('}'))
-                return v;
-            do
-            {
-                std::string k = string_lit();
-                if (!eat(':'))
-                    fail("expected ':'");
-                v.obj.emplace_back(std::move(k), value());
-            } while (eat(','));
-            if (!eat('}'))
-                fail("expected ',' or '}'");
-            return v;
-        }
-        if (eat('['))
-        {
-            v.kind = json::ARRAY;
-            if (eat(']'))
-                return v;
-            do
-                v.arr.push_back(value());
-            while (eat(','));
-            if (!eat(']'))
-                fail("expected ',' or ']'");
-            return v;
-        }
-        if (s[i] == '"')
-        {
-            v.kind = json::STRING;
-            v.str = string_lit();
-            return v;
-        }
-        for (const char* lit : {"true", "false", "null"})
-            if (s.compare(i, std::strlen(lit), lit) == 0)
-            {
-                i += std::strlen(lit);
-                v.kind = lit[0] == 'n' ? json::NUL : json::BOOL;
-                return v;
-            }
-        const char* first = s.data() + i;
-        auto r = std::from_chars(first, s.data() + s.size(), v.num);
-        if (r.ec != std::errc() || r.ptr == first)
-            fail("unexpected character");
-        i += r.ptr - first;
-        v.kind = json::NUMBER;
-        return v;
-    }
-};
+using lineup::minijson::json;
+using lineup::minijson::json_parser;
 
 std::string read_text(const std::string& path)
 {
@@ -367,8 +248,7 @@ int check(const std::string& model_path, const std::string& ref_path, const std:
     }
 
     const std::string text = read_text(ref_path);
-    json_parser p{text, ref_path};
-    const json root = p.value();
+    const json root = json_parser(text, ref_path).parse();
     const json* chips = root.find("chips");
     if (root.kind != json::OBJECT || !chips || chips->kind != json::ARRAY || chips->arr.empty())
         throw check_error(ref_path + ": no 'chips' array");
