@@ -8,6 +8,7 @@
 #include "lineup-face.h"
 #include "lineup-gallery.h"
 #include "lineup-import.h"
+#include "lineup-index.h"
 #include "lineup-store.h"
 #include "lineup-csv.h"
 #include "lineup-image.h"

@@ -15,6 +15,8 @@
 #include "lineup-db-private.h"
 #include "lineup-error.h"
 #include "lineup-gallery.h"
+#include "lineup-index.h"
+#include "lineup-shim.h"
 
 /* records */
 
@@ -997,4 +999,75 @@ lineup_db_list_bookings_finish (LineupDb      *db,
                                 GError       **error)
 {
   return lineup_db_run_finish (db, result, error);
+}
+
+/* search index */
+
+static void
+load_index_job (LineupDbThread *t,
+                GTask          *task)
+{
+  const char *model_id = g_task_get_task_data (task);
+  g_autoptr(LineupIndex) index = lineup_index_new (LINEUP_SHIM_DESCRIPTOR_DIM);
+  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_db_require_open (t, task))
+    return;
+  /* Only enrolled faces of this very model: descriptors of different
+   * models are never compared. */
+  if (!(st = prepare (t->conn,
+                      "SELECT id, descriptor FROM faces WHERE enrolled = 1 AND model_id = ?"
+                      " AND length(descriptor) = ?",
+                      &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  sqlite3_bind_text (st, 1, model_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (st, 2, LINEUP_SHIM_DESCRIPTOR_DIM * sizeof (float));
+  while (sqlite3_step (st) == SQLITE_ROW)
+    lineup_index_add (index, sqlite3_column_int64 (st, 0), sqlite3_column_blob (st, 1));
+  g_task_return_pointer (task, g_steal_pointer (&index), (GDestroyNotify)lineup_index_free);
+}
+
+LineupIndex *
+lineup_db_load_index_sync (LineupDb    *db,
+                           const char  *model_id,
+                           GError     **error)
+{
+  return lineup_db_run_sync (db, load_index_job, g_strdup (model_id), g_free, error);
+}
+
+static void
+face_labels_job (LineupDbThread *t,
+                 GTask          *task)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_db_require_open (t, task))
+    return;
+  if (!(st = prepare (t->conn,
+                      "SELECT f.id, s.label FROM faces f JOIN photos p ON p.id = f.photo_id"
+                      " JOIN bookings b ON b.id = p.booking_id JOIN subjects s ON s.id = b.subject_id",
+                      &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (st, 0);
+      g_hash_table_insert (labels, g_memdup2 (&id, sizeof id), col_dup (st, 1));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&labels), (GDestroyNotify)g_hash_table_unref);
+}
+
+GHashTable *
+lineup_db_face_labels_sync (LineupDb  *db,
+                            GError   **error)
+{
+  return lineup_db_run_sync (db, face_labels_job, NULL, NULL, error);
 }

@@ -147,3 +147,16 @@ GBytes    *lineup_store_load_rgb           (const char           *data_dir,
                                             GError              **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Every enrolled face of one model, for the search index. */
+typedef struct _LineupIndex LineupIndex;
+LineupIndex *lineup_db_load_index_sync  (LineupDb    *db,
+                                         const char  *model_id,
+                                         GError     **error);
+/* face id → subject label, for reporting hits. */
+GHashTable  *lineup_db_face_labels_sync (LineupDb    *db,
+                                         GError     **error);
+
+G_END_DECLS
