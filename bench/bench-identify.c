@@ -85,9 +85,9 @@ main (int   argc,
   if (!lineup_import_run_finish (import, lineup_sync_call_wait (&call), &error))
     g_error ("%s", error->message);
   lineup_sync_call_end (&call);
-  printf ("# identification on LFW DevTrain: %u people enrolled (%u imported in %.0f s), "
+  printf ("# identification on LFW DevTrain: one photo of each of %u people imported in %.0f s; "
           "%u probe photos\n",
-          people->len, lineup_import_get_imported (import),
+          lineup_import_get_imported (import),
           g_get_monotonic_time () / 1e6 - t0, probes->len);
 
   index = lineup_db_load_index_sync (db, LINEUP_RESNET_MODEL_ID, &error);
@@ -127,7 +127,8 @@ main (int   argc,
           }
     }
   qsort (lat, searched, sizeof (double), cmp_double);
-  printf ("gallery %u faces; %u probes searched (%u without a face, counted as misses)\n",
+  printf ("gallery %u searchable faces (the rest kept out by the quality policy); %u probes "
+          "searched (%u without a face, counted as misses)\n",
           lineup_index_get_size (index), searched, no_face);
   printf ("rank-1 %.2f %%, rank-10 %.2f %%; search latency median %.3f ms, max %.3f ms (%s)\n",
           100.0 * rank1 / probes->len, 100.0 * rank10 / probes->len, lat[searched / 2],
