@@ -90,7 +90,7 @@ main (int   argc,
           lineup_import_get_imported (import),
           g_get_monotonic_time () / 1e6 - t0, probes->len);
 
-  index = lineup_db_load_index_sync (db, LINEUP_RESNET_MODEL_ID, &error);
+  index = lineup_db_load_index_sync (db, LINEUP_RESNET_MODEL_ID, FALSE, &error);
   g_assert_no_error (error);
   labels = lineup_db_face_labels_sync (db, &error);
   g_assert_no_error (error);

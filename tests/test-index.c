@@ -128,7 +128,11 @@ test_load_from_database (void)
   sqlite3_finalize (st);
   sqlite3_close (conn);
 
-  index = lineup_db_load_index_sync (db, "m1", &error);
+  index = lineup_db_load_index_sync (db, "m1", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lineup_index_get_size (index), ==, 2);   /* the policy lets 11 in */
+  g_clear_pointer (&index, lineup_index_free);
+  index = lineup_db_load_index_sync (db, "m1", FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lineup_index_get_size (index), ==, 1);
   desc[0] = 0.5f;

@@ -1003,11 +1003,24 @@ lineup_db_list_bookings_finish (LineupDb      *db,
 
 /* search index */
 
+typedef struct
+{
+  char     *model_id;
+  gboolean  include_excluded;
+} IndexRequest;
+
+static void
+index_request_free (IndexRequest *r)
+{
+  g_free (r->model_id);
+  g_free (r);
+}
+
 static void
 load_index_job (LineupDbThread *t,
                 GTask          *task)
 {
-  const char *model_id = g_task_get_task_data (task);
+  IndexRequest *r = g_task_get_task_data (task);
   g_autoptr(LineupIndex) index = lineup_index_new (LINEUP_SHIM_DESCRIPTOR_DIM);
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(GError) error = NULL;
@@ -1017,15 +1030,16 @@ load_index_job (LineupDbThread *t,
   /* Only enrolled faces of this very model: descriptors of different
    * models are never compared. */
   if (!(st = prepare (t->conn,
-                      "SELECT id, descriptor FROM faces WHERE enrolled = 1 AND model_id = ?"
+                      "SELECT id, descriptor FROM faces WHERE (enrolled = 1 OR ?) AND model_id = ?"
                       " AND length(descriptor) = ?",
                       &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  sqlite3_bind_text (st, 1, model_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (st, 2, LINEUP_SHIM_DESCRIPTOR_DIM * sizeof (float));
+  sqlite3_bind_int (st, 1, r->include_excluded);
+  sqlite3_bind_text (st, 2, r->model_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (st, 3, LINEUP_SHIM_DESCRIPTOR_DIM * sizeof (float));
   while (sqlite3_step (st) == SQLITE_ROW)
     lineup_index_add (index, sqlite3_column_int64 (st, 0), sqlite3_column_blob (st, 1));
   g_task_return_pointer (task, g_steal_pointer (&index), (GDestroyNotify)lineup_index_free);
@@ -1034,9 +1048,14 @@ load_index_job (LineupDbThread *t,
 LineupIndex *
 lineup_db_load_index_sync (LineupDb    *db,
                            const char  *model_id,
+                           gboolean     include_excluded,
                            GError     **error)
 {
-  return lineup_db_run_sync (db, load_index_job, g_strdup (model_id), g_free, error);
+  IndexRequest *r = g_new0 (IndexRequest, 1);
+
+  r->model_id = g_strdup (model_id);
+  r->include_excluded = include_excluded;
+  return lineup_db_run_sync (db, load_index_job, r, (GDestroyNotify)index_request_free, error);
 }
 
 static void

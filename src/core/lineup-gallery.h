@@ -150,10 +150,12 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* Every enrolled face of one model, for the search index. */
+/* Every enrolled face of one model, for the search index; with
+ * include_excluded (a policy choice) also the faces kept out for quality. */
 typedef struct _LineupIndex LineupIndex;
 LineupIndex *lineup_db_load_index_sync  (LineupDb    *db,
                                          const char  *model_id,
+                                         gboolean     include_excluded,
                                          GError     **error);
 /* face id → subject label, for reporting hits. */
 GHashTable  *lineup_db_face_labels_sync (LineupDb    *db,
