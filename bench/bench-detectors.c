@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -34,14 +36,6 @@ cmp_box_desc (const void *a,
 {
   float x = ((const LineupShimBox *)a)->score, y = ((const LineupShimBox *)b)->score;
   return x > y ? -1 : x < y;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
 }
 
 int
@@ -154,7 +148,7 @@ main (int   argc,
           }
         if (fp == 0)
           best = tp;
-        qsort (ms, images->len, sizeof (double), cmp_double);
+        qsort (ms, images->len, sizeof (double), bench_cmp_double);
         printf ("%-16s %5.1f %8.1f%% %4u %17.1f%% %10.1f\n", dets[d].name, ious[k],
                 100.0 * tp / truth, fp, 100.0 * best / truth, ms[images->len / 2]);
       }

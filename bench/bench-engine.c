@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,22 +20,6 @@
 #define CHIP_BYTES (150 * 150 * 3)
 
 static char *model_dir;
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v,
-        int     n)
-{
-  qsort (v, n, sizeof (double), cmp_double);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static double
 now (void)
@@ -198,7 +184,7 @@ main (int   argc,
               t[r] = (now () - t0) * 1000;
             }
           printf ("detect %.2f MP (%dx%d), %-16s median %7.1f ms, %d faces\n", mps[s], w, h,
-                  dets[d].name, median (t, 7), n);
+                  dets[d].name, bench_median (t, 7), n);
         }
     }
 
@@ -218,7 +204,7 @@ main (int   argc,
           t[k++] = (now () - t0) * 1e6;
         }
     if (k > 0)
-      printf ("landmarks (68 points), median %.0f µs per face over %d fits\n", median (t, k), k);
+      printf ("landmarks (68 points), median %.0f µs per face over %d fits\n", bench_median (t, k), k);
   }
   return 0;
 }

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -23,14 +25,6 @@ static double
 now (void)
 {
   return g_get_monotonic_time () / 1e6;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
 }
 
 static void
@@ -167,7 +161,7 @@ on_activate (GApplication *app,
       frames[n++] = (gdk_frame_clock_get_frame_time (clock) - last) / 1000.0;
       last = gdk_frame_clock_get_frame_time (clock);
     }
-  qsort (frames, n, sizeof (double), cmp_double);
+  qsort (frames, n, sizeof (double), bench_cmp_double);
   printf ("scrolling 300 frames, %.1f screens per frame: frame interval median %.1f ms, 95th "
           "%.1f ms, max %.1f ms (the display paces frames at ~16.7 ms)\n",
           step, frames[n / 2], frames[n * 95 / 100], frames[n - 1]);

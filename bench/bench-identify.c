@@ -8,20 +8,14 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "lineup-core.h"
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int   argc,
@@ -126,7 +120,7 @@ main (int   argc,
             break;
           }
     }
-  qsort (lat, searched, sizeof (double), cmp_double);
+  qsort (lat, searched, sizeof (double), bench_cmp_double);
   printf ("gallery %u searchable faces (the rest kept out by the quality policy); %u probes "
           "searched (%u without a face, counted as misses)\n",
           lineup_index_get_size (index), searched, no_face);

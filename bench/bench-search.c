@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +19,6 @@
 #define DIM 128
 #define K 20
 #define QUERIES 50
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
 
 static float
 gauss (GRand *r)
@@ -84,8 +78,8 @@ main (int   argc,
           t_ours[q] = (t1 - t0) / 1000.0;
           agree += got == K && hits[0].id == fl[0];
         }
-      qsort (t_ours, QUERIES, sizeof (double), cmp_double);
-      qsort (t_faiss, QUERIES, sizeof (double), cmp_double);
+      qsort (t_ours, QUERIES, sizeof (double), bench_cmp_double);
+      qsort (t_faiss, QUERIES, sizeof (double), bench_cmp_double);
       printf ("n=%u: lineup flat scan median %.2f ms, FAISS IndexFlatL2 median %.2f ms, "
               "FAISS/lineup = %.2fx; same nearest neighbour in %u/%d queries\n",
               n, t_ours[QUERIES / 2], t_faiss[QUERIES / 2],

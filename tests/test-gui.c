@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "lineup-application.h"
 #include "lineup-add-photo-window.h"

@@ -103,7 +103,7 @@ preview_ready (GObject      *source,
       if (i < PREVIEW_ROWS)
         {
           g_autoptr(LineupPreviewRow) row =
-            lineup_preview_row_new (r->row, r->booking_number, bad && r->reason && g_str_equal (r->reason, "BAD_ROW") ? NULL : r->source,
+            lineup_preview_row_new (r->row, r->booking_number, r->source,
                                     bad ? reason_text (r->reason) : _("OK"));
           g_list_store_append (self->preview, row);
         }

@@ -82,6 +82,7 @@ lineup_csv_next (LineupCsv  *csv,
     return NULL;
 
   start_line = csv->line;
+  *line = start_line;
   fields = g_strv_builder_new ();
   field = g_string_new (NULL);
 

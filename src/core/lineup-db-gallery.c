@@ -55,6 +55,7 @@ lineup_booking_record_free (LineupBookingRecord *r)
   g_free (r->mime);
   g_free (r->flags);
   g_free (r->reason);
+  g_free (r->detail);
   g_clear_object (&r->face);
   g_free (r);
 }
@@ -79,20 +80,6 @@ lineup_gallery_stats_free (LineupGalleryStats *stats)
 }
 
 /* helpers */
-
-gboolean
-lineup_db_exec (sqlite3     *conn,
-                const char  *sql,
-                GError     **error)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (conn, sql, NULL, NULL, &msg) == SQLITE_OK)
-    return TRUE;
-  g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, "%s", msg ? msg : sqlite3_errmsg (conn));
-  sqlite3_free (msg);
-  return FALSE;
-}
 
 static sqlite3_stmt *
 prepare (sqlite3     *conn,
@@ -626,17 +613,6 @@ lineup_db_import_end_sync (LineupDb    *db,
 
 /* stats */
 
-static gint64
-count (sqlite3    *conn,
-       const char *sql)
-{
-  g_autoptr(sqlite3_stmt) st = NULL;
-
-  if (sqlite3_prepare_v2 (conn, sql, -1, &st, NULL) != SQLITE_OK || sqlite3_step (st) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int64 (st, 0);
-}
-
 static void
 stats_job (LineupDbThread *t,
            GTask          *task)
@@ -646,10 +622,10 @@ stats_job (LineupDbThread *t,
 
   if (!lineup_db_require_open (t, task))
     return;
-  s->subjects = count (t->conn, "SELECT count(*) FROM subjects");
-  s->bookings = count (t->conn, "SELECT count(*) FROM bookings");
-  s->photos = count (t->conn, "SELECT count(*) FROM photos");
-  s->faces_enrolled = count (t->conn, "SELECT count(*) FROM faces WHERE enrolled = 1");
+  s->subjects = lineup_db_query_int64 (t->conn, "SELECT count(*) FROM subjects");
+  s->bookings = lineup_db_query_int64 (t->conn, "SELECT count(*) FROM bookings");
+  s->photos = lineup_db_query_int64 (t->conn, "SELECT count(*) FROM photos");
+  s->faces_enrolled = lineup_db_query_int64 (t->conn, "SELECT count(*) FROM faces WHERE enrolled = 1");
   s->faces_excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (sqlite3_prepare_v2 (t->conn, "SELECT reasons FROM faces WHERE enrolled = 0", -1, &st,
                           NULL) == SQLITE_OK)

@@ -50,6 +50,8 @@ gpointer lineup_db_run_sync       (LineupDb             *self,
 gboolean lineup_db_exec           (sqlite3         *conn,
                                    const char      *sql,
                                    GError         **error);
+gint64   lineup_db_query_int64    (sqlite3         *conn,
+                                   const char      *sql);
 gboolean lineup_db_audit_append   (sqlite3         *conn,
                                    const char      *user,
                                    const char      *action,

@@ -234,23 +234,6 @@ lineup_db_schema_latest (void)
   return G_N_ELEMENTS (migrations);
 }
 
-static gboolean
-exec_sql (sqlite3     *conn,
-          const char  *sql,
-          GError     **error)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (conn, sql, NULL, NULL, &msg) != SQLITE_OK)
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, "%s",
-                   msg ? msg : sqlite3_errmsg (conn));
-      sqlite3_free (msg);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 lineup_db_schema_version (sqlite3  *conn,
                           GError  **error)
@@ -315,7 +298,7 @@ lineup_db_schema_migrate (sqlite3  *conn,
     }
 
   if (current == 0 &&
-      !exec_sql (conn,
+      !lineup_db_exec (conn,
                  "CREATE TABLE IF NOT EXISTS schema_version ("
                  "  version INTEGER PRIMARY KEY,"
                  "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
@@ -327,19 +310,19 @@ lineup_db_schema_migrate (sqlite3  *conn,
       g_autofree char *record = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      if (!exec_sql (conn, "BEGIN IMMEDIATE", error))
+      if (!lineup_db_exec (conn, "BEGIN IMMEDIATE", error))
         return FALSE;
       record = g_strdup_printf ("INSERT INTO schema_version (version) VALUES (%d)", v);
-      if (!exec_sql (conn, migrations[v - 1], &local_error) ||
-          !exec_sql (conn, record, &local_error))
+      if (!lineup_db_exec (conn, migrations[v - 1], &local_error) ||
+          !lineup_db_exec (conn, record, &local_error))
         {
-          exec_sql (conn, "ROLLBACK", NULL);
+          lineup_db_exec (conn, "ROLLBACK", NULL);
           g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE,
                        _("Upgrading the database to schema version %d failed: %s"),
                        v, local_error->message);
           return FALSE;
         }
-      if (!exec_sql (conn, "COMMIT", error))
+      if (!lineup_db_exec (conn, "COMMIT", error))
         return FALSE;
       g_debug ("migrated database to schema version %d", v);
     }

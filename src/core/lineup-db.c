@@ -276,13 +276,9 @@ exec_pragma (sqlite3     *conn,
              const char  *path,
              GError     **error)
 {
-  char *msg = NULL;
-
-  if (sqlite3_exec (conn, sql, NULL, NULL, &msg) == SQLITE_OK)
+  if (lineup_db_exec (conn, sql, error))
     return TRUE;
-  g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE,
-               _("Cannot open the database “%s”: %s"), path, msg ? msg : sqlite3_errmsg (conn));
-  sqlite3_free (msg);
+  g_prefix_error (error, _("Cannot open the database “%s”: "), path);
   return FALSE;
 }
 
@@ -372,9 +368,24 @@ lineup_db_open_sync (LineupDb      *self,
 
 /* info */
 
-static gint64
-count_rows (sqlite3    *conn,
-            const char *sql)
+gboolean
+lineup_db_exec (sqlite3     *conn,
+                const char  *sql,
+                GError     **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (conn, sql, NULL, NULL, &msg) == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, "%s", msg ? msg : sqlite3_errmsg (conn));
+  sqlite3_free (msg);
+  return FALSE;
+}
+
+/* The first column of the first row of sql, or -1. */
+gint64
+lineup_db_query_int64 (sqlite3    *conn,
+                       const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 n = -1;
@@ -411,18 +422,18 @@ info_job (DbThread *t,
       sqlite3_step (stmt) == SQLITE_ROW)
     info->journal_mode = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
-  info->foreign_keys = count_rows (conn, "PRAGMA foreign_keys") == 1;
+  info->foreign_keys = lineup_db_query_int64 (conn, "PRAGMA foreign_keys") == 1;
   if (g_stat (t->path, &st) == 0)
     info->file_bytes = st.st_size;
 
-  info->subjects = count_rows (conn, "SELECT count(*) FROM subjects");
-  info->bookings = count_rows (conn, "SELECT count(*) FROM bookings");
-  info->photos = count_rows (conn, "SELECT count(*) FROM photos");
-  info->faces = count_rows (conn, "SELECT count(*) FROM faces");
-  info->cases = count_rows (conn, "SELECT count(*) FROM cases");
-  info->searches = count_rows (conn, "SELECT count(*) FROM searches");
-  info->users = count_rows (conn, "SELECT count(*) FROM users");
-  info->audit_entries = count_rows (conn, "SELECT count(*) FROM audit_log");
+  info->subjects = lineup_db_query_int64 (conn, "SELECT count(*) FROM subjects");
+  info->bookings = lineup_db_query_int64 (conn, "SELECT count(*) FROM bookings");
+  info->photos = lineup_db_query_int64 (conn, "SELECT count(*) FROM photos");
+  info->faces = lineup_db_query_int64 (conn, "SELECT count(*) FROM faces");
+  info->cases = lineup_db_query_int64 (conn, "SELECT count(*) FROM cases");
+  info->searches = lineup_db_query_int64 (conn, "SELECT count(*) FROM searches");
+  info->users = lineup_db_query_int64 (conn, "SELECT count(*) FROM users");
+  info->audit_entries = lineup_db_query_int64 (conn, "SELECT count(*) FROM audit_log");
 
   g_task_return_pointer (task, g_steal_pointer (&info), (GDestroyNotify)lineup_db_info_free);
 }

@@ -46,7 +46,8 @@ typedef struct
   guint               n_faces;
   LineupFace         *face;           /* the enrolled face */
   LineupRecordStatus  status;
-  char               *reason;         /* why rejected or failed */
+  char               *reason;         /* why rejected or failed: a code */
+  char               *detail;         /* the specifics, for the report */
 } LineupBookingRecord;
 
 LineupBookingRecord *lineup_booking_record_new  (void);

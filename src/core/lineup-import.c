@@ -172,11 +172,8 @@ read_csv (const char  *path,
                * as one bad row and keep what came before. */
               r = lineup_booking_record_new ();
               r->row = line;
-              r->reason = NULL;
-              lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, "BAD_ROW");
-              g_free (r->source);
-              r->source = g_strdup (local_error->message);
-              g_ptr_array_add (out, r);
+              r->detail = g_strdup (local_error->message);
+              reject (out, r, "BAD_ROW");
             }
           break;
         }
@@ -184,7 +181,7 @@ read_csv (const char  *path,
       r->row = line;
       if (g_strv_length (f) != n_cols)
         {
-          r->source = g_strdup_printf (_("%u fields, the header has %u"), g_strv_length (f), n_cols);
+          r->detail = g_strdup_printf (_("%u fields, the header has %u"), g_strv_length (f), n_cols);
           reject (out, r, "BAD_ROW");
           continue;
         }
@@ -333,7 +330,8 @@ typedef struct
   GPtrArray     *records;
   GHashTable    *known;         /* sha256 of committed photos, read-only */
   GAsyncQueue   *finished;      /* record indices, +1 */
-  gint           next;
+  GArray        *todo;          /* indices of the records the engine must see */
+  gint           next;          /* into todo */
   GCancellable  *cancellable;
   GMainContext  *context;
   GError        *fatal;
@@ -470,18 +468,19 @@ worker_thread (gpointer data)
     }
   for (;;)
     {
-      gint i = g_atomic_int_add (&run->next, 1);
+      gint k = g_atomic_int_add (&run->next, 1);
+      gint i;
 
-      if (i >= (gint)run->records->len)
+      if (k >= (gint)run->todo->len)
         break;
-      if (engine != NULL && !g_cancellable_is_cancelled (run->cancellable))
-        process_record (run, engine, run->records->pdata[i]);
-      else if (((LineupBookingRecord *)run->records->pdata[i])->status == LINEUP_RECORD_PENDING)
+      i = g_array_index (run->todo, guint, k);
+      if (engine == NULL || g_cancellable_is_cancelled (run->cancellable))
         {
           /* Not started: left for the next run. */
           g_async_queue_push (run->finished, GINT_TO_POINTER (-(i + 1)));
           continue;
         }
+      process_record (run, engine, run->records->pdata[i]);
       g_async_queue_push (run->finished, GINT_TO_POINTER (i + 1));
     }
   return NULL;
@@ -548,13 +547,13 @@ write_report (const char  *path,
               GPtrArray   *records,
               GError     **error)
 {
-  g_autoptr(GString) out = g_string_new ("row,booking_number,photo,status,reason,faces,flags\n");
+  g_autoptr(GString) out = g_string_new ("row,booking_number,photo,status,reason,faces,flags,detail\n");
 
   for (guint i = 0; i < records->len; i++)
     {
       LineupBookingRecord *r = records->pdata[i];
       const char *fields[] = { r->booking_number, r->source, lineup_record_status_to_string (r->status),
-                               r->reason, NULL, r->flags };
+                               r->reason, NULL, r->flags, r->detail };
       g_string_append_printf (out, "%u", r->row);
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         {
@@ -710,7 +709,17 @@ run_thread (GTask        *task,
   p.by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   send_progress (&run, &p, records->len, start);
 
-  for (guint i = 0; i < CLAMP (records->len, 1, MAX (self->n_workers, 1)); i++)
+  /* Rows the checks already rejected need no engine: report them at once,
+   * and start no more workers (each loads its own networks) than needed. */
+  run.todo = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (((LineupBookingRecord *)records->pdata[i])->status == LINEUP_RECORD_PENDING)
+        g_array_append_val (run.todo, i);
+      else
+        g_async_queue_push (run.finished, GINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < MIN (run.todo->len, MAX (self->n_workers, 1)); i++)
     g_ptr_array_add (threads, g_thread_new ("lineup-import", worker_thread, &run));
 
   while (received < records->len)
@@ -785,6 +794,7 @@ run_thread (GTask        *task,
   send_progress (&run, &p, records->len, start);
 
   g_hash_table_unref (run.known);
+  g_array_unref (run.todo);
   g_async_queue_unref (run.finished);
   g_hash_table_unref (p.by_reason);
   g_mutex_clear (&run.lock);
