@@ -15,6 +15,12 @@ LineupDb          *lineup_application_get_db         (LineupApplication *self);
 const char        *lineup_application_get_data_dir   (LineupApplication *self);
 GSettings         *lineup_application_get_settings   (LineupApplication *self);
 
+/* The signed-in user ("user" property, notified on sign-in, sign-out and
+ * idle lock; NULL while nobody is signed in). Pages bind to it. */
+LineupUser        *lineup_application_get_user       (LineupApplication *self);
+void               lineup_application_set_user       (LineupApplication *self,
+                                                      LineupUser        *user);
+
 /* The face-engine options the user chose in Preferences. */
 void               lineup_app_detect_options         (LineupDetectOptions *options);
 
