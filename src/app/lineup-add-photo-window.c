@@ -146,7 +146,7 @@ lineup_add_photo_window_submit (LineupAddPhotoWindow *self)
   r->agency = field (self->agency);
   r->charge = field (self->charge);
   self->import = lineup_import_new_single (self->db, self->data_dir, r);
-  lineup_import_set_user (self->import, g_get_user_name ());
+  lineup_import_set_user (self->import, lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ())));
   lineup_app_detect_options (&options);
   lineup_import_set_options (self->import, &options);
   gtk_label_set_text (self->status_label, _("Finding the face…"));

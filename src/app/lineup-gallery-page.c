@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-application.h"
 #include "lineup-booking-item.h"
 #include "lineup-gallery-page.h"
 
@@ -78,7 +79,8 @@ lineup_gallery_page_reload (LineupGalleryPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lineup_db_list_bookings_async (self->db, self->cancellable, list_ready, g_object_ref (self));
+  lineup_db_list_bookings_async (self->db, lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ())),
+                                 self->cancellable, list_ready, g_object_ref (self));
 }
 
 void
@@ -349,6 +351,7 @@ typedef struct
 {
   char *number;
   char *reason;
+  LineupUser *user;
 } PurgeRequest;
 
 static void
@@ -356,6 +359,7 @@ purge_request_free (PurgeRequest *r)
 {
   g_free (r->number);
   g_free (r->reason);
+  g_clear_object (&r->user);
   g_free (r);
 }
 
@@ -369,7 +373,7 @@ purge_thread (GTask        *task,
   PurgeRequest *r = task_data;
   GError *error = NULL;
   g_auto(GStrv) shas = lineup_db_booking_purge_sync (self->db, r->number, r->reason,
-                                                     g_get_user_name (), &error);
+                                                     r->user, &error);
 
   if (shas == NULL)
     {
@@ -416,6 +420,9 @@ lineup_gallery_page_purge_shown (LineupGalleryPage *self,
   r = g_new0 (PurgeRequest, 1);
   r->number = g_strdup (lineup_booking_item_get_summary (self->shown)->booking_number);
   r->reason = g_strdup (reason);
+  r->user = lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ()));
+  if (r->user != NULL)
+    g_object_ref (r->user);
   task = g_task_new (self, NULL, purge_ready, NULL);
   g_task_set_task_data (task, r, (GDestroyNotify)purge_request_free);
   g_task_run_in_thread (task, purge_thread);

@@ -223,7 +223,7 @@ lineup_import_page_start (LineupImportPage *self)
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
   self->import = lineup_import_new (self->db, self->data_dir, self->source);
-  lineup_import_set_user (self->import, g_get_user_name ());
+  lineup_import_set_user (self->import, lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ())));
   lineup_app_detect_options (&options);
   lineup_import_set_options (self->import, &options);
   self->cancellable = g_cancellable_new ();

@@ -79,6 +79,7 @@ lineup_cli_import (LineupCliGlobals  *globals,
                    char             **argv)
 {
   g_autoptr(LineupDb) db = NULL;
+  g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *report = NULL;
@@ -118,7 +119,7 @@ lineup_cli_import (LineupCliGlobals  *globals,
       return LINEUP_CLI_USAGE;
     }
   db = lineup_cli_open_db (globals, &error);
-  if (db == NULL)
+  if (db == NULL || !(user = lineup_cli_sign_in (globals, db, &error)))
     return lineup_cli_fail (error);
   data_dir = lineup_paths_resolve_data_dir (globals->data_dir);
 
@@ -134,7 +135,7 @@ lineup_cli_import (LineupCliGlobals  *globals,
   lineup_detect_options_init_default (&options);
   options.jitter = jitter;
   lineup_import_set_options (run.import, &options);
-  lineup_import_set_user (run.import, g_get_user_name ());
+  lineup_import_set_user (run.import, user);
   g_signal_connect (run.import, "notify::done", G_CALLBACK (import_progress), &run);
   sig = g_unix_signal_add (SIGINT, on_sigint, &run);
   lineup_import_run_async (run.import, run.cancellable, import_done, &run);
@@ -261,6 +262,7 @@ lineup_cli_booking_show (LineupCliGlobals  *globals,
                          char             **argv)
 {
   g_autoptr(LineupDb) db = NULL;
+  g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
   int ret;
@@ -280,7 +282,8 @@ lineup_cli_booking_show (LineupCliGlobals  *globals,
       return LINEUP_CLI_USAGE;
     }
   db = lineup_cli_open_db (globals, &error);
-  if (db == NULL || !(node = lineup_db_booking_show_sync (db, argv[1], &error)))
+  if (db == NULL || !(user = lineup_cli_sign_in (globals, db, &error)) ||
+      !(node = lineup_db_booking_show_sync (db, user, argv[1], &error)))
     return lineup_cli_fail (error);
   lineup_cli_print_json (node);
   return LINEUP_CLI_OK;
@@ -292,6 +295,7 @@ lineup_cli_booking_purge (LineupCliGlobals  *globals,
                           char             **argv)
 {
   g_autoptr(LineupDb) db = NULL;
+  g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *data_dir = NULL;
@@ -317,9 +321,9 @@ lineup_cli_booking_purge (LineupCliGlobals  *globals,
       return LINEUP_CLI_USAGE;
     }
   db = lineup_cli_open_db (globals, &error);
-  if (db == NULL)
+  if (db == NULL || !(user = lineup_cli_sign_in (globals, db, &error)))
     return lineup_cli_fail (error);
-  shas = lineup_db_booking_purge_sync (db, argv[1], reason, g_get_user_name (), &error);
+  shas = lineup_db_booking_purge_sync (db, argv[1], reason, user, &error);
   if (shas == NULL)
     return lineup_cli_fail (error);
   data_dir = lineup_paths_resolve_data_dir (globals->data_dir);

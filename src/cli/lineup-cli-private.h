@@ -18,6 +18,7 @@ enum
 typedef struct
 {
   char     *data_dir;
+  char     *user;       /* --user, else $LINEUP_USER */
   gboolean  json;
 } LineupCliGlobals;
 
@@ -46,6 +47,17 @@ void       lineup_cli_print_json       (JsonNode           *node);
 LineupDb  *lineup_cli_open_db          (LineupCliGlobals   *globals,
                                         GError            **error);
 
+/* Signs in the acting user: --user/LINEUP_USER, and the password from
+ * LINEUP_PASSWORD or a prompt on the terminal. */
+LineupUser *lineup_cli_sign_in         (LineupCliGlobals   *globals,
+                                        LineupDb           *db,
+                                        GError            **error);
+/* Reads a password: the environment variable if set, else the terminal
+ * without echo. */
+char       *lineup_cli_read_password   (const char         *env,
+                                        const char         *prompt,
+                                        GError            **error);
+
 int        lineup_cli_db_info          (LineupCliGlobals   *globals,
                                         int                 argc,
                                         char              **argv);
@@ -69,6 +81,70 @@ int        lineup_cli_booking_show     (LineupCliGlobals   *globals,
                                         int                 argc,
                                         char              **argv);
 int        lineup_cli_booking_purge    (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+
+int        lineup_cli_user_init        (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_user_add         (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_user_list        (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_user_disable     (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_user_enable      (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_case_new         (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_case_list        (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_case_show        (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_search           (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_decide           (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_review_queue     (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_review           (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_audit_verify     (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_audit_export     (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_audit_head       (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_report           (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_disclose         (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_offence_list     (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_offence_set      (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_policy_show      (LineupCliGlobals   *globals,
+                                        int                 argc,
+                                        char              **argv);
+int        lineup_cli_policy_set       (LineupCliGlobals   *globals,
                                         int                 argc,
                                         char              **argv);
 

@@ -119,6 +119,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupAuditVerdict, lineup_audit_verdict_free)
 LineupAuditVerdict *lineup_db_audit_verify_sync (LineupDb  *db,
                                                  GError   **error);
 
+/* The stored hash of entry seq (for checking a head held outside). */
+char       *lineup_db_audit_hash_at_sync  (LineupDb      *db,
+                                           gint64         seq,
+                                           GError       **error);
+
 typedef struct
 {
   char   *since;      /* ISO 8601 date or date-time, inclusive; NULL: all */

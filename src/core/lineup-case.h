@@ -167,14 +167,14 @@ JsonNode   *lineup_db_search_sync          (LineupDb                  *db,
                                             LineupUser                *actor,
                                             const LineupSearchRequest *request,
                                             GError                   **error);
-/* Progress (0…1) is reported through the "search-progress" property of
- * nothing: large galleries report through progress_cb on the caller's
+/* Progress (0…1: mostly loading the index on the first search of a large
+ * gallery) is reported through progress, called in the caller's thread-default
  * main context. */
-typedef void (*LineupProgressFunc) (double fraction, gpointer user_data);
+typedef void (*LineupSearchProgressFunc) (double fraction, gpointer user_data);
 void        lineup_db_search_async         (LineupDb                  *db,
                                             LineupUser                *actor,
                                             const LineupSearchRequest *request,
-                                            LineupProgressFunc         progress,
+                                            LineupSearchProgressFunc         progress,
                                             gpointer                   progress_data,
                                             GCancellable              *cancellable,
                                             GAsyncReadyCallback        callback,

@@ -79,148 +79,6 @@ lineup_gallery_stats_free (LineupGalleryStats *stats)
   g_free (stats);
 }
 
-/* helpers */
-
-static sqlite3_stmt *
-prepare (sqlite3     *conn,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, "%s", sqlite3_errmsg (conn));
-      return NULL;
-    }
-  return stmt;
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           i,
-           const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, i);
-}
-
-static gboolean
-step_done (sqlite3  *conn,
-           sqlite3_stmt *stmt,
-           GError  **error)
-{
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return TRUE;
-  g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, "%s", sqlite3_errmsg (conn));
-  return FALSE;
-}
-
-/* A flat JSON object of string members, for audit details:
- * json_object_string ("key", "value", …, NULL). */
-static char *
-json_object_string (const char *first_key,
-                    ...)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  const char *key = first_key;
-  va_list ap;
-
-  json_builder_begin_object (b);
-  va_start (ap, first_key);
-  while (key != NULL)
-    {
-      json_builder_set_member_name (b, key);
-      json_builder_add_string_value (b, va_arg (ap, const char *));
-      key = va_arg (ap, const char *);
-    }
-  va_end (ap);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
-static char *
-now_iso (void)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_now_utc ();
-  return g_date_time_format_iso8601 (dt);
-}
-
-/* The audit chain: each entry's hash covers a canonical JSON array of its
- * fields and the previous entry's hash, so changing, removing, inserting or
- * reordering any row breaks every hash after it. */
-gboolean
-lineup_db_audit_append (sqlite3     *conn,
-                        const char  *user,
-                        const char  *action,
-                        const char  *object_type,
-                        const char  *object_id,
-                        const char  *details_json,
-                        GError     **error)
-{
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *ts = now_iso ();
-  g_autofree char *canonical = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *prev = NULL;
-  gint64 seq = 1;
-
-  if (!(last = prepare (conn, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", error)))
-    return FALSE;
-  if (sqlite3_step (last) == SQLITE_ROW)
-    {
-      seq = sqlite3_column_int64 (last, 0) + 1;
-      prev = g_strdup ((const char *)sqlite3_column_text (last, 1));
-    }
-  else
-    prev = g_strnfill (64, '0');
-  if (details_json == NULL)
-    details_json = "{}";
-
-  json_builder_begin_array (b);
-  json_builder_add_int_value (b, seq);
-  json_builder_add_string_value (b, ts);
-  json_builder_add_string_value (b, user ? user : "");
-  json_builder_add_string_value (b, action);
-  json_builder_add_string_value (b, object_type ? object_type : "");
-  json_builder_add_string_value (b, object_id ? object_id : "");
-  json_builder_add_string_value (b, details_json);
-  json_builder_add_string_value (b, prev);
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  canonical = json_generator_to_data (gen, NULL);
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
-
-  if (!(ins = prepare (conn,
-                       "INSERT INTO audit_log (seq, ts, user_name, action, object_type, object_id,"
-                       " details_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
-                       error)))
-    return FALSE;
-  sqlite3_bind_int64 (ins, 1, seq);
-  sqlite3_bind_text (ins, 2, ts, -1, SQLITE_TRANSIENT);
-  bind_text (ins, 3, user);
-  sqlite3_bind_text (ins, 4, action, -1, SQLITE_TRANSIENT);
-  bind_text (ins, 5, object_type);
-  bind_text (ins, 6, object_id);
-  sqlite3_bind_text (ins, 7, details_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 8, prev, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 9, hash, -1, SQLITE_TRANSIENT);
-  return step_done (conn, ins, error);
-}
-
 /* known photos */
 
 static void
@@ -233,7 +91,7 @@ known_photos_job (LineupDbThread *t,
 
   if (!lineup_db_require_open (t, task))
     return;
-  if (!(stmt = prepare (t->conn, "SELECT sha256 FROM photos", &error)))
+  if (!(stmt = lineup_db_prepare (t->conn, "SELECT sha256 FROM photos", &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -254,15 +112,17 @@ lineup_db_known_photos_sync (LineupDb  *db,
 
 typedef struct
 {
-  GPtrArray *records;
-  gint64     import_id;
-  char      *model_sha256;
+  GPtrArray  *records;
+  gint64      import_id;
+  char       *model_sha256;
+  LineupUser *user;
 } CommitData;
 
 static void
 commit_data_free (CommitData *d)
 {
   g_ptr_array_unref (d->records);
+  g_clear_object (&d->user);
   g_free (d->model_sha256);
   g_free (d);
 }
@@ -319,20 +179,20 @@ insert_record (sqlite3              *conn,
   if (subject_id <= 0)
     {
       uuid = g_uuid_string_random ();
-      if (!(st = prepare (conn,
+      if (!(st = lineup_db_prepare (conn,
                           "INSERT INTO subjects (uuid, person_id, label, last_name, first_name,"
                           " date_of_birth, sex, race) VALUES (?,?,?,?,?,?,?,?)",
                           error)))
         return FALSE;
       sqlite3_bind_text (st, 1, uuid, -1, SQLITE_TRANSIENT);
-      bind_text (st, 2, r->person_id);
+      lineup_db_bind_text (st, 2, r->person_id);
       sqlite3_bind_text (st, 3, r->label ? r->label : r->booking_number, -1, SQLITE_TRANSIENT);
-      bind_text (st, 4, r->last_name);
-      bind_text (st, 5, r->first_name);
-      bind_text (st, 6, r->date_of_birth);
-      bind_text (st, 7, r->sex);
-      bind_text (st, 8, r->race);
-      if (!step_done (conn, st, error))
+      lineup_db_bind_text (st, 4, r->last_name);
+      lineup_db_bind_text (st, 5, r->first_name);
+      lineup_db_bind_text (st, 6, r->date_of_birth);
+      lineup_db_bind_text (st, 7, r->sex);
+      lineup_db_bind_text (st, 8, r->race);
+      if (!lineup_db_step_done (conn, st, error))
         return FALSE;
       subject_id = sqlite3_last_insert_rowid (conn);
       g_clear_pointer (&st, sqlite3_finalize);
@@ -340,7 +200,7 @@ insert_record (sqlite3              *conn,
     }
 
   uuid = g_uuid_string_random ();
-  if (!(st = prepare (conn,
+  if (!(st = lineup_db_prepare (conn,
                       "INSERT INTO bookings (uuid, subject_id, booking_number, booking_date, agency,"
                       " charge, extra_json, import_id) VALUES (?,?,?,?,?,?,?,?)",
                       error)))
@@ -348,31 +208,31 @@ insert_record (sqlite3              *conn,
   sqlite3_bind_text (st, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (st, 2, subject_id);
   sqlite3_bind_text (st, 3, r->booking_number, -1, SQLITE_TRANSIENT);
-  bind_text (st, 4, r->booking_date);
-  bind_text (st, 5, r->agency);
-  bind_text (st, 6, r->charge);
-  bind_text (st, 7, r->extra_json);
+  lineup_db_bind_text (st, 4, r->booking_date);
+  lineup_db_bind_text (st, 5, r->agency);
+  lineup_db_bind_text (st, 6, r->charge);
+  lineup_db_bind_text (st, 7, r->extra_json);
   if (import_id > 0)
     sqlite3_bind_int64 (st, 8, import_id);
-  if (!step_done (conn, st, error))
+  if (!lineup_db_step_done (conn, st, error))
     return FALSE;
   booking_id = sqlite3_last_insert_rowid (conn);
   g_clear_pointer (&st, sqlite3_finalize);
 
-  if (!(st = prepare (conn,
+  if (!(st = lineup_db_prepare (conn,
                       "INSERT INTO photos (booking_id, sha256, mime, bytes, width, height,"
                       " original_name, flags) VALUES (?,?,?,?,?,?,?,?)",
                       error)))
     return FALSE;
   sqlite3_bind_int64 (st, 1, booking_id);
   sqlite3_bind_text (st, 2, r->photo_sha256, -1, SQLITE_TRANSIENT);
-  bind_text (st, 3, r->mime);
+  lineup_db_bind_text (st, 3, r->mime);
   sqlite3_bind_int64 (st, 4, r->bytes);
   sqlite3_bind_int (st, 5, r->width);
   sqlite3_bind_int (st, 6, r->height);
-  bind_text (st, 7, r->source);
+  lineup_db_bind_text (st, 7, r->source);
   sqlite3_bind_text (st, 8, r->flags ? r->flags : "", -1, SQLITE_TRANSIENT);
-  if (!step_done (conn, st, error))
+  if (!lineup_db_step_done (conn, st, error))
     return FALSE;
   photo_id = sqlite3_last_insert_rowid (conn);
   g_clear_pointer (&st, sqlite3_finalize);
@@ -384,7 +244,7 @@ insert_record (sqlite3              *conn,
       g_autofree char *q = quality_json (f);
       g_autofree char *reasons = g_strjoinv (" ", (GStrv)lineup_face_get_reasons (f));
 
-      if (!(st = prepare (conn,
+      if (!(st = lineup_db_prepare (conn,
                           "INSERT INTO faces (photo_id, box_left, box_top, box_right, box_bottom,"
                           " detector, score, landmarks, quality_json, reasons, enrolled, model_id,"
                           " descriptor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -405,7 +265,7 @@ insert_record (sqlite3              *conn,
       sqlite3_bind_text (st, 12, lineup_face_get_model_id (f), -1, SQLITE_TRANSIENT);
       sqlite3_bind_blob (st, 13, lineup_face_get_descriptor (f),
                          sizeof (float) * LINEUP_SHIM_DESCRIPTOR_DIM, SQLITE_TRANSIENT);
-      if (!step_done (conn, st, error))
+      if (!lineup_db_step_done (conn, st, error))
         return FALSE;
     }
   lineup_booking_record_set (r, LINEUP_RECORD_IMPORTED, NULL);
@@ -420,14 +280,14 @@ commit_job (LineupDbThread *t,
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) model = NULL;
 
-  if (!lineup_db_require_open (t, task))
+  if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_IMPORT, "import", NULL))
     return;
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!(model = prepare (t->conn,
+  if (!(model = lineup_db_prepare (t->conn,
                          "INSERT OR IGNORE INTO models (id, kind, sha256, dims)"
                          " VALUES (?, 'descriptor', ?, 128)",
                          &error)))
@@ -444,7 +304,7 @@ commit_job (LineupDbThread *t,
           sqlite3_reset (model);
           sqlite3_bind_text (model, 1, lineup_face_get_model_id (r->face), -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (model, 2, d->model_sha256, -1, SQLITE_TRANSIENT);
-          if (!step_done (t->conn, model, &error))
+          if (!lineup_db_step_done (t->conn, model, &error))
             goto fail;
         }
       if (!lineup_db_exec (t->conn, "SAVEPOINT rec", &error))
@@ -469,6 +329,7 @@ fail:
 
 gboolean
 lineup_db_commit_records_sync (LineupDb    *db,
+                               LineupUser  *user,
                                GPtrArray   *records,
                                gint64       import_id,
                                const char  *model_sha256,
@@ -477,6 +338,7 @@ lineup_db_commit_records_sync (LineupDb    *db,
   CommitData *d = g_new0 (CommitData, 1);
 
   d->records = g_ptr_array_ref (records);
+  d->user = user ? g_object_ref (user) : NULL;
   d->import_id = import_id;
   d->model_sha256 = g_strdup (model_sha256);
   return lineup_db_run_sync (db, commit_job, d, (GDestroyNotify)commit_data_free, error) != NULL;
@@ -489,7 +351,7 @@ typedef struct
   gint64 import_id;
   char  *source;
   char  *kind;
-  char  *user;
+  LineupUser *user;
   char  *status;
   char  *summary;
 } ImportData;
@@ -499,7 +361,7 @@ import_data_free (ImportData *d)
 {
   g_free (d->source);
   g_free (d->kind);
-  g_free (d->user);
+  g_clear_object (&d->user);
   g_free (d->status);
   g_free (d->summary);
   g_free (d);
@@ -517,22 +379,22 @@ import_begin_job (LineupDbThread *t,
   g_autofree char *id = NULL;
   gint64 import_id;
 
-  if (!lineup_db_require_open (t, task))
+  if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_IMPORT, "import", d->source))
     return;
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
-      !(st = prepare (t->conn, "INSERT INTO imports (uuid, source, kind, user_name) VALUES (?,?,?,?)",
+      !(st = lineup_db_prepare (t->conn, "INSERT INTO imports (uuid, source, kind, user_name) VALUES (?,?,?,?)",
                       &error)))
     goto fail;
   sqlite3_bind_text (st, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 2, d->source, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 3, d->kind, -1, SQLITE_TRANSIENT);
-  bind_text (st, 4, d->user);
-  if (!step_done (t->conn, st, &error))
+  lineup_db_bind_text (st, 4, lineup_user_get_name (d->user));
+  if (!lineup_db_step_done (t->conn, st, &error))
     goto fail;
   import_id = sqlite3_last_insert_rowid (t->conn);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, import_id);
-  details = json_object_string ("source", d->source, "kind", d->kind, NULL);
-  if (!lineup_db_audit_append (t->conn, d->user, "import.start", "import", id, details, &error) ||
+  details = lineup_db_json_strings ("source", d->source, "kind", d->kind, NULL);
+  if (!lineup_db_audit_append (t->conn, lineup_user_get_name (d->user), "import.start", "import", id, details, &error) ||
       !lineup_db_exec (t->conn, "COMMIT", &error))
     goto fail;
   g_task_return_pointer (task, g_memdup2 (&import_id, sizeof import_id), g_free);
@@ -547,7 +409,7 @@ gint64
 lineup_db_import_begin_sync (LineupDb    *db,
                              const char  *source,
                              const char  *kind,
-                             const char  *user,
+                             LineupUser  *user,
                              GError     **error)
 {
   ImportData *d = g_new0 (ImportData, 1);
@@ -555,7 +417,7 @@ lineup_db_import_begin_sync (LineupDb    *db,
 
   d->source = g_strdup (source);
   d->kind = g_strdup (kind);
-  d->user = g_strdup (user);
+  d->user = user ? g_object_ref (user) : NULL;
   id = lineup_db_run_sync (db, import_begin_job, d, (GDestroyNotify)import_data_free, error);
   return id ? *id : -1;
 }
@@ -567,13 +429,13 @@ import_end_job (LineupDbThread *t,
   ImportData *d = g_task_get_task_data (task);
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *ts = now_iso ();
+  g_autofree char *ts = lineup_db_now_iso ();
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->import_id);
 
-  if (!lineup_db_require_open (t, task))
+  if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_IMPORT, "import", id))
     return;
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
-      !(st = prepare (t->conn,
+      !(st = lineup_db_prepare (t->conn,
                       "UPDATE imports SET finished_at = ?, status = ?, summary_json = ? WHERE id = ?",
                       &error)))
     goto fail;
@@ -581,8 +443,8 @@ import_end_job (LineupDbThread *t,
   sqlite3_bind_text (st, 2, d->status, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 3, d->summary, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (st, 4, d->import_id);
-  if (!step_done (t->conn, st, &error) ||
-      !lineup_db_audit_append (t->conn, d->user, "import.end", "import", id, d->summary, &error) ||
+  if (!lineup_db_step_done (t->conn, st, &error) ||
+      !lineup_db_audit_append (t->conn, lineup_user_get_name (d->user), "import.end", "import", id, d->summary, &error) ||
       !lineup_db_exec (t->conn, "COMMIT", &error))
     goto fail;
   g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
@@ -598,7 +460,7 @@ lineup_db_import_end_sync (LineupDb    *db,
                            gint64       import_id,
                            const char  *status,
                            const char  *summary_json,
-                           const char  *user,
+                           LineupUser  *user,
                            GError     **error)
 {
   ImportData *d = g_new0 (ImportData, 1);
@@ -606,7 +468,7 @@ lineup_db_import_end_sync (LineupDb    *db,
   d->import_id = import_id;
   d->status = g_strdup (status);
   d->summary = g_strdup (summary_json);
-  d->user = g_strdup (user);
+  d->user = user ? g_object_ref (user) : NULL;
   return lineup_db_run_sync (db, import_end_job, d, (GDestroyNotify)import_data_free, error) !=
          NULL;
 }
@@ -697,19 +559,35 @@ add_column (JsonBuilder  *b,
     }
 }
 
+typedef struct
+{
+  char       *number;
+  LineupUser *user;
+} ShowData;
+
+static void
+show_data_free (ShowData *d)
+{
+  g_free (d->number);
+  g_clear_object (&d->user);
+  g_free (d);
+}
+
 static void
 show_job (LineupDbThread *t,
           GTask          *task)
 {
-  const char *number = g_task_get_task_data (task);
+  ShowData *d = g_task_get_task_data (task);
+  const char *number = d->number;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(GError) error = NULL;
   gint64 booking_id;
 
-  if (!lineup_db_require_open (t, task))
+  if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_VIEW_GALLERY, "booking", number) ||
+      !lineup_db_audit_append_task (t, task, d->user, "booking.view", "booking", number, NULL))
     return;
-  if (!(st = prepare (t->conn,
+  if (!(st = lineup_db_prepare (t->conn,
                       "SELECT b.id AS booking_id, b.uuid, b.booking_number, b.booking_date, b.agency,"
                       " b.charge, b.extra_json, b.created_at, s.uuid AS subject_uuid,"
                       " s.person_id, s.label, s.last_name, s.first_name, s.date_of_birth, s.sex,"
@@ -735,7 +613,7 @@ show_job (LineupDbThread *t,
 
   json_builder_set_member_name (b, "photos");
   json_builder_begin_array (b);
-  st = prepare (t->conn,
+  st = lineup_db_prepare (t->conn,
                 "SELECT p.sha256, p.mime, p.bytes, p.width, p.height, p.original_name, p.flags,"
                 " f.box_left, f.box_top, f.box_right, f.box_bottom, f.detector, f.score,"
                 " f.quality_json, f.reasons, f.enrolled, f.model_id"
@@ -756,10 +634,15 @@ show_job (LineupDbThread *t,
 
 JsonNode *
 lineup_db_booking_show_sync (LineupDb    *db,
+                             LineupUser  *user,
                              const char  *booking_number,
                              GError     **error)
 {
-  return lineup_db_run_sync (db, show_job, g_strdup (booking_number), g_free, error);
+  ShowData *d = g_new0 (ShowData, 1);
+
+  d->number = g_strdup (booking_number);
+  d->user = user ? g_object_ref (user) : NULL;
+  return lineup_db_run_sync (db, show_job, d, (GDestroyNotify)show_data_free, error);
 }
 
 /* purge */
@@ -768,7 +651,7 @@ typedef struct
 {
   char *number;
   char *reason;
-  char *user;
+  LineupUser *user;
 } PurgeData;
 
 static void
@@ -776,7 +659,7 @@ purge_data_free (PurgeData *d)
 {
   g_free (d->number);
   g_free (d->reason);
-  g_free (d->user);
+  g_clear_object (&d->user);
   g_free (d);
 }
 
@@ -792,11 +675,12 @@ purge_job (LineupDbThread *t,
   g_autofree char *details = NULL;
   gint64 booking_id = 0, subject_id = 0;
   guint n_photos = 0;
+  g_autoptr(GArray) face_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!lineup_db_require_open (t, task))
+  if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_PURGE, "booking", d->number))
     return;
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
-      !(st = prepare (t->conn, "SELECT id, uuid, subject_id FROM bookings WHERE booking_number = ?",
+      !(st = lineup_db_prepare (t->conn, "SELECT id, uuid, subject_id FROM bookings WHERE booking_number = ?",
                       &error)))
     goto fail;
   sqlite3_bind_text (st, 1, d->number, -1, SQLITE_TRANSIENT);
@@ -811,7 +695,7 @@ purge_job (LineupDbThread *t,
   subject_id = sqlite3_column_int64 (st, 2);
   g_clear_pointer (&st, sqlite3_finalize);
 
-  if (!(st = prepare (t->conn, "SELECT sha256 FROM photos WHERE booking_id = ?", &error)))
+  if (!(st = lineup_db_prepare (t->conn, "SELECT sha256 FROM photos WHERE booking_id = ?", &error)))
     goto fail;
   sqlite3_bind_int64 (st, 1, booking_id);
   while (sqlite3_step (st) == SQLITE_ROW)
@@ -821,38 +705,46 @@ purge_job (LineupDbThread *t,
     }
   g_clear_pointer (&st, sqlite3_finalize);
 
+  if (!(st = lineup_db_prepare (t->conn, "SELECT f.id FROM faces f JOIN photos p ON p.id = f.photo_id"
+                                          " WHERE p.booking_id = ?", &error)))
+    goto fail;
+  sqlite3_bind_int64 (st, 1, booking_id);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    g_array_append_val (face_ids, *(gint64[]){ sqlite3_column_int64 (st, 0) });
+  g_clear_pointer (&st, sqlite3_finalize);
+
   /* Faces and photos go with the booking (ON DELETE CASCADE); search
    * candidates keep their copied numbers but lose the face link. */
-  if (!(st = prepare (t->conn, "DELETE FROM bookings WHERE id = ?", &error)))
+  if (!(st = lineup_db_prepare (t->conn, "DELETE FROM bookings WHERE id = ?", &error)))
     goto fail;
   sqlite3_bind_int64 (st, 1, booking_id);
   {
-    g_autoptr(sqlite3_stmt) del_faces = prepare (t->conn,
+    g_autoptr(sqlite3_stmt) del_faces = lineup_db_prepare (t->conn,
                                                  "DELETE FROM faces WHERE photo_id IN"
                                                  " (SELECT id FROM photos WHERE booking_id = ?)",
                                                  &error);
     if (del_faces == NULL)
       goto fail;
     sqlite3_bind_int64 (del_faces, 1, booking_id);
-    if (!step_done (t->conn, del_faces, &error))
+    if (!lineup_db_step_done (t->conn, del_faces, &error))
       goto fail;
   }
-  if (!step_done (t->conn, st, &error))
+  if (!lineup_db_step_done (t->conn, st, &error))
     goto fail;
   g_clear_pointer (&st, sqlite3_finalize);
   /* A subject left with no booking is personal data with no purpose. */
-  if (!(st = prepare (t->conn,
+  if (!(st = lineup_db_prepare (t->conn,
                       "DELETE FROM subjects WHERE id = ? AND NOT EXISTS"
                       " (SELECT 1 FROM bookings WHERE subject_id = ?)",
                       &error)))
     goto fail;
   sqlite3_bind_int64 (st, 1, subject_id);
   sqlite3_bind_int64 (st, 2, subject_id);
-  if (!step_done (t->conn, st, &error))
+  if (!lineup_db_step_done (t->conn, st, &error))
     goto fail;
   g_clear_pointer (&st, sqlite3_finalize);
 
-  if (!(st = prepare (t->conn,
+  if (!(st = lineup_db_prepare (t->conn,
                       "INSERT INTO purges (booking_uuid, booking_number, reason, purged_by)"
                       " VALUES (?,?,?,?)",
                       &error)))
@@ -860,19 +752,20 @@ purge_job (LineupDbThread *t,
   sqlite3_bind_text (st, 1, booking_uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 2, d->number, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 3, d->reason, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (st, 4, d->user ? d->user : "", -1, SQLITE_TRANSIENT);
-  if (!step_done (t->conn, st, &error))
+  sqlite3_bind_text (st, 4, lineup_user_get_name (d->user), -1, SQLITE_TRANSIENT);
+  if (!lineup_db_step_done (t->conn, st, &error))
     goto fail;
 
   {
     g_autofree char *removed = g_strdup_printf ("%u", n_photos);
-    details = json_object_string ("booking_uuid", booking_uuid, "photos_removed", removed,
+    details = lineup_db_json_strings ("booking_uuid", booking_uuid, "photos_removed", removed,
                                   "reason", d->reason, NULL);
   }
-  if (!lineup_db_audit_append (t->conn, d->user, "booking.purge", "booking", d->number, details,
-                               &error) ||
+  if (!lineup_db_audit_append (t->conn, lineup_user_get_name (d->user), "booking.purge", "booking",
+                               d->number, details, &error) ||
       !lineup_db_exec (t->conn, "COMMIT", &error))
     goto fail;
+  lineup_db_search_cache_faces_removed (t, (const gint64 *)face_ids->data, face_ids->len);
   g_task_return_pointer (task, g_strv_builder_end (shas), (GDestroyNotify)g_strfreev);
   return;
 
@@ -885,14 +778,14 @@ GStrv
 lineup_db_booking_purge_sync (LineupDb    *db,
                               const char  *booking_number,
                               const char  *reason,
-                              const char  *user,
+                              LineupUser  *user,
                               GError     **error)
 {
   PurgeData *d = g_new0 (PurgeData, 1);
 
   d->number = g_strdup (booking_number);
   d->reason = g_strdup (reason);
-  d->user = g_strdup (user);
+  d->user = user ? g_object_ref (user) : NULL;
   return lineup_db_run_sync (db, purge_job, d, (GDestroyNotify)purge_data_free, error);
 }
 
@@ -927,11 +820,13 @@ list_job (LineupDbThread *t,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_summary_free);
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(GError) error = NULL;
+  LineupUser *user = g_task_get_task_data (task);
 
-  if (!lineup_db_require_open (t, task))
+  if (!lineup_db_authorize_task (t, task, user, LINEUP_PERMISSION_VIEW_GALLERY, "gallery", NULL) ||
+      !lineup_db_audit_append_task (t, task, user, "gallery.list", "gallery", NULL, NULL))
     return;
   /* One query for the whole list: 100,000 rows is a few MB and one pass. */
-  if (!(st = prepare (t->conn,
+  if (!(st = lineup_db_prepare (t->conn,
                       "SELECT b.booking_number, s.label, b.booking_date, p.sha256, f.reasons,"
                       " f.quality_json, f.box_left, f.box_top, f.box_right, f.box_bottom,"
                       " f.enrolled, p.width FROM bookings b JOIN subjects s ON s.id = b.subject_id"
@@ -962,11 +857,13 @@ list_job (LineupDbThread *t,
 
 void
 lineup_db_list_bookings_async (LineupDb            *db,
+                               LineupUser          *user,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  lineup_db_run_async (db, list_job, NULL, NULL, cancellable, callback, user_data);
+  lineup_db_run_async (db, list_job, user ? g_object_ref (user) : NULL, g_object_unref, cancellable,
+                       callback, user_data);
 }
 
 GPtrArray *
@@ -1005,7 +902,7 @@ load_index_job (LineupDbThread *t,
     return;
   /* Only enrolled faces of this very model: descriptors of different
    * models are never compared. */
-  if (!(st = prepare (t->conn,
+  if (!(st = lineup_db_prepare (t->conn,
                       "SELECT id, descriptor FROM faces WHERE (enrolled = 1 OR ?) AND model_id = ?"
                       " AND length(descriptor) = ?",
                       &error)))
@@ -1044,7 +941,7 @@ face_labels_job (LineupDbThread *t,
 
   if (!lineup_db_require_open (t, task))
     return;
-  if (!(st = prepare (t->conn,
+  if (!(st = lineup_db_prepare (t->conn,
                       "SELECT f.id, s.label FROM faces f JOIN photos p ON p.id = f.photo_id"
                       " JOIN bookings b ON b.id = p.booking_id JOIN subjects s ON s.id = b.subject_id",
                       &error)))

@@ -7,6 +7,9 @@
 #include <sqlite3.h>
 
 #include "lineup-db.h"
+#include "lineup-user.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_BEGIN_DECLS
 
@@ -17,7 +20,17 @@ typedef struct
   GAsyncQueue *queue;
   char        *path;
   sqlite3     *conn;
+  /* The search index (lineup-db-case.c), owned here so that searches,
+   * imports and purges update it in the same place they change the rows. */
+  gpointer       search_cache;
+  GDestroyNotify search_cache_free;
 } LineupDbThread;
+
+/* Keeps the search index in step (database thread; no-ops when no index
+ * has been loaded yet). */
+void     lineup_db_search_cache_faces_removed (LineupDbThread *t,
+                                               const gint64   *face_ids,
+                                               guint           n);
 
 /* Runs on the database thread and completes the task. */
 typedef void (*LineupDbJobFunc) (LineupDbThread *t,
@@ -52,6 +65,21 @@ gboolean lineup_db_exec           (sqlite3         *conn,
                                    GError         **error);
 gint64   lineup_db_query_int64    (sqlite3         *conn,
                                    const char      *sql);
+sqlite3_stmt *lineup_db_prepare   (sqlite3         *conn,
+                                   const char      *sql,
+                                   GError         **error);
+void     lineup_db_bind_text      (sqlite3_stmt    *stmt,
+                                   int              i,
+                                   const char      *text);
+gboolean lineup_db_step_done      (sqlite3         *conn,
+                                   sqlite3_stmt    *stmt,
+                                   GError         **error);
+char    *lineup_db_now_iso        (void);
+/* A flat JSON object of string members: ("key", "value", …, NULL). */
+char    *lineup_db_json_strings   (const char      *first_key,
+                                   ...) G_GNUC_NULL_TERMINATED;
+char    *lineup_db_column_dup     (sqlite3_stmt    *stmt,
+                                   int              i);
 gboolean lineup_db_audit_append   (sqlite3         *conn,
                                    const char      *user,
                                    const char      *action,
@@ -59,6 +87,35 @@ gboolean lineup_db_audit_append   (sqlite3         *conn,
                                    const char      *object_id,
                                    const char      *details_json,
                                    GError         **error);
+
+/* Checks the acting user against the users table as it is now (exists,
+ * enabled, a role granting permission); a refusal is audited as "refused"
+ * and returned as LINEUP_ERROR_FORBIDDEN. object_* name what was refused. */
+gboolean lineup_db_authorize      (sqlite3          *conn,
+                                   LineupUser       *actor,
+                                   LineupPermission  permission,
+                                   const char       *object_type,
+                                   const char       *object_id,
+                                   GError          **error);
+/* Appends an audit entry; on failure completes the task with the error. */
+gboolean lineup_db_audit_append_task (LineupDbThread *t,
+                                      GTask          *task,
+                                      LineupUser     *actor,
+                                      const char     *action,
+                                      const char     *object_type,
+                                      const char     *object_id,
+                                      const char     *details_json);
+gboolean lineup_db_authorize_task (LineupDbThread   *t,
+                                   GTask            *task,
+                                   LineupUser       *actor,
+                                   LineupPermission  permission,
+                                   const char       *object_type,
+                                   const char       *object_id);
+
+/* The search policy as the settings table says now (defaults filled in). */
+gboolean lineup_db_policy_read    (sqlite3          *conn,
+                                   gpointer          policy,   /* LineupPolicy * */
+                                   GError          **error);
 
 int      lineup_db_schema_latest  (void);
 int      lineup_db_schema_version (sqlite3  *conn,

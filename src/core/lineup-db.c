@@ -91,6 +91,8 @@ lineup_db_thread_func (gpointer data)
       sqlite3_close_v2 (t->conn);
     }
   g_async_queue_unref (t->queue);
+  if (t->search_cache != NULL)
+    t->search_cache_free (t->search_cache);
   g_free (t->path);
   g_free (t);
   return NULL;

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lineup-db.h"
+#include "lineup-user.h"
 #include "lineup-face.h"
 
 G_BEGIN_DECLS
@@ -73,6 +74,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupGalleryStats, lineup_gallery_stats_free)
 GHashTable *lineup_db_known_photos_sync   (LineupDb      *db,
                                            GError       **error);
 gboolean    lineup_db_commit_records_sync (LineupDb      *db,
+                                           LineupUser    *user,
                                            GPtrArray     *records,
                                            gint64         import_id,
                                            const char    *model_sha256,
@@ -80,13 +82,13 @@ gboolean    lineup_db_commit_records_sync (LineupDb      *db,
 gint64      lineup_db_import_begin_sync   (LineupDb      *db,
                                            const char    *source,
                                            const char    *kind,
-                                           const char    *user,
+                                           LineupUser    *user,
                                            GError       **error);
 gboolean    lineup_db_import_end_sync     (LineupDb      *db,
                                            gint64         import_id,
                                            const char    *status,
                                            const char    *summary_json,
-                                           const char    *user,
+                                           LineupUser    *user,
                                            GError       **error);
 LineupGalleryStats *lineup_db_gallery_stats_sync (LineupDb  *db,
                                                   GError   **error);
@@ -99,6 +101,7 @@ LineupGalleryStats *lineup_db_gallery_stats_finish (LineupDb      *db,
                                                     GError       **error);
 /* The booking, its subject, photo and faces as JSON (NULL: not found). */
 JsonNode   *lineup_db_booking_show_sync   (LineupDb      *db,
+                                           LineupUser    *user,
                                            const char    *booking_number,
                                            GError       **error);
 /* Removes the booking's photo rows, faces and descriptors and records the
@@ -107,7 +110,7 @@ JsonNode   *lineup_db_booking_show_sync   (LineupDb      *db,
 GStrv       lineup_db_booking_purge_sync  (LineupDb      *db,
                                            const char    *booking_number,
                                            const char    *reason,
-                                           const char    *user,
+                                           LineupUser    *user,
                                            GError       **error);
 
 G_END_DECLS
@@ -130,6 +133,7 @@ typedef struct
 
 void       lineup_booking_summary_free     (LineupBookingSummary *summary);
 void       lineup_db_list_bookings_async   (LineupDb             *db,
+                                            LineupUser           *user,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);

@@ -36,7 +36,7 @@ struct _LineupImport
   char                *source;
   char                *report_path;
   char                *summary;
-  char                *user;
+  LineupUser          *user;
   char                *model_dir;
   LineupBookingRecord *single;      /* a photo added by hand, or NULL */
   guint                n_workers;
@@ -746,7 +746,7 @@ run_thread (GTask        *task,
           (batch->len >= BATCH_SIZE || now - batch_start > BATCH_USEC || received == records->len))
         {
           g_autoptr(GError) commit_error = NULL;
-          if (!lineup_db_commit_records_sync (self->db, batch, import_id,
+          if (!lineup_db_commit_records_sync (self->db, self->user, batch, import_id,
                                               LINEUP_RESNET_SHA256, &commit_error))
             {
               /* The database itself failed (disk full, …): stop cleanly. */
@@ -858,7 +858,7 @@ lineup_import_finalize (GObject *object)
   g_free (self->source);
   g_free (self->report_path);
   g_free (self->summary);
-  g_free (self->user);
+  g_clear_object (&self->user);
   g_free (self->model_dir);
   g_clear_pointer (&self->single, lineup_booking_record_free);
   g_clear_pointer (&self->rejected_by_reason, g_hash_table_unref);
@@ -962,10 +962,9 @@ lineup_import_set_report_path (LineupImport *self,
 
 void
 lineup_import_set_user (LineupImport *self,
-                        const char   *user)
+                        LineupUser   *user)
 {
-  g_free (self->user);
-  self->user = g_strdup (user);
+  g_set_object (&self->user, user);
 }
 
 void

@@ -30,8 +30,9 @@ void          lineup_import_set_workers     (LineupImport         *self,
                                              guint                 n_workers);
 void          lineup_import_set_report_path (LineupImport         *self,
                                              const char           *path);
+/* The acting user; the database refuses the import without a clerk. */
 void          lineup_import_set_user        (LineupImport         *self,
-                                             const char           *user);
+                                             LineupUser           *user);
 void          lineup_import_set_model_dir   (LineupImport         *self,
                                              const char           *model_dir);
 void          lineup_import_set_options     (LineupImport         *self,
