@@ -23,7 +23,10 @@ n=$(wc -l < "$tmp/list")
 
 echo "# import benchmark: $n images from $folder, $(nproc) cores"
 "$build/bench/bench-engine-rate" "$tmp/list"
+export LINEUP_USER=bench LINEUP_PASSWORD=bench-password
 for w in 1 2; do
+  LINEUP_NEW_PASSWORD=$LINEUP_PASSWORD "$build/src/cli/lineup-cli" --data-dir "$tmp/data$w" \
+    user init --name bench --also clerk > /dev/null
   /usr/bin/time -f "%M" -o "$tmp/rss" "$build/src/cli/lineup-cli" --data-dir "$tmp/data$w" \
     import "$tmp/manifest.csv" --workers "$w" --json --report "$tmp/report$w.csv" > "$tmp/out$w"
   python3 - "$tmp/out$w" "$w" "$(cat "$tmp/rss")" <<'PY'

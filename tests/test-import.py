@@ -18,6 +18,17 @@ FACES = os.environ["LINEUP_FACES_DIR"]
 LFW = os.path.join(FACES, "lfw-devtrain")
 
 
+# The import and purge run as a signed-in clerk (the core refuses anyone else).
+os.environ["LINEUP_USER"] = "clerk"
+os.environ["LINEUP_PASSWORD"] = "clerk-password"
+
+
+def init_user(data):
+    subprocess.run([CLI, "--data-dir", data, "user", "init", "--name", "clerk", "--also", "clerk"],
+                   env=dict(os.environ, LINEUP_NEW_PASSWORD="clerk-password"),
+                   capture_output=True, text=True, check=True)
+
+
 def run(data, *args, check=True):
     r = subprocess.run([CLI, "--data-dir", data, *args], capture_output=True, text=True,
                        timeout=600)
@@ -43,6 +54,7 @@ class ImportTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="lineup-import-")
         self.data = os.path.join(self.tmp.name, "data")
+        init_user(self.data)
 
     def tearDown(self):
         self.tmp.cleanup()
