@@ -487,10 +487,14 @@ lineup_cli_search (LineupCliGlobals  *globals,
     return ret;
   if (argc != 2 || number == NULL || source_text == NULL || top < 0 || threshold < 0)
     return usage ("search", _("give --case N, --source TYPE and one IMAGE"));
-  if (!lineup_probe_source_from_string (source_text, &source, &error))
-    return lineup_cli_fail (error);
   if (!session (globals, &db, &user, &ret))
     return ret;
+  if (!lineup_probe_source_from_string (source_text, &source, &error))
+    {
+      if (g_error_matches (error, LINEUP_ERROR, LINEUP_ERROR_POLICY))
+        lineup_db_audit_refusal_sync (db, user, "case", number, error->message, NULL);
+      return lineup_cli_fail (error);
+    }
   if (model_dir == NULL)
     model_dir = lineup_paths_model_dir ();
   data_dir = lineup_paths_resolve_data_dir (globals->data_dir);

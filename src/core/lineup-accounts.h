@@ -98,6 +98,16 @@ JsonNode   *lineup_db_user_list_finish    (LineupDb      *db,
                                            GAsyncResult  *result,
                                            GError       **error);
 
+/* Audits a refusal decided before a database operation was reached (a
+ * composite sketch offered as a probe, say), so that every refused action is
+ * in the log. */
+gboolean    lineup_db_audit_refusal_sync  (LineupDb      *db,
+                                           LineupUser    *actor,
+                                           const char    *object_type,
+                                           const char    *object_id,
+                                           const char    *reason,
+                                           GError       **error);
+
 /* Audit log */
 
 typedef struct

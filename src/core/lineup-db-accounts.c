@@ -961,3 +961,33 @@ lineup_db_offence_set_sync (LineupDb    *db,
   d->flag = search_allowed;
   return lineup_db_run_sync (db, offence_set_job, d, (GDestroyNotify)account_data_free, error) != NULL;
 }
+
+/* refusals decided elsewhere */
+
+static void
+refusal_job (LineupDbThread *t,
+             GTask          *task)
+{
+  AccountData *d = g_task_get_task_data (task);
+  g_autofree char *details = lineup_db_json_strings ("reason", d->value, NULL);
+
+  if (!lineup_db_require_open (t, task) ||
+      !lineup_db_audit_append_task (t, task, d->actor, "refused", d->name, d->display_name, details))
+    return;
+  g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
+}
+
+gboolean
+lineup_db_audit_refusal_sync (LineupDb    *db,
+                              LineupUser  *actor,
+                              const char  *object_type,
+                              const char  *object_id,
+                              const char  *reason,
+                              GError     **error)
+{
+  AccountData *d = account_data_new (actor, object_type);
+
+  d->display_name = g_strdup (object_id);
+  d->value = g_strdup (reason);
+  return lineup_db_run_sync (db, refusal_job, d, (GDestroyNotify)account_data_free, error) != NULL;
+}
