@@ -142,7 +142,9 @@ gboolean     lineup_probe_check_edit       (const char    *op,
  * the gallery faces searched; top_k and threshold are clamped to policy
  * (asking for more is refused, not silently cut). Stores the search and
  * every candidate (also a no-hit), audits it, and returns:
- * {"search_id","case","probe_id","edit_seq","model","model_sha256",
+ * {"search_id","case","probe_id","probe_sha256","edit_seq","probe_edits":
+ *  [{"seq","op","params"}] (the steps up to edit_seq),"probe_face":{box,
+ *  quality,reasons,model},"model","model_sha256",
  *  "threshold","top_k","gallery_size","no_hit","created_at","user",
  *  "candidates":[{"rank","distance","similarity","face_id","subject":{"id",
  *  "label","person_id"},"booking_number","photo_sha256","booking_date",
@@ -220,9 +222,11 @@ JsonNode   *lineup_db_decide_finish        (LineupDb      *db,
 
 /* Possible leads without a review, oldest first, the actor's own included
  * (marked "own": true; they cannot be approved by the actor):
- * [{"decision_id","case","offence","search_id","rank","note","author",
- *   "created_at","own","probe_sha256","edit_seq","photo_sha256",
- *   "booking_number","label","distance","similarity"}] */
+ * [{"decision_id","case","offence" (label),"offence_code","search_id","rank",
+ *   "note","author","created_at","own","probe_sha256","edit_seq",
+ *   "probe_face":{…},"photo_sha256","booking_number","label","distance",
+ *   "similarity","box":[l,t,r,b] of the candidate face, [] once purged}]
+ * The probe's edit steps come with lineup_db_search_get_sync. */
 JsonNode   *lineup_db_review_queue_sync    (LineupDb      *db,
                                             LineupUser    *actor,
                                             GError       **error);

@@ -712,6 +712,8 @@ typedef struct
   char        *model_id;
   gboolean     include_excluded;
   gint64       max_face_id;
+  gint64       rows;          /* rows seen, descriptor or not */
+  gint64       data_version;  /* PRAGMA data_version when last checked */
 } SearchCache;
 
 static void
@@ -732,7 +734,11 @@ lineup_db_search_cache_faces_removed (LineupDbThread *t,
   if (c == NULL)
     return;
   for (guint i = 0; i < n; i++)
-    lineup_index_remove (c->index, face_ids[i]);
+    if (lineup_index_remove (c->index, face_ids[i]))
+      c->rows--;
+  /* SQLite hands out max(rowid) + 1: with the highest rows gone, new faces
+   * may reuse their ids, so appends are looked for from the new maximum. */
+  c->max_face_id = MIN (c->max_face_id, lineup_db_query_int64 (t->conn, "SELECT coalesce(max(id), 0) FROM faces"));
 }
 
 typedef struct
@@ -766,8 +772,9 @@ report_progress (CaseData *d,
   g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, progress_dispatch, p, g_free);
 }
 
+/* Answered from the (model_id, enrolled) index alone when counting. */
 static const char faces_where[] =
-  " FROM faces WHERE (enrolled = 1 OR ?1) AND model_id = ?2 AND length(descriptor) = ?3";
+  " FROM faces WHERE model_id = ?2 AND (enrolled = 1 OR ?1)";
 
 static sqlite3_stmt *
 faces_query (sqlite3      *conn,
@@ -783,7 +790,6 @@ faces_query (sqlite3      *conn,
     return NULL;
   sqlite3_bind_int (st, 1, c->include_excluded);
   sqlite3_bind_text (st, 2, c->model_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (st, 3, LINEUP_SHIM_DESCRIPTOR_DIM * sizeof (float));
   return st;
 }
 
@@ -796,18 +802,26 @@ cache_add_from (LineupDbThread *t,
                 gint64          total,
                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) st = faces_query (t->conn, "SELECT id, descriptor", " AND id > ?4 ORDER BY id",
-                                            c, error);
+  /* "+model_id" keeps the planner on the rowid range, not the model index:
+   * after the first load only a few new rows are wanted. */
+  g_autoptr(sqlite3_stmt) st = lineup_db_prepare (t->conn,
+                                                  "SELECT id, descriptor FROM faces WHERE id > ?4"
+                                                  " AND +model_id = ?2 AND (enrolled = 1 OR ?1) ORDER BY id",
+                                                  error);
   gint64 n = 0;
   double last = 0;
 
   if (st == NULL)
     return FALSE;
+  sqlite3_bind_int (st, 1, c->include_excluded);
+  sqlite3_bind_text (st, 2, c->model_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (st, 4, c->max_face_id);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
       c->max_face_id = sqlite3_column_int64 (st, 0);
-      lineup_index_add (c->index, c->max_face_id, sqlite3_column_blob (st, 1));
+      c->rows++;
+      if (sqlite3_column_bytes (st, 1) == LINEUP_SHIM_DESCRIPTOR_DIM * sizeof (float))
+        lineup_index_add (c->index, c->max_face_id, sqlite3_column_blob (st, 1));
       /* Loading a million faces takes seconds: say how far it is. */
       if (total > 50000 && ++n % 20000 == 0 && (double)n / total - last > 0.02)
         report_progress (d, 0.9 * (last = (double)n / total));
@@ -839,23 +853,33 @@ cache_sync (LineupDbThread  *t,
       t->search_cache = c;
       t->search_cache_free = (GDestroyNotify)search_cache_free;
     }
+  /* Appends (imports) are picked up by id; this process's purges remove
+   * their faces directly. Only when another connection has committed since
+   * the last look (data_version) is the row count compared as well. */
   {
-    g_autoptr(sqlite3_stmt) st = faces_query (t->conn, "SELECT count(*)", "", c, error);
-    if (st == NULL)
+    gint64 version = lineup_db_query_int64 (t->conn, "PRAGMA data_version");
+    gboolean fresh = c->rows == 0 && c->max_face_id == 0;
+    g_autoptr(sqlite3_stmt) st = NULL;
+
+    if (!fresh && version == c->data_version)
+      return cache_add_from (t, d, c, 0, error) ? c : NULL;
+    c->data_version = version;
+    if (!(st = faces_query (t->conn, "SELECT count(*)", "", c, error)))
       return NULL;
     total = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0) : 0;
   }
   if (!cache_add_from (t, d, c, total, error))
     return NULL;
-  if ((gint64)lineup_index_get_size (c->index) != total)
+  if (c->rows != total)
     {
       /* Something besides appends happened (another process purged or
        * re-enrolled): rebuild from the rows. */
-      g_debug ("search index out of step (%u vs %" G_GINT64_FORMAT "), reloading",
-               lineup_index_get_size (c->index), total);
+      g_debug ("search index out of step (%" G_GINT64_FORMAT " vs %" G_GINT64_FORMAT " rows), reloading",
+               c->rows, total);
       lineup_index_free (c->index);
       c->index = lineup_index_new (LINEUP_SHIM_DESCRIPTOR_DIM);
       c->max_face_id = 0;
+      c->rows = 0;
       if (!cache_add_from (t, d, c, total, error))
         return NULL;
     }
@@ -981,6 +1005,33 @@ search_object (sqlite3  *conn,
     JsonNode *face = json_from_string ((const char *)sqlite3_column_text (st, 12), NULL);
     if (face != NULL)
       json_object_set_member (o, "probe_face", face);
+  }
+
+  {
+    /* The edit steps that made the searched version, so any viewer can
+     * rebuild it from the original. */
+    g_autoptr(sqlite3_stmt) ed = lineup_db_prepare (conn,
+                                                    "SELECT seq, op, params_json FROM probe_edits"
+                                                    " WHERE probe_id = ? AND seq <= ? AND removed = 0 ORDER BY seq",
+                                                    NULL);
+    JsonArray *steps = json_array_new ();
+
+    if (ed != NULL)
+      {
+        sqlite3_bind_int64 (ed, 1, sqlite3_column_int64 (st, 2));
+        sqlite3_bind_int64 (ed, 2, sqlite3_column_int64 (st, 3));
+        while (sqlite3_step (ed) == SQLITE_ROW)
+          {
+            JsonObject *e = json_object_new ();
+            JsonNode *params = json_from_string ((const char *)sqlite3_column_text (ed, 2), NULL);
+
+            json_object_set_int_member (e, "seq", sqlite3_column_int64 (ed, 0));
+            set_text (e, "op", ed, 1);
+            json_object_set_member (e, "params", params ? params : object_node (json_object_new ()));
+            json_array_add_object_element (steps, e);
+          }
+      }
+    json_object_set_array_member (o, "probe_edits", steps);
   }
 
   candidates = json_array_new ();
@@ -1623,12 +1674,13 @@ queue_job (LineupDbThread *t,
   if (!(st = lineup_db_prepare (t->conn,
     "SELECT d.id, c.number, o.label, d.search_id, d.rank, d.note, u.name, d.created_at,"
     " d.created_by = ?1, p.sha256, s.edit_seq, ca.photo_sha256, ca.booking_number,"
-    " coalesce(sj.label, ''), ca.distance, ca.similarity, s.probe_face_json"
+    " coalesce(sj.label, ''), ca.distance, ca.similarity, s.probe_face_json, c.offence,"
+    " f.box_left, f.box_top, f.box_right, f.box_bottom"
     " FROM decisions d JOIN users u ON u.id = d.created_by"
     " JOIN searches s ON s.id = d.search_id JOIN cases c ON c.id = s.case_id"
     " JOIN offence_categories o ON o.code = c.offence JOIN probes p ON p.id = s.probe_id"
     " JOIN candidates ca ON ca.search_id = d.search_id AND ca.rank = d.rank"
-    " LEFT JOIN subjects sj ON sj.uuid = ca.subject_uuid"
+    " LEFT JOIN subjects sj ON sj.uuid = ca.subject_uuid LEFT JOIN faces f ON f.id = ca.face_id"
     " WHERE d.decision = 'possible_lead' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.decision_id = d.id)"
     " ORDER BY d.id",
     &error)))
@@ -1661,6 +1713,14 @@ queue_job (LineupDbThread *t,
       json_object_set_double_member (o, "similarity", round (sqlite3_column_double (st, 15) * 1e4) / 1e4);
       if (face != NULL)
         json_object_set_member (o, "probe_face", face);
+      set_text (o, "offence_code", st, 17);
+      {
+        JsonArray *box = json_array_new ();
+        if (sqlite3_column_type (st, 18) != SQLITE_NULL)
+          for (int k = 0; k < 4; k++)
+            json_array_add_double_element (box, sqlite3_column_double (st, 18 + k));
+        json_object_set_array_member (o, "box", box);
+      }
       json_array_add_object_element (arr, o);
     }
   g_task_return_pointer (task, json_node_init_array (json_node_alloc (), arr), (GDestroyNotify)json_node_unref);
