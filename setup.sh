@@ -24,7 +24,7 @@ die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 packages=(
   build-essential g++ meson ninja-build pkg-config gettext git ca-certificates python3
   libglib2.0-dev libjson-glib-dev libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev sqlite3 libpq-dev libsodium-dev
+  libsqlite3-dev sqlite3 libpq-dev libsodium-dev libcairo2-dev
   libopencv-dev libdlib-dev libdlib-data libopenblas0-pthread libopenblas-pthread-dev
   libfaiss-dev
   desktop-file-utils appstream
