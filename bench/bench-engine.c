@@ -108,7 +108,7 @@ load_chips (const char *faces)
 
   while ((name = g_dir_read_name (dir)))
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  lineup_sort_strings (names);
   for (guint i = 0; i < names->len && n < N_CHIPS; i++)
     {
       g_autofree char *file = g_strdup_printf ("%s_0001.jpg", (char *)names->pdata[i]);

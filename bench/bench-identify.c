@@ -17,6 +17,12 @@
 
 #include "lineup-core.h"
 
+#ifdef HAVE_FAISS
+#include <sqlite3.h>
+
+#include "lineup-faiss.h"
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -36,6 +42,8 @@ main (int   argc,
   g_autoptr(LineupIndex) index = NULL;
   g_autoptr(GHashTable) labels = NULL;
   g_autoptr(LineupEngine) engine = NULL;
+  g_autoptr(LineupUser) clerk = NULL;
+  g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (float));
   LineupDetectOptions options;
   LineupSyncCall call;
   const char *name;
@@ -47,7 +55,7 @@ main (int   argc,
     g_error ("%s", error->message);
   while ((name = g_dir_read_name (dir)))
     g_ptr_array_add (people, g_strdup (name));
-  g_ptr_array_sort (people, (GCompareFunc)g_strcmp0);
+  lineup_sort_strings (people);
   for (guint p = 0; p < people->len; p++)
     {
       const char *person = people->pdata[p];
@@ -60,7 +68,7 @@ main (int   argc,
           g_ptr_array_add (files, g_build_filename (pdir, name, NULL));
       if (files->len == 0)
         continue;
-      g_ptr_array_sort (files, (GCompareFunc)g_strcmp0);
+      lineup_sort_strings (files);
       g_string_append_printf (csv, "E-%u,%s,%s,%s\n", p, (char *)files->pdata[0], person, person);
       for (guint i = 1; i < files->len; i++)
         {
@@ -72,7 +80,10 @@ main (int   argc,
 
   db = lineup_db_open_default_sync (data_dir, &error);
   g_assert_no_error (error);
+  clerk = lineup_db_user_init_sync (db, "bench", NULL, "bench-password", LINEUP_ROLE_CLERK, &error);
+  g_assert_no_error (error);
   import = lineup_import_new (db, data_dir, manifest);
+  lineup_import_set_user (import, clerk);
   lineup_sync_call_begin (&call);
   t0 = g_get_monotonic_time () / 1e6;
   lineup_import_run_async (import, NULL, lineup_sync_call_callback, &call);
@@ -109,6 +120,7 @@ main (int   argc,
           no_face++;
           continue;
         }
+      g_array_append_vals (queries, lineup_face_get_descriptor (face), LINEUP_SHIM_DESCRIPTOR_DIM);
       s0 = g_get_monotonic_time ();
       n = lineup_index_search (index, lineup_face_get_descriptor (face), 10, INFINITY, hits);
       lat[searched++] = (g_get_monotonic_time () - s0) / 1000.0;
@@ -127,6 +139,48 @@ main (int   argc,
   printf ("rank-1 %.2f %%, rank-10 %.2f %%; search latency median %.3f ms, max %.3f ms (%s)\n",
           100.0 * rank1 / probes->len, 100.0 * rank10 / probes->len, lat[searched / 2],
           lat[searched - 1], lineup_index_kernel ());
+#ifdef HAVE_FAISS
+  {
+    /* FAISS IndexFlatL2 on the same real gallery and the same queries. */
+    g_autofree char *dbfile = g_build_filename (data_dir, "lineup.db", NULL);
+    g_autoptr(GArray) gallery = g_array_new (FALSE, FALSE, sizeof (float));
+    g_autofree double *flat = g_new (double, searched);
+    LineupFaiss *faiss = lineup_faiss_new (LINEUP_SHIM_DESCRIPTOR_DIM, &error);
+    sqlite3 *conn = NULL;
+    sqlite3_stmt *st = NULL;
+    guint agree = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_open_v2 (dbfile, &conn, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    sqlite3_prepare_v2 (conn, "SELECT descriptor FROM faces WHERE enrolled = 1 AND model_id = '"
+                        LINEUP_RESNET_MODEL_ID "' ORDER BY id", -1, &st, NULL);
+    while (sqlite3_step (st) == SQLITE_ROW)
+      g_array_append_vals (gallery, sqlite3_column_blob (st, 0), LINEUP_SHIM_DESCRIPTOR_DIM);
+    sqlite3_finalize (st);
+    sqlite3_close (conn);
+    lineup_faiss_add (faiss, (const float *)gallery->data, gallery->len / LINEUP_SHIM_DESCRIPTOR_DIM, &error);
+    g_assert_no_error (error);
+    for (guint q = 0; q < searched; q++)
+      {
+        const float *query = &g_array_index (queries, float, (gsize)q * LINEUP_SHIM_DESCRIPTOR_DIM);
+        float fd[10], check[1];
+        gint64 fl[10];
+        LineupHit ours[1];
+        gint64 s0 = g_get_monotonic_time ();
+
+        lineup_faiss_search (faiss, query, 10, fd, fl, &error);
+        flat[q] = (g_get_monotonic_time () - s0) / 1000.0;
+        lineup_index_search (index, query, 1, INFINITY, ours);
+        check[0] = ours[0].distance * ours[0].distance;
+        agree += fabsf (check[0] - fd[0]) < 1e-4f;
+      }
+    printf ("FAISS IndexFlatL2 on the same %u faces: median %.3f ms vs lineup %.3f ms (%.1fx); "
+            "same nearest distance in %u/%u queries\n",
+            gallery->len / LINEUP_SHIM_DESCRIPTOR_DIM, bench_median (flat, searched), lat[searched / 2],
+            bench_median (flat, searched) / lat[searched / 2], agree, searched);
+    lineup_faiss_free (faiss);
+  }
+#endif
   {
     const char *rm[] = { "rm", "-rf", data_dir, NULL };
     g_spawn_sync (NULL, (char **)rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);

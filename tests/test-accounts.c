@@ -40,13 +40,6 @@ faces_dir (void)
   return g_getenv ("LINEUP_FACES_DIR");
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
 static char *
 nth_photo (const char *person,
            guint       n)
@@ -59,7 +52,7 @@ nth_photo (const char *person,
   g_assert_nonnull (d);
   while ((name = g_dir_read_name (d)))
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_strings);
+  lineup_sort_strings (names);
   g_assert_cmpuint (n, <, names->len);
   return g_build_filename (dir, names->pdata[n], NULL);
 }

@@ -22,6 +22,7 @@
 #include "lineup-csv.h"
 #include "lineup-error.h"
 #include "lineup-import.h"
+#include "lineup-paths.h"
 #include "lineup-store.h"
 
 #define BATCH_SIZE 32
@@ -263,7 +264,7 @@ read_folder (const char  *path,
       if (g_file_test (sub, G_FILE_TEST_IS_DIR))
         g_ptr_array_add (people, g_strdup (name));
     }
-  g_ptr_array_sort (people, (GCompareFunc)g_strcmp0);
+  lineup_sort_strings (people);
   for (guint p = 0; p < people->len; p++)
     {
       g_autofree char *sub = g_build_filename (path, people->pdata[p], NULL);
@@ -273,7 +274,7 @@ read_folder (const char  *path,
       while (pd && (name = g_dir_read_name (pd)))
         if (looks_like_image (name))
           g_ptr_array_add (files, g_strdup (name));
-      g_ptr_array_sort (files, (GCompareFunc)g_strcmp0);
+      lineup_sort_strings (files);
       for (guint i = 0; i < files->len; i++)
         {
           LineupBookingRecord *r = lineup_booking_record_new ();

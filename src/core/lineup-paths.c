@@ -60,3 +60,16 @@ lineup_paths_model_dir (void)
     return g_strdup (env);
   return g_strdup (LINEUP_MODEL_DIR);
 }
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+void
+lineup_sort_strings (GPtrArray *strings)
+{
+  g_ptr_array_sort (strings, compare_strings);
+}
