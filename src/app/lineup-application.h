@@ -21,6 +21,23 @@ LineupUser        *lineup_application_get_user       (LineupApplication *self);
 void               lineup_application_set_user       (LineupApplication *self,
                                                       LineupUser        *user);
 
+/* Why the last session ended ("Locked after 10 minutes without activity"),
+ * or NULL after a sign-out; and the name to pre-fill after a lock. */
+const char        *lineup_application_get_lock_message (LineupApplication *self);
+const char        *lineup_application_get_last_user_name (LineupApplication *self);
+
+/* Idle lock: windows report input through a capture-phase controller
+ * added by watch_activity; after the idle time the session locks. The
+ * time comes from GSettings idle-lock-minutes, or LINEUP_IDLE_LOCK_SECONDS
+ * (read each time the timer is armed, for tests). */
+void               lineup_application_watch_activity (LineupApplication *self,
+                                                      GtkWidget         *window);
+void               lineup_application_note_activity  (LineupApplication *self);
+guint              lineup_application_get_idle_lock_seconds (LineupApplication *self);
+
+/* "Administrator, Clerk": the roles as the user reads them. */
+char              *lineup_app_roles_label            (LineupRoles roles);
+
 /* The face-engine options the user chose in Preferences. */
 void               lineup_app_detect_options         (LineupDetectOptions *options);
 

@@ -1,11 +1,16 @@
-/* lineup-preferences-window.c: detector, matching and review settings, all
- * bound straight to GSettings. */
+/* lineup-preferences-window.c: detector, matching and review settings,
+ * bound straight to GSettings; for administrators also the accounts and the
+ * search policy, which live in the database and change on its thread. */
 #define G_LOG_DOMAIN "lineup-preferences"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "lineup-account-item.h"
+#include "lineup-application.h"
+#include "lineup-offence-item.h"
 #include "lineup-preferences-window.h"
 
 struct _LineupPreferencesWindow
@@ -13,6 +18,12 @@ struct _LineupPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  LineupDb             *db;
+  LineupUser           *user;
+  GCancellable         *cancellable;
+  GListStore           *accounts;
+  GListStore           *offences;
+  guint                 pending;   /* jobs running, for tests */
 
   AdwComboRow          *detector_row;
   GtkSpinButton        *upsample_spin;
@@ -20,6 +31,25 @@ struct _LineupPreferencesWindow
   GtkSpinButton        *threshold_spin;
   GtkLabel             *similarity_label;
   GtkSwitch            *blind_switch;
+  AdwPreferencesPage   *accounts_page;
+  GtkListBox           *accounts_list;
+  AdwEntryRow          *add_name_row;
+  AdwEntryRow          *add_display_row;
+  AdwEntryRow          *add_password_row;
+  GtkCheckButton       *add_clerk_check;
+  GtkCheckButton       *add_detective_check;
+  GtkCheckButton       *add_supervisor_check;
+  GtkCheckButton       *add_administrator_check;
+  GtkLabel             *add_error_label;
+  GtkSpinButton        *idle_spin;
+  AdwPreferencesPage   *policy_page;
+  GtkSpinButton        *top_k_spin;
+  GtkSpinButton        *threshold_max_spin;
+  GtkListBox           *offences_list;
+  AdwEntryRow          *offence_code_row;
+  AdwEntryRow          *offence_label_row;
+  GtkSwitch            *offence_allowed_switch;
+  GtkLabel             *offence_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window,
@@ -56,12 +86,568 @@ update_similarity_label (LineupPreferencesWindow *self)
   gtk_label_set_text (self->similarity_label, text);
 }
 
+/* Database work off the main thread. The _sync calls queue onto the
+ * database thread and wait there, so a worker thread runs them; the main
+ * loop never blocks on password hashing or the audit chain. */
+typedef enum
+{
+  JOB_DISABLE_USER,
+  JOB_ADD_USER,
+  JOB_LOAD_POLICY,
+  JOB_SAVE_POLICY,
+  JOB_LOAD_OFFENCES,
+  JOB_SET_OFFENCE,
+} JobKind;
+
+typedef struct
+{
+  JobKind      kind;
+  LineupDb    *db;
+  LineupUser  *actor;
+  char        *a;       /* user name / offence code / top_k_cap */
+  char        *b;       /* display name / offence label / threshold_max */
+  char        *c;       /* password */
+  LineupRoles  roles;
+  gboolean     flag;    /* disabled / search allowed */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->db);
+  g_clear_object (&job->actor);
+  g_free (job->a);
+  g_free (job->b);
+  if (job->c != NULL)
+    memset (job->c, 0, strlen (job->c));
+  g_free (job->c);
+  g_free (job);
+}
+
+static Job *
+job_new (LineupPreferencesWindow *self,
+         JobKind                  kind)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->db = g_object_ref (self->db);
+  job->actor = self->user != NULL ? g_object_ref (self->user) : NULL;
+  return job;
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  switch (job->kind)
+    {
+    case JOB_DISABLE_USER:
+      ok = lineup_db_user_disable_sync (job->db, job->actor, job->a, job->flag, &error);
+      break;
+    case JOB_ADD_USER:
+      {
+        g_autoptr(LineupUser) added = lineup_db_user_add_sync (job->db, job->actor, job->a, job->b,
+                                                               job->roles, job->c, &error);
+        ok = added != NULL;
+      }
+      break;
+    case JOB_LOAD_POLICY:
+      {
+        LineupPolicy *policy = g_new0 (LineupPolicy, 1);
+
+        if (!lineup_db_policy_get_sync (job->db, policy, &error))
+          {
+            g_free (policy);
+            break;
+          }
+        g_task_return_pointer (task, policy, g_free);
+        return;
+      }
+    case JOB_SAVE_POLICY:
+      ok = lineup_db_policy_set_sync (job->db, job->actor, "top_k_cap", job->a, &error)
+           && lineup_db_policy_set_sync (job->db, job->actor, "threshold_max", job->b, &error);
+      break;
+    case JOB_LOAD_OFFENCES:
+      {
+        JsonNode *list = lineup_db_offences_list_sync (job->db, &error);
+
+        if (list != NULL)
+          {
+            g_task_return_pointer (task, list, (GDestroyNotify) json_node_unref);
+            return;
+          }
+      }
+      break;
+    case JOB_SET_OFFENCE:
+      ok = lineup_db_offence_set_sync (job->db, job->actor, job->a, job->b, job->flag, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run_job (LineupPreferencesWindow *self,
+         Job                     *job,
+         GAsyncReadyCallback      callback)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, NULL);
+
+  g_task_set_source_tag (task, run_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  self->pending++;
+  g_task_run_in_thread (task, job_thread);
+}
+
+/* Every job's callback starts here: FALSE when the window is going away. */
+static gboolean
+job_done (LineupPreferencesWindow *self,
+          GAsyncResult            *result,
+          GError                  *error)
+{
+  self->pending--;
+  return !g_cancellable_is_cancelled (self->cancellable);
+}
+
+static void
+toast_error (LineupPreferencesWindow *self,
+             const GError            *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+show_inline_error (GtkLabel   *label,
+                   const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* Accounts */
+
+static void load_accounts (LineupPreferencesWindow *self);
+
+static void
+disable_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (!job_done (self, result, error))
+    return;
+  if (!ok)
+    toast_error (self, error);
+  /* Either way the list shows what the database now holds. */
+  load_accounts (self);
+}
+
+static void
+on_enabled_changed (GtkSwitch               *sw,
+                    GParamSpec              *pspec,
+                    LineupPreferencesWindow *self)
+{
+  LineupAccountItem *item = g_object_get_data (G_OBJECT (sw), "account");
+  gboolean enabled = gtk_switch_get_active (sw);
+  Job *job;
+
+  if (enabled == !lineup_account_item_get_disabled (item))
+    return;
+  job = job_new (self, JOB_DISABLE_USER);
+  job->a = g_strdup (lineup_account_item_get_name (item));
+  job->flag = !enabled;
+  gtk_widget_set_sensitive (GTK_WIDGET (sw), FALSE);
+  run_job (self, job, disable_ready);
+}
+
+static GtkWidget *
+create_account_row (gpointer item,
+                    gpointer user_data)
+{
+  LineupPreferencesWindow *self = user_data;
+  LineupAccountItem *account = item;
+  g_autofree char *roles = lineup_app_roles_label (lineup_account_item_get_roles (account));
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *display = lineup_account_item_get_display_name (account);
+  GDateTime *locked = lineup_account_item_get_locked_until (account);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+  gboolean self_row = self->user != NULL
+                      && g_strcmp0 (lineup_account_item_get_name (account),
+                                    lineup_user_get_name (self->user)) == 0;
+
+  g_string_append_printf (subtitle, "%s · %s", lineup_account_item_get_name (account), roles);
+  if (lineup_account_item_get_disabled (account))
+    g_string_append_printf (subtitle, " · %s", _("Disabled"));
+  if (locked != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (locked);
+      g_autofree char *time = g_date_time_format (local, "%X");
+      gint64 failures = lineup_account_item_get_failed_signins (account);
+
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle,
+                              ngettext ("Locked until %s after %" G_GINT64_FORMAT " failed sign-in",
+                                        "Locked until %s after %" G_GINT64_FORMAT
+                                        " failed sign-ins", failures),
+                              time, failures);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 display != NULL && *display
+                                   ? display : lineup_account_item_get_name (account));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_widget_set_name (row, lineup_account_item_get_name (account));
+
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (sw), !lineup_account_item_get_disabled (account));
+  gtk_widget_set_tooltip_text (sw, _("Account enabled"));
+  /* Locking oneself out of the only administrator account helps no one. */
+  gtk_widget_set_sensitive (sw, !self_row);
+  g_object_set_data_full (G_OBJECT (sw), "account", g_object_ref (account), g_object_unref);
+  g_signal_connect (sw, "notify::active", G_CALLBACK (on_enabled_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  return row;
+}
+
+static void
+accounts_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LineupPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) list = lineup_db_user_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GPtrArray) items = NULL;
+  JsonArray *array;
+
+  self->pending--;
+  if (self->accounts == NULL)
+    return;
+  if (list == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast_error (self, error);
+      return;
+    }
+  array = json_node_get_array (list);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (items, lineup_account_item_new (json_array_get_object_element (array, i)));
+  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
+                       items->pdata, items->len);
+}
+
+static void
+load_accounts (LineupPreferencesWindow *self)
+{
+  self->pending++;
+  lineup_db_user_list_async (self->db, self->user, self->cancellable, accounts_ready,
+                             g_object_ref (self));
+}
+
+static void
+add_ready (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (!job_done (self, result, error))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-account", TRUE);
+  if (!ok)
+    {
+      show_inline_error (self->add_error_label, error->message);
+      return;
+    }
+  show_inline_error (self->add_error_label, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->add_display_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->add_password_row), "");
+  gtk_check_button_set_active (self->add_clerk_check, FALSE);
+  gtk_check_button_set_active (self->add_detective_check, FALSE);
+  gtk_check_button_set_active (self->add_supervisor_check, FALSE);
+  gtk_check_button_set_active (self->add_administrator_check, FALSE);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Account added")));
+  load_accounts (self);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
+  g_autofree char *name = entry_text (self->add_name_row);
+  g_autofree char *display = entry_text (self->add_display_row);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->add_password_row));
+  g_autoptr(GError) error = NULL;
+  LineupRoles roles = LINEUP_ROLE_NONE;
+  Job *job;
+
+  if (gtk_check_button_get_active (self->add_clerk_check))
+    roles |= LINEUP_ROLE_CLERK;
+  if (gtk_check_button_get_active (self->add_detective_check))
+    roles |= LINEUP_ROLE_DETECTIVE;
+  if (gtk_check_button_get_active (self->add_supervisor_check))
+    roles |= LINEUP_ROLE_SUPERVISOR;
+  if (gtk_check_button_get_active (self->add_administrator_check))
+    roles |= LINEUP_ROLE_ADMINISTRATOR;
+
+  if (*name == '\0')
+    {
+      show_inline_error (self->add_error_label, _("Enter a user name."));
+      return;
+    }
+  if (roles == LINEUP_ROLE_NONE)
+    {
+      show_inline_error (self->add_error_label, _("Choose at least one role."));
+      return;
+    }
+  if (!lineup_password_check_policy (password, &error))
+    {
+      show_inline_error (self->add_error_label, error->message);
+      return;
+    }
+
+  job = job_new (self, JOB_ADD_USER);
+  job->a = g_steal_pointer (&name);
+  job->b = *display != '\0' ? g_steal_pointer (&display) : g_strdup (job->a);
+  job->c = g_strdup (password);
+  job->roles = roles;
+  show_inline_error (self->add_error_label, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-account", FALSE);
+  run_job (self, job, add_ready);
+}
+
+/* Policy */
+
+static void load_offences (LineupPreferencesWindow *self);
+
+static void
+policy_loaded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree LineupPolicy *policy = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (!job_done (self, result, error))
+    return;
+  if (policy == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  gtk_spin_button_set_value (self->top_k_spin, policy->top_k_cap);
+  gtk_spin_button_set_value (self->threshold_max_spin, policy->threshold_max);
+}
+
+static void
+policy_saved (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (!job_done (self, result, error))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.save-policy", TRUE);
+  if (!ok)
+    toast_error (self, error);
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("Search limits saved")));
+  run_job (self, job_new (self, JOB_LOAD_POLICY), policy_loaded);
+}
+
+static void
+save_policy_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
+  Job *job = job_new (self, JOB_SAVE_POLICY);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  job->a = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->top_k_spin));
+  job->b = g_strdup (g_ascii_dtostr (buf, sizeof buf,
+                                     gtk_spin_button_get_value (self->threshold_max_spin)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.save-policy", FALSE);
+  run_job (self, job, policy_saved);
+}
+
+static void
+offence_set_ready (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean from_form = GPOINTER_TO_INT (user_data);
+
+  if (!job_done (self, result, error))
+    return;
+  if (!ok && from_form)
+    show_inline_error (self->offence_error_label, error->message);
+  else if (!ok)
+    toast_error (self, error);
+  else if (from_form)
+    {
+      show_inline_error (self->offence_error_label, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->offence_code_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->offence_label_row), "");
+    }
+  load_offences (self);
+}
+
+static void
+offence_form_ready (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  offence_set_ready (source, result, GINT_TO_POINTER (TRUE));
+}
+
+static void
+on_search_allowed_changed (GtkSwitch               *sw,
+                           GParamSpec              *pspec,
+                           LineupPreferencesWindow *self)
+{
+  LineupOffenceItem *item = g_object_get_data (G_OBJECT (sw), "offence");
+  Job *job;
+
+  if (gtk_switch_get_active (sw) == lineup_offence_item_get_search_allowed (item))
+    return;
+  job = job_new (self, JOB_SET_OFFENCE);
+  job->a = g_strdup (lineup_offence_item_get_code (item));
+  job->b = g_strdup (lineup_offence_item_get_label (item));
+  job->flag = gtk_switch_get_active (sw);
+  gtk_widget_set_sensitive (GTK_WIDGET (sw), FALSE);
+  run_job (self, job, offence_set_ready);
+}
+
+static GtkWidget *
+create_offence_row (gpointer item,
+                    gpointer user_data)
+{
+  LineupPreferencesWindow *self = user_data;
+  LineupOffenceItem *offence = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 lineup_offence_item_get_label (offence));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_offence_item_get_code (offence));
+  gtk_widget_set_name (row, lineup_offence_item_get_code (offence));
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (sw), lineup_offence_item_get_search_allowed (offence));
+  gtk_widget_set_tooltip_text (sw, _("Searches allowed"));
+  g_object_set_data_full (G_OBJECT (sw), "offence", g_object_ref (offence), g_object_unref);
+  g_signal_connect (sw, "notify::active", G_CALLBACK (on_search_allowed_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  return row;
+}
+
+static void
+offences_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) list = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) items = NULL;
+  JsonArray *array;
+
+  if (!job_done (self, result, error))
+    return;
+  if (list == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  array = json_node_get_array (list);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (items, lineup_offence_item_new (json_array_get_object_element (array, i)));
+  g_list_store_splice (self->offences, 0, g_list_model_get_n_items (G_LIST_MODEL (self->offences)),
+                       items->pdata, items->len);
+}
+
+static void
+load_offences (LineupPreferencesWindow *self)
+{
+  run_job (self, job_new (self, JOB_LOAD_OFFENCES), offences_loaded);
+}
+
+static void
+add_offence_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
+  g_autofree char *code = entry_text (self->offence_code_row);
+  g_autofree char *label = entry_text (self->offence_label_row);
+  Job *job;
+
+  if (*code == '\0' || *label == '\0')
+    {
+      show_inline_error (self->offence_error_label,
+                         _("Enter both a code and a label for the category."));
+      return;
+    }
+  job = job_new (self, JOB_SET_OFFENCE);
+  job->a = g_steal_pointer (&code);
+  job->b = g_steal_pointer (&label);
+  job->flag = gtk_switch_get_active (self->offence_allowed_switch);
+  run_job (self, job, offence_form_ready);
+}
+
 static void
 lineup_preferences_window_dispose (GObject *object)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->db);
+  g_clear_object (&self->user);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->offences);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (lineup_preferences_window_parent_class)->dispose (object);
 }
@@ -81,12 +667,45 @@ lineup_preferences_window_class_init (LineupPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, similarity_label);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, blind_switch);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, accounts_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, add_name_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, add_display_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, add_password_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, add_clerk_check);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, add_detective_check);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow,
+                                        add_supervisor_check);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow,
+                                        add_administrator_check);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, add_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, policy_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, top_k_spin);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, threshold_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, offences_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, offence_code_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, offence_label_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow,
+                                        offence_allowed_switch);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, offence_error_label);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "prefs.save-policy", NULL, save_policy_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-offence", NULL, add_offence_action);
 }
 
 static void
 lineup_preferences_window_init (LineupPreferencesWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
+  self->accounts = g_list_store_new (LINEUP_TYPE_ACCOUNT_ITEM);
+  self->offences = g_list_store_new (LINEUP_TYPE_OFFENCE_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row,
+                           self, NULL);
+  gtk_list_box_bind_model (self->offences_list, G_LIST_MODEL (self->offences), create_offence_row,
+                           self, NULL);
 }
 
 LineupPreferencesWindow *
@@ -97,6 +716,7 @@ lineup_preferences_window_new (GtkWindow *parent,
                                                 "transient-for", parent,
                                                 "modal", TRUE,
                                                 NULL);
+  GApplication *app = g_application_get_default ();
 
   self->settings = g_object_ref (settings);
   g_settings_bind_with_mapping (settings, "detector", self->detector_row, "selected",
@@ -110,6 +730,48 @@ lineup_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "blind-mode", self->blind_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (self->threshold_spin, "value-changed",
                             G_CALLBACK (update_similarity_label), self);
+  g_settings_bind (settings, "idle-lock-minutes", self->idle_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   update_similarity_label (self);
+
+  /* Accounts and policy are for administrators only; the core checks the
+   * role again on every call. */
+  if (LINEUP_IS_APPLICATION (app))
+    {
+      self->db = g_object_ref (lineup_application_get_db (LINEUP_APPLICATION (app)));
+      g_set_object (&self->user, lineup_application_get_user (LINEUP_APPLICATION (app)));
+    }
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_MANAGE_USERS))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->accounts_page), TRUE);
+      load_accounts (self);
+    }
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_EDIT_POLICY))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->policy_page), TRUE);
+      run_job (self, job_new (self, JOB_LOAD_POLICY), policy_loaded);
+      load_offences (self);
+    }
   return self;
+}
+
+GListModel *
+lineup_preferences_window_get_accounts (LineupPreferencesWindow *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PREFERENCES_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->accounts);
+}
+
+GListModel *
+lineup_preferences_window_get_offences (LineupPreferencesWindow *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PREFERENCES_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->offences);
+}
+
+guint
+lineup_preferences_window_get_pending (LineupPreferencesWindow *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PREFERENCES_WINDOW (self), 0);
+  return self->pending;
 }

@@ -12,4 +12,10 @@ G_DECLARE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window, LINEUP
 LineupPreferencesWindow *lineup_preferences_window_new (GtkWindow *parent,
                                                         GSettings *settings);
 
+/* For tests: the accounts and offence categories shown, and how many
+ * database jobs are still running. */
+GListModel              *lineup_preferences_window_get_accounts (LineupPreferencesWindow *self);
+GListModel              *lineup_preferences_window_get_offences (LineupPreferencesWindow *self);
+guint                    lineup_preferences_window_get_pending  (LineupPreferencesWindow *self);
+
 G_END_DECLS

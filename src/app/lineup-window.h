@@ -20,6 +20,9 @@ typedef enum
 
 LineupWindow      *lineup_window_new       (LineupApplication *app);
 LineupWindowState  lineup_window_get_state (LineupWindow      *self);
+/* "starting", "failed", "setup" (first run), "sign-in" or "main"; notified
+ * as the "screen" property. */
+const char        *lineup_window_get_screen (LineupWindow     *self);
 void               lineup_window_reload    (LineupWindow      *self);
 
 G_END_DECLS

@@ -44,6 +44,126 @@ print_node (JsonNode *node)
   return LINEUP_CLI_OK;
 }
 
+/* Listing commands: fetch a JSON array (signed in or not), print it as JSON
+ * or one line per element. */
+typedef JsonNode *(*ListFunc) (LineupDb    *db,
+                               LineupUser  *user,
+                               GError     **error);
+typedef void      (*RowFunc)  (JsonObject  *row);
+
+static int
+list_command (LineupCliGlobals  *globals,
+              int                argc,
+              char             **argv,
+              const char        *command,
+              const char        *summary,
+              gboolean           sign_in,
+              ListFunc           list_func,
+              RowFunc            row_func)
+{
+  g_autoptr(LineupDb) db = NULL;
+  g_autoptr(LineupUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  JsonArray *arr;
+  int ret;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  ret = lineup_cli_parse (command, NULL, summary, entries, globals, &argc, &argv);
+  if (ret >= 0)
+    return ret;
+  if (!session (globals, &db, sign_in ? &user : NULL, &ret))
+    return ret;
+  if (!(list = list_func (db, user, &error)))
+    return lineup_cli_fail (error);
+  if (globals->json)
+    return print_node (list);
+  arr = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    row_func (json_array_get_object_element (arr, i));
+  return LINEUP_CLI_OK;
+}
+
+static void
+user_row (JsonObject *o)
+{
+  g_print ("%-20s %-36s %s%s\n", json_object_get_string_member (o, "name"),
+           json_object_get_string_member (o, "roles"),
+           json_object_get_boolean_member (o, "disabled") ? _("disabled") : _("active"),
+           json_object_get_null_member (o, "locked_until") ? "" : _(" (locked)"));
+}
+
+int
+lineup_cli_user_list (LineupCliGlobals  *globals,
+                      int                argc,
+                      char             **argv)
+{
+  return list_command (globals, argc, argv, "user list", _("List accounts (administrators only)."), TRUE,
+                       lineup_db_user_list_sync, user_row);
+}
+
+static void
+case_row (JsonObject *o)
+{
+  g_print ("%-16s %-14s %-16s %3" G_GINT64_FORMAT " %s\n", json_object_get_string_member (o, "number"),
+           json_object_get_string_member (o, "status"), json_object_get_string_member (o, "offence"),
+           json_object_get_int_member (o, "searches"), _("searches"));
+}
+
+int
+lineup_cli_case_list (LineupCliGlobals  *globals,
+                      int                argc,
+                      char             **argv)
+{
+  return list_command (globals, argc, argv, "case list", _("List cases, open ones first."), TRUE,
+                       lineup_db_case_list_sync, case_row);
+}
+
+static void
+queue_row (JsonObject *o)
+{
+  g_print ("%5" G_GINT64_FORMAT "  %-14s %-12s %s%s\n", json_object_get_int_member (o, "decision_id"),
+           json_object_get_string_member (o, "case"), json_object_get_string_member (o, "author"),
+           json_object_get_string_member (o, "booking_number"),
+           json_object_get_boolean_member (o, "own") ? _(" (yours: another supervisor must review)") : "");
+}
+
+int
+lineup_cli_review_queue (LineupCliGlobals  *globals,
+                         int                argc,
+                         char             **argv)
+{
+  return list_command (globals, argc, argv, "review queue", _("Possible leads waiting for review (supervisors)."),
+                       TRUE, lineup_db_review_queue_sync, queue_row);
+}
+
+static JsonNode *
+offences (LineupDb    *db,
+          LineupUser  *user,
+          GError     **error)
+{
+  return lineup_db_offences_list_sync (db, error);
+}
+
+static void
+offence_row (JsonObject *o)
+{
+  g_print ("%-18s %-24s %s\n", json_object_get_string_member (o, "code"), json_object_get_string_member (o, "label"),
+           json_object_get_boolean_member (o, "search_allowed") ? _("search allowed") : _("no search"));
+}
+
+int
+lineup_cli_offence_list (LineupCliGlobals  *globals,
+                         int                argc,
+                         char             **argv)
+{
+  return list_command (globals, argc, argv, "offence list",
+                       _("List offence categories and whether they allow search."), FALSE, offences, offence_row);
+}
+
 /* users */
 
 static char *
@@ -160,41 +280,6 @@ lineup_cli_user_add (LineupCliGlobals  *globals,
   return LINEUP_CLI_OK;
 }
 
-int
-lineup_cli_user_list (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(LineupUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = NULL;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  ret = lineup_cli_parse ("user list", NULL, _("List accounts (administrators only)."), entries, globals,
-                          &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (!session (globals, &db, &user, &ret))
-    return ret;
-  if (!(list = lineup_db_user_list_sync (db, user, &error)))
-    return lineup_cli_fail (error);
-  if (globals->json)
-    return print_node (list);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
-    {
-      JsonObject *o = json_array_get_object_element (json_node_get_array (list), i);
-      g_print ("%-20s %-36s %s%s\n", json_object_get_string_member (o, "name"),
-               json_object_get_string_member (o, "roles"),
-               json_object_get_boolean_member (o, "disabled") ? _("disabled") : _("active"),
-               json_object_get_null_member (o, "locked_until") ? "" : _(" (locked)"));
-    }
-  return LINEUP_CLI_OK;
-}
 
 static int
 user_set_disabled (LineupCliGlobals  *globals,
@@ -281,42 +366,6 @@ lineup_cli_case_new (LineupCliGlobals  *globals,
   return LINEUP_CLI_OK;
 }
 
-int
-lineup_cli_case_list (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(LineupUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = NULL;
-  JsonArray *arr;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  ret = lineup_cli_parse ("case list", NULL, _("List cases, open ones first."), entries, globals, &argc,
-                          &argv);
-  if (ret >= 0)
-    return ret;
-  if (!session (globals, &db, &user, &ret))
-    return ret;
-  if (!(list = lineup_db_case_list_sync (db, user, &error)))
-    return lineup_cli_fail (error);
-  if (globals->json)
-    return print_node (list);
-  arr = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
-    {
-      JsonObject *o = json_array_get_object_element (arr, i);
-      g_print ("%-16s %-14s %-16s %3" G_GINT64_FORMAT " %s\n", json_object_get_string_member (o, "number"),
-               json_object_get_string_member (o, "status"), json_object_get_string_member (o, "offence"),
-               json_object_get_int_member (o, "searches"), _("searches"));
-    }
-  return LINEUP_CLI_OK;
-}
 
 static JsonNode *
 dossier (LineupCliGlobals  *globals,
@@ -662,43 +711,6 @@ lineup_cli_decide (LineupCliGlobals  *globals,
   return LINEUP_CLI_OK;
 }
 
-int
-lineup_cli_review_queue (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(LineupUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = NULL;
-  JsonArray *arr;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  ret = lineup_cli_parse ("review queue", NULL, _("Possible leads waiting for review (supervisors)."),
-                          entries, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (!session (globals, &db, &user, &ret))
-    return ret;
-  if (!(list = lineup_db_review_queue_sync (db, user, &error)))
-    return lineup_cli_fail (error);
-  if (globals->json)
-    return print_node (list);
-  arr = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
-    {
-      JsonObject *o = json_array_get_object_element (arr, i);
-      g_print ("%5" G_GINT64_FORMAT "  %-14s %-12s %s%s\n", json_object_get_int_member (o, "decision_id"),
-               json_object_get_string_member (o, "case"), json_object_get_string_member (o, "author"),
-               json_object_get_string_member (o, "booking_number"),
-               json_object_get_boolean_member (o, "own") ? _(" (yours: another supervisor must review)") : "");
-    }
-  return LINEUP_CLI_OK;
-}
 
 int
 lineup_cli_review (LineupCliGlobals  *globals,
@@ -962,41 +974,6 @@ lineup_cli_audit_export (LineupCliGlobals  *globals,
 
 /* policy */
 
-int
-lineup_cli_offence_list (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = NULL;
-  JsonArray *arr;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  ret = lineup_cli_parse ("offence list", NULL, _("List offence categories and whether they allow search."),
-                          entries, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (!session (globals, &db, NULL, &ret))
-    return ret;
-  if (!(list = lineup_db_offences_list_sync (db, &error)))
-    return lineup_cli_fail (error);
-  if (globals->json)
-    return print_node (list);
-  arr = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
-    {
-      JsonObject *o = json_array_get_object_element (arr, i);
-      g_print ("%-18s %-24s %s\n", json_object_get_string_member (o, "code"),
-               json_object_get_string_member (o, "label"),
-               json_object_get_boolean_member (o, "search_allowed") ? _("search allowed") : _("no search"));
-    }
-  return LINEUP_CLI_OK;
-}
 
 int
 lineup_cli_offence_set (LineupCliGlobals  *globals,

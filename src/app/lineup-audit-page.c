@@ -1,0 +1,1094 @@
+/* lineup-audit-page.c: the audit log for supervisors and administrators.
+ *
+ * Filters are applied by querying the core again (it audits every listing
+ * as an export); the chain is walked on a worker thread so a long log does
+ * not stall the window. The chain head can be copied out, so that someone
+ * who does not trust this workstation can hold it and check the log later. */
+#define G_LOG_DOMAIN "lineup-audit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-application.h"
+#include "lineup-audit-item.h"
+#include "lineup-audit-page.h"
+
+/* The action families the core writes; more are added as they are seen. */
+static const char *const action_prefixes[] = {
+  "session", "search", "probe", "candidate", "decision", "review", "import", "booking",
+  "user", "policy", "audit", "case", "refused",
+};
+
+enum { COL_TIME, COL_USER, COL_ACTION, COL_OBJECT, COL_SUMMARY };
+
+struct _LineupAuditPage
+{
+  GtkWidget           parent_instance;
+
+  LineupUser         *user;
+  GListStore         *items;
+  GtkSingleSelection *selection;
+  JsonNode           *entries;        /* the last listing, oldest first */
+  LineupAuditFilter   applied;        /* what that listing was asked for */
+  LineupAuditVerdict *verdict;
+  GCancellable       *list_cancellable;
+  GCancellable       *verify_cancellable;
+  GtkStringList      *user_model;
+  GtkStringList      *action_model;
+  GHashTable         *users_seen;
+  GHashTable         *actions_seen;
+  LineupAuditItem    *shown;
+  gboolean            listing;
+  gboolean            verifying;
+  gboolean            updating;        /* filling the dropdowns: do not apply */
+
+  AdwToastOverlay    *toasts;
+  GtkStack           *stack;
+  AdwStatusPage      *denied_page;
+  GtkStack           *chain_icon_stack;
+  GtkSpinner         *chain_spinner;
+  GtkLabel           *chain_label;
+  GtkDropDown        *user_dropdown;
+  GtkDropDown        *action_dropdown;
+  GtkEntry           *case_entry;
+  GtkEntry           *since_entry;
+  GtkEntry           *until_entry;
+  GtkLabel           *filter_error_label;
+  GtkStack           *list_stack;
+  GtkColumnView      *columns;
+  GtkLabel           *count_label;
+  GtkStack           *detail_stack;
+  GtkLabel           *detail_title;
+  GtkLabel           *detail_facts;
+  GtkButton          *open_button;
+  GtkTextView        *details_view;
+};
+
+G_DEFINE_FINAL_TYPE (LineupAuditPage, lineup_audit_page, GTK_TYPE_WIDGET)
+
+static LineupApplication *
+get_app (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return LINEUP_IS_APPLICATION (app) ? LINEUP_APPLICATION (app) : NULL;
+}
+
+static LineupDb *
+get_db (void)
+{
+  LineupApplication *app = get_app ();
+
+  return app ? lineup_application_get_db (app) : NULL;
+}
+
+/* Where the Open button leads: the page of the main window that shows the
+ * object. Navigation only; that page is not told which object. */
+static const char *
+open_target (LineupAuditItem *item)
+{
+  const char *type = item ? lineup_audit_item_get_object_type (item) : "";
+
+  if (g_str_equal (type, "case") || g_str_equal (type, "search"))
+    return "search";
+  if (g_str_equal (type, "booking"))
+    return "gallery";
+  return NULL;
+}
+
+static void
+update_actions (LineupAuditPage *self)
+{
+  gboolean allowed = self->user != NULL && lineup_user_can (self->user,
+                                                            LINEUP_PERMISSION_VIEW_AUDIT);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.copy-head",
+                                 allowed && self->verdict != NULL && self->verdict->intact);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.export",
+                                 allowed && self->entries != NULL && !self->listing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.apply", allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.clear", allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.refresh",
+                                 allowed && !self->listing && !self->verifying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.open",
+                                 open_target (self->shown) != NULL);
+}
+
+/* dropdowns */
+
+static const char *
+selected_string (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  /* Position 0 is "All users" / "All actions". */
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Refills a dropdown with "All …" and the names, keeping the choice. */
+static void
+fill_dropdown (LineupAuditPage *self,
+               GtkDropDown     *dropdown,
+               GtkStringList   *model,
+               const char      *all_label,
+               GPtrArray       *names)
+{
+  g_autofree char *keep = g_strdup (selected_string (dropdown));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint select = 0;
+
+  g_ptr_array_add (names, NULL);
+  self->updating = TRUE;
+  gtk_string_list_splice (model, 0, n, NULL);
+  gtk_string_list_append (model, all_label);
+  gtk_string_list_splice (model, 1, 0, (const char *const *)names->pdata);
+  for (guint i = 0; keep && names->pdata[i]; i++)
+    if (g_str_equal (names->pdata[i], keep))
+      select = i + 1;
+  gtk_drop_down_set_selected (dropdown, select);
+  self->updating = FALSE;
+  g_ptr_array_remove_index (names, names->len - 1);
+}
+
+static void
+fill_user_dropdown (LineupAuditPage *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->users_seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+  fill_dropdown (self, self->user_dropdown, self->user_model, _("All users"), names);
+}
+
+static void
+fill_action_dropdown (LineupAuditPage *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < G_N_ELEMENTS (action_prefixes); i++)
+    g_ptr_array_add (names, (gpointer)action_prefixes[i]);
+  g_hash_table_iter_init (&iter, self->actions_seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_strv_contains ((const char *const *)action_prefixes, key))
+      g_ptr_array_add (extra, key);
+  g_ptr_array_sort (extra, compare_strings);
+  g_ptr_array_extend (names, extra, NULL, NULL);
+  fill_dropdown (self, self->action_dropdown, self->action_model, _("All actions"), names);
+}
+
+/* filters */
+
+/* YYYY-MM-DD, a real date. */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint y, m, d;
+  char tail;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+static void
+show_filter_error (LineupAuditPage *self,
+                   const char      *message)
+{
+  gtk_label_set_text (self->filter_error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), message != NULL);
+}
+
+/* Reads the filter widgets; the core's "until" is exclusive, the field's
+ * day is inclusive, so it asks for the day after. */
+static gboolean
+read_filter (LineupAuditPage   *self,
+             LineupAuditFilter *filter)
+{
+  g_autofree char *since = entry_text (self->since_entry);
+  g_autofree char *until = entry_text (self->until_entry);
+  g_autofree char *case_number = entry_text (self->case_entry);
+  GDate since_date, until_date;
+  char buf[16];
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->since_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->until_entry), "error");
+  if (*since && !parse_date (since, &since_date))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->since_entry), "error");
+      show_filter_error (self, _("“From” must be a date written YYYY-MM-DD, such as 2024-05-31."));
+      return FALSE;
+    }
+  if (*until && !parse_date (until, &until_date))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->until_entry), "error");
+      show_filter_error (self, _("“To” must be a date written YYYY-MM-DD, such as 2024-05-31."));
+      return FALSE;
+    }
+  if (*since && *until && g_date_compare (&since_date, &until_date) > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->since_entry), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->until_entry), "error");
+      show_filter_error (self, _("“From” is after “To”: no entry can match."));
+      return FALSE;
+    }
+  show_filter_error (self, NULL);
+
+  memset (filter, 0, sizeof *filter);
+  filter->user = g_strdup (selected_string (self->user_dropdown));
+  filter->action = g_strdup (selected_string (self->action_dropdown));
+  filter->case_number = *case_number ? g_steal_pointer (&case_number) : NULL;
+  filter->since = *since ? g_steal_pointer (&since) : NULL;
+  if (*until)
+    {
+      g_date_add_days (&until_date, 1);
+      g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &until_date);
+      filter->until = g_strdup (buf);
+    }
+  return TRUE;
+}
+
+/* chain */
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  LineupAuditVerdict *verdict = lineup_db_audit_verify_sync (task_data, &error);
+
+  if (verdict == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, verdict, (GDestroyNotify)lineup_audit_verdict_free);
+}
+
+static void
+show_verdict (LineupAuditPage *self)
+{
+  LineupAuditVerdict *v = self->verdict;
+  g_autofree char *text = NULL;
+
+  if (v->intact)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Audit log intact: %" G_GINT64_FORMAT " entry, head %.16s…",
+                                           "Audit log intact: %" G_GINT64_FORMAT " entries, head %.16s…",
+                                           v->entries),
+                              v->entries, v->head_hash ? v->head_hash : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->chain_label), "error");
+      gtk_stack_set_visible_child_name (self->chain_icon_stack, "intact");
+    }
+  else
+    {
+      text = g_strdup_printf (_("Audit log broken at entry %" G_GINT64_FORMAT ": %s"),
+                              v->first_broken, v->problem ? v->problem : _("unknown problem"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->chain_label), "error");
+      gtk_stack_set_visible_child_name (self->chain_icon_stack, "broken");
+    }
+  gtk_label_set_text (self->chain_label, text);
+}
+
+static void
+verify_ready (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  LineupAuditVerdict *verdict = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (verdict == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->verifying = FALSE;
+  gtk_spinner_stop (self->chain_spinner);
+  g_clear_pointer (&self->verdict, lineup_audit_verdict_free);
+  if (verdict == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not check the audit log: %s"),
+                                               error->message);
+      gtk_label_set_text (self->chain_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->chain_label), "error");
+      gtk_stack_set_visible_child_name (self->chain_icon_stack, "broken");
+    }
+  else
+    {
+      self->verdict = verdict;
+      show_verdict (self);
+    }
+  update_actions (self);
+}
+
+static void
+verify (LineupAuditPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LineupDb *db = get_db ();
+
+  if (db == NULL)
+    return;
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  self->verify_cancellable = g_cancellable_new ();
+  self->verifying = TRUE;
+  gtk_label_set_text (self->chain_label, _("Checking the audit log…"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->chain_label), "error");
+  gtk_stack_set_visible_child_name (self->chain_icon_stack, "checking");
+  gtk_spinner_start (self->chain_spinner);
+  task = g_task_new (self, self->verify_cancellable, verify_ready, NULL);
+  g_task_set_task_data (task, g_object_ref (db), g_object_unref);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+static void
+copy_head_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
+  g_autofree char *head = NULL;
+
+  if (self->verdict == NULL || !self->verdict->intact)
+    return;
+  head = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", self->verdict->head_seq,
+                          self->verdict->head_hash ? self->verdict->head_hash : "",
+                          self->verdict->head_ts ? self->verdict->head_ts : "");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), head);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("Chain head copied: keep it somewhere this "
+                                                "workstation cannot change")));
+}
+
+/* list */
+
+static void
+show_entry (LineupAuditPage *self,
+            LineupAuditItem *item)
+{
+  JsonObject *o = lineup_audit_item_get_object (item);
+  g_autofree char *title = NULL;
+  g_autofree char *facts = NULL;
+  g_autofree char *details = lineup_audit_item_dup_details_json (item);
+  const char *target;
+  const char *user = lineup_audit_item_get_user (item);
+  const char *object = lineup_audit_item_get_target (item);
+
+  g_set_object (&self->shown, item);
+  title = g_strdup_printf ("%s · #%" G_GINT64_FORMAT, lineup_audit_item_get_action (item),
+                           lineup_audit_item_get_seq (item));
+  gtk_label_set_text (self->detail_title, title);
+  /* Values are escaped: user names and ids come from the log. */
+  facts = g_markup_printf_escaped ("<span alpha=\"60%%\">%s</span>  %s\n"
+                                   "<span alpha=\"60%%\">%s</span>  %s\n"
+                                   "<span alpha=\"60%%\">%s</span>  %s\n"
+                                   "<span alpha=\"60%%\">%s</span>\n<tt><small>%s</small></tt>",
+                                   _("Time"), lineup_audit_item_get_time (item),
+                                   _("User"), *user ? user : _("(none)"),
+                                   _("Object"), *object ? object : _("(none)"),
+                                   _("Hash"),
+                                   json_object_get_string_member_with_default (o, "hash", ""));
+  gtk_label_set_markup (self->detail_facts, facts);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->details_view), details, -1);
+  target = open_target (item);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), target != NULL);
+  if (target != NULL)
+    gtk_button_set_label (self->open_button, g_str_equal (target, "gallery")
+                                               ? _("_Open Gallery")
+                                               : _("_Open Cases and Searches"));
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  update_actions (self);
+}
+
+void
+lineup_audit_page_show_entry (LineupAuditPage *self,
+                              guint            position)
+{
+  g_autoptr(LineupAuditItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  g_return_if_fail (LINEUP_IS_AUDIT_PAGE (self));
+  if (item == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  show_entry (self, item);
+}
+
+static void
+columns_activate (LineupAuditPage *self,
+                  guint            position)
+{
+  lineup_audit_page_show_entry (self, position);
+}
+
+static void
+selection_changed (LineupAuditPage *self)
+{
+  LineupAuditItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL && item != self->shown)
+    show_entry (self, item);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
+  const char *target = open_target (self->shown);
+
+  if (target != NULL
+      && !gtk_widget_activate_action (widget, "win.show-page", "s", target))
+    adw_toast_overlay_add_toast (self->toasts,
+                                 adw_toast_new (_("That page is not available here")));
+}
+
+static void
+list_ready (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LineupAuditPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lineup_db_audit_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *count = NULL;
+  JsonArray *array;
+  gint64 shown_seq = self->shown ? lineup_audit_item_get_seq (self->shown) : -1;
+  guint restore = GTK_INVALID_LIST_POSITION;
+  guint n_users = g_hash_table_size (self->users_seen);
+  guint n_actions = g_hash_table_size (self->actions_seen);
+
+  if (node == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->listing = FALSE;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      gtk_label_set_text (self->count_label, error ? error->message : _("Unexpected answer"));
+      update_actions (self);
+      return;
+    }
+  g_clear_pointer (&self->entries, json_node_unref);
+  self->entries = json_node_ref (node);
+  array = json_node_get_array (node);
+  /* Newest first on screen; the export keeps the chain's order. */
+  for (guint i = json_array_get_length (array); i-- > 0;)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      LineupAuditItem *item;
+      const char *action;
+
+      if (o == NULL)
+        continue;
+      item = lineup_audit_item_new (o);
+      if (*lineup_audit_item_get_user (item))
+        g_hash_table_add (self->users_seen, g_strdup (lineup_audit_item_get_user (item)));
+      action = lineup_audit_item_get_action (item);
+      if (*action)
+        g_hash_table_add (self->actions_seen, g_strndup (action, strcspn (action, ".")));
+      if (lineup_audit_item_get_seq (item) == shown_seq)
+        restore = items->len;
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  if (restore != GTK_INVALID_LIST_POSITION)
+    {
+      g_set_object (&self->shown, items->pdata[restore]);
+      gtk_single_selection_set_selected (self->selection, restore);
+    }
+  else
+    {
+      g_clear_object (&self->shown);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+    }
+  if (g_hash_table_size (self->users_seen) != n_users)
+    fill_user_dropdown (self);
+  if (g_hash_table_size (self->actions_seen) != n_actions)
+    fill_action_dropdown (self);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", items->len),
+                           items->len);
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->list_stack, items->len ? "list" : "empty");
+  update_actions (self);
+}
+
+static void
+list (LineupAuditPage *self)
+{
+  LineupDb *db = get_db ();
+
+  if (db == NULL || self->user == NULL)
+    return;
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->list_cancellable = g_cancellable_new ();
+  self->listing = TRUE;
+  update_actions (self);
+  lineup_db_audit_list_async (db, self->user, &self->applied, self->list_cancellable, list_ready,
+                              g_object_ref (self));
+}
+
+static gboolean
+apply (LineupAuditPage *self)
+{
+  LineupAuditFilter filter;
+
+  if (!read_filter (self, &filter))
+    return FALSE;
+  lineup_audit_filter_clear (&self->applied);
+  self->applied = filter;
+  list (self);
+  return TRUE;
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  apply (LINEUP_AUDIT_PAGE (widget));
+}
+
+static void
+entry_activate (LineupAuditPage *self)
+{
+  apply (self);
+}
+
+static void
+dropdown_changed (LineupAuditPage *self)
+{
+  if (!self->updating && self->user != NULL)
+    apply (self);
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->user_dropdown, 0);
+  gtk_drop_down_set_selected (self->action_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->case_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->since_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->until_entry), "");
+  self->updating = FALSE;
+  apply (self);
+}
+
+static void
+select_string (GtkDropDown   *dropdown,
+               GtkStringList *model,
+               const char    *value)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  if (value == NULL)
+    {
+      gtk_drop_down_set_selected (dropdown, 0);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (model, i), value))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  gtk_string_list_append (model, value);
+  gtk_drop_down_set_selected (dropdown, n);
+}
+
+gboolean
+lineup_audit_page_set_filter (LineupAuditPage *self,
+                              const char      *user,
+                              const char      *action,
+                              const char      *case_number,
+                              const char      *since,
+                              const char      *until)
+{
+  g_return_val_if_fail (LINEUP_IS_AUDIT_PAGE (self), FALSE);
+
+  self->updating = TRUE;
+  select_string (self->user_dropdown, self->user_model, user);
+  select_string (self->action_dropdown, self->action_model, action);
+  gtk_editable_set_text (GTK_EDITABLE (self->case_entry), case_number ? case_number : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->since_entry), since ? since : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->until_entry), until ? until : "");
+  self->updating = FALSE;
+  return apply (self);
+}
+
+void
+lineup_audit_page_refresh (LineupAuditPage *self)
+{
+  LineupApplication *app = get_app ();
+  LineupUser *user = app ? lineup_application_get_user (app) : NULL;
+
+  g_return_if_fail (LINEUP_IS_AUDIT_PAGE (self));
+
+  if (user != self->user)
+    {
+      g_set_object (&self->user, user);
+      g_clear_object (&self->shown);
+      g_clear_pointer (&self->entries, json_node_unref);
+      g_list_store_remove_all (self->items);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+    }
+  if (user == NULL || get_db () == NULL)
+    {
+      adw_status_page_set_title (self->denied_page, _("Not Signed In"));
+      adw_status_page_set_description (self->denied_page,
+                                       _("Sign in as a supervisor or administrator to read the "
+                                         "audit log."));
+      gtk_stack_set_visible_child_name (self->stack, "denied");
+      update_actions (self);
+      return;
+    }
+  if (!lineup_user_can (user, LINEUP_PERMISSION_VIEW_AUDIT))
+    {
+      adw_status_page_set_title (self->denied_page,
+                                 _("The Audit Log Is for Supervisors and Administrators"));
+      adw_status_page_set_description (self->denied_page,
+                                       _("Your account cannot read the audit log. Everything you "
+                                         "do here is still recorded in it."));
+      gtk_stack_set_visible_child_name (self->stack, "denied");
+      update_actions (self);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "log");
+  /* Every listing is audited as an export: read the log only when someone
+   * looks at it (map () refreshes). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  verify (self);
+  if (!apply (self))
+    list (self);   /* a half-typed date: keep the last good filter */
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  lineup_audit_page_refresh (LINEUP_AUDIT_PAGE (widget));
+}
+
+GListModel *
+lineup_audit_page_get_model (LineupAuditPage *self)
+{
+  g_return_val_if_fail (LINEUP_IS_AUDIT_PAGE (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+gboolean
+lineup_audit_page_get_loading (LineupAuditPage *self)
+{
+  g_return_val_if_fail (LINEUP_IS_AUDIT_PAGE (self), FALSE);
+  return self->listing || self->verifying;
+}
+
+/* export */
+
+static JsonNode *
+export_document (LineupAuditPage *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *ts = g_date_time_format_iso8601 (now);
+  const LineupAuditFilter *f = &self->applied;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "exported_at");
+  json_builder_add_string_value (b, ts);
+  json_builder_set_member_name (b, "exported_by");
+  json_builder_add_string_value (b, lineup_user_get_name (self->user));
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+#define ADD_FILTER(key, value) \
+  if ((value) != NULL) { json_builder_set_member_name (b, key); \
+                         json_builder_add_string_value (b, value); }
+  ADD_FILTER ("user", f->user);
+  ADD_FILTER ("action", f->action);
+  ADD_FILTER ("case", f->case_number);
+  ADD_FILTER ("since", f->since);
+  ADD_FILTER ("until_exclusive", f->until);
+#undef ADD_FILTER
+  json_builder_end_object (b);
+  if (self->verdict != NULL)
+    {
+      json_builder_set_member_name (b, "chain");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "intact");
+      json_builder_add_boolean_value (b, self->verdict->intact);
+      json_builder_set_member_name (b, "entries");
+      json_builder_add_int_value (b, self->verdict->entries);
+      json_builder_set_member_name (b, "head_seq");
+      json_builder_add_int_value (b, self->verdict->head_seq);
+      json_builder_set_member_name (b, "head_hash");
+      json_builder_add_string_value (b, self->verdict->head_hash);
+      json_builder_set_member_name (b, "head_ts");
+      json_builder_add_string_value (b, self->verdict->head_ts);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "entries");
+  json_builder_add_value (b, json_node_copy (self->entries));
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+export_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+lineup_audit_page_export_async (LineupAuditPage     *self,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(JsonNode) doc = NULL;
+  g_autoptr(JsonGenerator) gen = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  char *text;
+
+  g_return_if_fail (LINEUP_IS_AUDIT_PAGE (self));
+  if (self->entries == NULL || self->user == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("No audit entries are loaded"));
+      return;
+    }
+  doc = export_document (self);
+  gen = json_generator_new ();
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, doc);
+  text = json_generator_to_data (gen, &len);
+  bytes = g_bytes_new_take (text, len);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                       cancellable, export_written, g_steal_pointer (&task));
+}
+
+gboolean
+lineup_audit_page_export_finish (LineupAuditPage  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->toasts == NULL)
+    return;   /* the page went away meanwhile */
+  if (!lineup_audit_page_export_finish (self, result, &error))
+    message = g_strdup_printf (_("Could not save the export: %s"), error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      message = g_strdup_printf (_("Saved %s"), name);
+    }
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 gpointer         user_data)
+{
+  g_autoptr(LineupAuditPage) self = user_data;
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file != NULL)
+    lineup_audit_page_export_async (self, file, NULL, export_done, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *suggested = g_date_time_format (now, "lineup-audit-%Y%m%d-%H%M.json");
+  GtkFileChooserNative *chooser;
+
+  if (self->entries == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Audit Entries"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* columns */
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *li,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (user_data) == COL_TIME)
+    gtk_widget_add_css_class (label, "numeric");
+  if (GPOINTER_TO_INT (user_data) == COL_SUMMARY)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_item_set_child (li, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *li,
+           gpointer                  user_data)
+{
+  LineupAuditItem *item = gtk_list_item_get_item (li);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (li));
+  const char *text = "";
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case COL_TIME:
+      text = lineup_audit_item_get_time (item);
+      break;
+    case COL_USER:
+      text = lineup_audit_item_get_user (item);
+      break;
+    case COL_ACTION:
+      text = lineup_audit_item_get_action (item);
+      break;
+    case COL_OBJECT:
+      text = lineup_audit_item_get_target (item);
+      break;
+    case COL_SUMMARY:
+      text = lineup_audit_item_get_summary (item);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text);
+  /* Long summaries are cut in the table; the tooltip has the line. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                               GPOINTER_TO_INT (user_data) == COL_SUMMARY && *text ? text : NULL);
+}
+
+static void
+add_column (LineupAuditPage *self,
+            const char      *title,
+            int              which,
+            int              fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (which));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GINT_TO_POINTER (which));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  else
+    gtk_column_view_column_set_expand (column, TRUE);
+  gtk_column_view_append_column (self->columns, column);
+  g_object_unref (column);
+}
+
+/* object */
+
+static void
+user_changed (LineupAuditPage *self)
+{
+  lineup_audit_page_refresh (self);
+}
+
+static void
+lineup_audit_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lineup_audit_page_parent_class)->map (widget);
+  /* The log grows while the page is away: show it as it is now. */
+  lineup_audit_page_refresh (LINEUP_AUDIT_PAGE (widget));
+}
+
+static void
+lineup_audit_page_dispose (GObject *object)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->user);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->entries, json_node_unref);
+  g_clear_pointer (&self->verdict, lineup_audit_verdict_free);
+  g_clear_pointer (&self->users_seen, g_hash_table_unref);
+  g_clear_pointer (&self->actions_seen, g_hash_table_unref);
+  lineup_audit_filter_clear (&self->applied);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_AUDIT_PAGE);
+  G_OBJECT_CLASS (lineup_audit_page_parent_class)->dispose (object);
+}
+
+static void
+lineup_audit_page_class_init (LineupAuditPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_audit_page_dispose;
+  widget_class->map = lineup_audit_page_map;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lineup/Lineup/lineup-audit-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, denied_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, chain_icon_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, chain_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, chain_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, user_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, action_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, case_entry);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, since_entry);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, until_entry);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, filter_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, columns);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, detail_facts);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupAuditPage, details_view);
+  gtk_widget_class_bind_template_callback (widget_class, columns_activate);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, dropdown_changed);
+  gtk_widget_class_install_action (widget_class, "audit.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "audit.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "audit.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "audit.copy-head", NULL, copy_head_action);
+  gtk_widget_class_install_action (widget_class, "audit.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "audit.open", NULL, open_action);
+}
+
+static void
+lineup_audit_page_init (LineupAuditPage *self)
+{
+  LineupApplication *app = get_app ();
+
+  self->users_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->actions_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->user_model = gtk_string_list_new (NULL);
+  self->action_model = gtk_string_list_new (NULL);
+
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The dropdowns own their models. */
+  gtk_drop_down_set_model (self->user_dropdown, G_LIST_MODEL (self->user_model));
+  gtk_drop_down_set_model (self->action_dropdown, G_LIST_MODEL (self->action_model));
+  g_object_unref (self->user_model);
+  g_object_unref (self->action_model);
+  {
+    GtkExpression *expr = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->user_dropdown, expr);
+    gtk_expression_unref (expr);
+  }
+  self->updating = FALSE;
+  fill_user_dropdown (self);
+  fill_action_dropdown (self);
+
+  add_column (self, _("Time"), COL_TIME, 160);
+  add_column (self, _("User"), COL_USER, 110);
+  add_column (self, _("Action"), COL_ACTION, 150);
+  add_column (self, _("Object"), COL_OBJECT, 130);
+  add_column (self, _("Details"), COL_SUMMARY, -1);
+
+  self->items = g_list_store_new (LINEUP_TYPE_AUDIT_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed), self);
+  gtk_column_view_set_model (self->columns, GTK_SELECTION_MODEL (self->selection));
+
+  if (app != NULL)
+    g_signal_connect_object (app, "notify::user", G_CALLBACK (user_changed), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
+  lineup_audit_page_refresh (self);
+}
+
+GtkWidget *
+lineup_audit_page_new (void)
+{
+  return g_object_new (LINEUP_TYPE_AUDIT_PAGE, NULL);
+}

@@ -1,0 +1,974 @@
+/* lineup-review-page.c: the supervisor's review of possible leads.
+ *
+ * Blind first: a lead opens with only the two faces side by side; the
+ * candidate's name and booking, the scores and the detective's note appear
+ * when the supervisor asks for them, and both views are audited. Nobody
+ * reviews their own decision (the core refuses it too). */
+#define G_LOG_DOMAIN "lineup-review"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-application.h"
+#include "lineup-review-item.h"
+#include "lineup-review-page.h"
+
+#define VIEW_SIDE 720
+
+struct _LineupReviewPage
+{
+  GtkWidget           parent_instance;
+
+  LineupUser         *user;
+  GListStore         *items;
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;        /* queue query */
+  GCancellable       *image_cancellable;  /* the shown lead's images */
+  LineupReviewItem   *shown;
+  gboolean            revealed;
+  gboolean            loading;
+  gboolean            reviewing;
+  gboolean            restoring;
+
+  AdwToastOverlay    *toasts;
+  GtkLabel           *statement_label;
+  GtkStack           *stack;
+  AdwStatusPage      *denied_page;
+  GtkSpinner         *spinner;
+  GtkListView        *list;
+  GtkLabel           *count_label;
+  GtkStack           *detail_stack;
+  GtkLabel           *title_label;
+  GtkLabel           *subtitle_label;
+  GtkStack           *probe_stack;
+  GtkSpinner         *probe_spinner;
+  GtkPicture         *probe_picture;
+  GtkLabel           *probe_caption;
+  GtkStack           *candidate_stack;
+  GtkSpinner         *candidate_spinner;
+  GtkPicture         *candidate_picture;
+  GtkLabel           *candidate_caption;
+  GtkLabel           *image_error_label;
+  GtkStack           *details_stack;
+  AdwActionRow       *candidate_row;
+  AdwActionRow       *score_row;
+  AdwActionRow       *note_row;
+  GtkButton          *reveal_button;
+  GtkTextView        *comment_view;
+  GtkLabel           *own_label;
+  GtkLabel           *error_label;
+  GtkButton          *approve_button;
+  GtkButton          *reject_button;
+};
+
+G_DEFINE_FINAL_TYPE (LineupReviewPage, lineup_review_page, GTK_TYPE_WIDGET)
+
+static LineupApplication *
+get_app (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return LINEUP_IS_APPLICATION (app) ? LINEUP_APPLICATION (app) : NULL;
+}
+
+static LineupDb *
+get_db (void)
+{
+  LineupApplication *app = get_app ();
+
+  return app ? lineup_application_get_db (app) : NULL;
+}
+
+static const char *
+get_data_dir (void)
+{
+  LineupApplication *app = get_app ();
+
+  return app ? lineup_application_get_data_dir (app) : NULL;
+}
+
+static char *
+get_comment (LineupReviewPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+update_actions (LineupReviewPage *self)
+{
+  g_autofree char *comment = get_comment (self);
+  gboolean can_review = self->shown != NULL && self->user != NULL && !self->reviewing
+                        && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
+                        && !lineup_review_item_get_own (self->shown);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve",
+                                 can_review && *comment != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject",
+                                 can_review && *comment != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reveal",
+                                 self->shown != NULL && !self->revealed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.refresh", !self->loading);
+}
+
+static void
+show_error (LineupReviewPage *self,
+            const char       *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* detail: images */
+
+typedef struct
+{
+  LineupDb   *db;
+  LineupUser *user;
+  char       *data_dir;
+  char       *case_number;
+  gint64      search_id;
+  gint64      edit_seq;
+  char       *probe_sha256;
+  char       *photo_sha256;
+  gboolean    has_box;
+  double      box[4];   /* the searched face, in the edited probe's pixels */
+} ImageRequest;
+
+typedef struct
+{
+  GBytes *probe;
+  int     pw, ph;
+  guint   n_edits;
+  char   *edit_ops;
+  char   *probe_error;
+  GBytes *candidate;
+  int     cw, ch;
+  char   *candidate_error;
+} ImageResult;
+
+static void
+image_request_free (ImageRequest *r)
+{
+  g_clear_object (&r->db);
+  g_clear_object (&r->user);
+  g_free (r->data_dir);
+  g_free (r->case_number);
+  g_free (r->probe_sha256);
+  g_free (r->photo_sha256);
+  g_free (r);
+}
+
+static void
+image_result_free (ImageResult *r)
+{
+  g_clear_pointer (&r->probe, g_bytes_unref);
+  g_clear_pointer (&r->candidate, g_bytes_unref);
+  g_free (r->edit_ops);
+  g_free (r->probe_error);
+  g_free (r->candidate_error);
+  g_free (r);
+}
+
+/* The edit steps that made the searched version of the probe: the search
+ * carries them (reading it is audited as a view of that search). */
+static JsonArray *
+fetch_steps (ImageRequest  *r,
+             GError       **error)
+{
+  g_autoptr(JsonNode) search = lineup_db_search_get_sync (r->db, r->user, r->search_id, error);
+  JsonObject *root;
+
+  if (search == NULL)
+    return NULL;
+  root = json_node_get_object (search);
+  if (!json_object_has_member (root, "probe_edits"))
+    return json_array_new ();
+  return json_array_ref (json_object_get_array_member (root, "probe_edits"));
+}
+
+static GBytes *
+image_to_rgb (LineupImage  *image,
+              int           max_side,
+              int          *width,
+              int          *height,
+              GError      **error)
+{
+  g_autoptr(LineupShimImage) scaled = NULL;
+  const LineupShimImage *src = lineup_image_get_shim (image);
+  int w = lineup_image_get_width (image);
+  int h = lineup_image_get_height (image);
+  guint8 *rgb;
+
+  if (MAX (w, h) > max_side)
+    {
+      double f = (double)max_side / MAX (w, h);
+
+      scaled = lineup_shim_image_resize (src, MAX (1, (int)(w * f)), MAX (1, (int)(h * f)), error);
+      if (scaled == NULL)
+        return NULL;
+      src = scaled;
+      w = lineup_shim_image_get_width (src);
+      h = lineup_shim_image_get_height (src);
+    }
+  rgb = g_malloc ((gsize)w * h * 3);
+  lineup_shim_image_copy_rgb (src, rgb);
+  *width = w;
+  *height = h;
+  return g_bytes_new_take (rgb, (gsize)w * h * 3);
+}
+
+/* A 3-px yellow frame round the searched face: in a photo with several
+ * people the reviewer must see which one was searched. */
+static void
+draw_frame (guint8 *rgb,
+            int     w,
+            int     h,
+            int     x0,
+            int     y0,
+            int     x1,
+            int     y1)
+{
+  x0 = CLAMP (x0, 0, w - 1), x1 = CLAMP (x1, 0, w - 1);
+  y0 = CLAMP (y0, 0, h - 1), y1 = CLAMP (y1, 0, h - 1);
+  for (int t = 0; t < 3; t++)
+    {
+      for (int x = x0; x <= x1; x++)
+        for (int k = 0; k < 2; k++)
+          {
+            int y = k ? MAX (y0, y1 - t) : MIN (y1, y0 + t);
+            guint8 *p = rgb + ((gsize)y * w + x) * 3;
+            p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
+          }
+      for (int y = y0; y <= y1; y++)
+        for (int k = 0; k < 2; k++)
+          {
+            int x = k ? MAX (x0, x1 - t) : MIN (x1, x0 + t);
+            guint8 *p = rgb + ((gsize)y * w + x) * 3;
+            p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
+          }
+    }
+}
+
+static void
+load_probe (ImageRequest *r,
+            ImageResult  *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = lineup_probe_store_path (r->data_dir, r->probe_sha256);
+  g_autoptr(LineupImage) original = NULL;
+  g_autoptr(LineupImage) edited = NULL;
+  g_autoptr(JsonArray) steps = NULL;
+  g_autoptr(GString) ops = g_string_new (NULL);
+
+  original = lineup_image_new_from_file (path, LINEUP_IMAGE_DEFAULT_MAX_PIXELS, &error);
+  if (original == NULL)
+    goto fail;
+  if (r->edit_seq > 0)
+    {
+      steps = fetch_steps (r, &error);
+      if (steps == NULL)
+        goto fail;
+      out->n_edits = json_array_get_length (steps);
+      for (guint i = 0; i < out->n_edits; i++)
+        g_string_append_printf (ops, "%s%s", i ? ", " : "",
+                                json_object_get_string_member_with_default (
+                                  json_array_get_object_element (steps, i), "op", ""));
+      out->edit_ops = g_strdelimit (g_string_free (g_steal_pointer (&ops), FALSE), "_", ' ');
+      edited = lineup_probe_apply_edits (original, steps, &error);
+      if (edited == NULL)
+        goto fail;
+    }
+  out->probe = image_to_rgb (edited ? edited : original, VIEW_SIDE, &out->pw, &out->ph, &error);
+  if (out->probe != NULL && r->has_box)
+    {
+      double f = (double)out->pw / lineup_image_get_width (edited ? edited : original);
+      guint8 *data = g_bytes_unref_to_data (out->probe, &(gsize){ 0 });
+
+      draw_frame (data, out->pw, out->ph, (int)(r->box[0] * f), (int)(r->box[1] * f),
+                  (int)(r->box[2] * f), (int)(r->box[3] * f));
+      out->probe = g_bytes_new_take (data, (gsize)out->pw * out->ph * 3);
+    }
+  if (out->probe != NULL)
+    return;
+fail:
+  out->probe_error = g_strdup (error->message);
+}
+
+static void
+image_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ImageRequest *r = task_data;
+  ImageResult *out = g_new0 (ImageResult, 1);
+  g_autoptr(GError) error = NULL;
+
+  load_probe (r, out);
+  if (!g_cancellable_is_cancelled (cancellable))
+    {
+      out->candidate = lineup_store_load_rgb (r->data_dir, r->photo_sha256, VIEW_SIDE, &out->cw,
+                                              &out->ch, &error);
+      if (out->candidate == NULL)
+        out->candidate_error = g_strdup (error->message);
+    }
+  g_task_return_pointer (task, out, (GDestroyNotify)image_result_free);
+}
+
+static GdkPaintable *
+texture_from_rgb (GBytes *rgb,
+                  int     w,
+                  int     h)
+{
+  return GDK_PAINTABLE (gdk_memory_texture_new (w, h, GDK_MEMORY_R8G8B8, rgb, (gsize)w * 3));
+}
+
+static void
+image_ready (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  ImageResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *caption = NULL;
+
+  if (r == NULL)
+    return;   /* cancelled: another lead is shown now */
+  gtk_spinner_stop (self->probe_spinner);
+  gtk_spinner_stop (self->candidate_spinner);
+  if (r->probe != NULL)
+    {
+      g_autoptr(GdkPaintable) tex = texture_from_rgb (r->probe, r->pw, r->ph);
+      gtk_picture_set_paintable (self->probe_picture, tex);
+    }
+  else
+    g_string_append_printf (problems, _("Probe image: %s"), r->probe_error);
+  if (r->candidate != NULL)
+    {
+      g_autoptr(GdkPaintable) tex = texture_from_rgb (r->candidate, r->cw, r->ch);
+      gtk_picture_set_paintable (self->candidate_picture, tex);
+    }
+  else if (r->candidate_error != NULL)
+    g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "",
+                            r->candidate_error);
+  gtk_stack_set_visible_child_name (self->probe_stack, "picture");
+  gtk_stack_set_visible_child_name (self->candidate_stack, "picture");
+
+  if (r->n_edits == 0)
+    caption = g_strdup (_("The original image, unedited"));
+  else
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The original with %u edit applied: %s",
+                                            "The original with %u edits applied: %s",
+                                            r->n_edits),
+                               r->n_edits, r->edit_ops);
+  gtk_label_set_text (self->probe_caption, caption);
+  gtk_label_set_text (self->image_error_label, problems->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->image_error_label), problems->len > 0);
+  image_result_free (r);
+}
+
+/* detail */
+
+static void
+set_candidate_caption (LineupReviewPage *self)
+{
+  JsonObject *o = lineup_review_item_get_object (self->shown);
+  g_autofree char *text = NULL;
+
+  if (!self->revealed)
+    {
+      gtk_label_set_text (self->candidate_caption,
+                          _("Booking photo · name and booking hidden"));
+      return;
+    }
+  text = g_strdup_printf (_("%s · booking %s"),
+                          json_object_get_string_member_with_default (o, "label", "?"),
+                          json_object_get_string_member_with_default (o, "booking_number", "?"));
+  gtk_label_set_text (self->candidate_caption, text);
+}
+
+static void
+clear_details (LineupReviewPage *self)
+{
+  /* Nothing of the hidden details sits in the widget tree while blind. */
+  adw_action_row_set_subtitle (self->candidate_row, "");
+  adw_action_row_set_subtitle (self->score_row, "");
+  adw_action_row_set_subtitle (self->note_row, "");
+  gtk_stack_set_visible_child_name (self->details_stack, "hidden");
+}
+
+static void
+fill_details (LineupReviewPage *self)
+{
+  JsonObject *o = lineup_review_item_get_object (self->shown);
+  const char *note = json_object_get_string_member_with_default (o, "note", NULL);
+  g_autofree char *score = NULL;
+  g_autofree char *who = NULL;
+
+  who = g_strdup_printf (_("%s · booking %s"),
+                         json_object_get_string_member_with_default (o, "label", "?"),
+                         json_object_get_string_member_with_default (o, "booking_number", "?"));
+  adw_action_row_set_subtitle (self->candidate_row, who);
+  score = g_strdup_printf (_("Rank %" G_GINT64_FORMAT " · similarity %.2f · distance %.3f"),
+                           lineup_review_item_get_rank (self->shown),
+                           json_object_get_double_member_with_default (o, "similarity", 0),
+                           json_object_get_double_member_with_default (o, "distance", 0));
+  adw_action_row_set_subtitle (self->score_row, score);
+  adw_action_row_set_subtitle (self->note_row, note && *note ? note : _("No note"));
+  gtk_stack_set_visible_child_name (self->details_stack, "shown");
+}
+
+static void
+clear_detail (LineupReviewPage *self)
+{
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+  g_clear_object (&self->shown);
+  self->revealed = FALSE;
+  clear_details (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->comment_view), "", -1);
+  show_error (self, NULL);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  update_actions (self);
+}
+
+static void
+show_item (LineupReviewPage *self,
+           LineupReviewItem *item)
+{
+  JsonObject *o = lineup_review_item_get_object (item);
+  LineupDb *db = get_db ();
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *when = lineup_review_item_format_time (item);
+  ImageRequest *r;
+
+  clear_detail (self);
+  if (db == NULL || self->user == NULL)
+    return;
+  self->shown = g_object_ref (item);
+
+  title = g_strdup_printf (_("Case %s · %s"), lineup_review_item_get_case (item),
+                           json_object_get_string_member_with_default (o, "offence", ""));
+  gtk_label_set_text (self->title_label, title);
+  subtitle = g_strdup_printf (_("Possible lead recorded by %s on %s"),
+                              json_object_get_string_member_with_default (o, "author", "?"), when);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->own_label), lineup_review_item_get_own (item));
+  set_candidate_caption (self);
+  gtk_label_set_text (self->probe_caption, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->image_error_label), FALSE);
+  gtk_picture_set_paintable (self->probe_picture, NULL);
+  gtk_picture_set_paintable (self->candidate_picture, NULL);
+  gtk_stack_set_visible_child_name (self->probe_stack, "loading");
+  gtk_stack_set_visible_child_name (self->candidate_stack, "loading");
+  gtk_spinner_start (self->probe_spinner);
+  gtk_spinner_start (self->candidate_spinner);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  update_actions (self);
+
+  /* The supervisor saw this candidate, with the details hidden. */
+  lineup_db_candidate_viewed (db, self->user, lineup_review_item_get_search_id (item),
+                              lineup_review_item_get_rank (item), TRUE);
+
+  r = g_new0 (ImageRequest, 1);
+  r->db = g_object_ref (db);
+  r->user = g_object_ref (self->user);
+  r->data_dir = g_strdup (get_data_dir ());
+  r->case_number = g_strdup (lineup_review_item_get_case (item));
+  r->search_id = lineup_review_item_get_search_id (item);
+  r->edit_seq = json_object_get_int_member_with_default (o, "edit_seq", 0);
+  r->probe_sha256 = g_strdup (json_object_get_string_member_with_default (o, "probe_sha256", ""));
+  r->photo_sha256 = g_strdup (json_object_get_string_member_with_default (o, "photo_sha256", ""));
+  if (json_object_has_member (o, "probe_face")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "probe_face")))
+    {
+      JsonObject *face = json_object_get_object_member (o, "probe_face");
+      JsonObject *box = json_object_has_member (face, "box")
+                          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (face, "box"))
+                          ? json_object_get_object_member (face, "box") : NULL;
+
+      if (box != NULL)
+        {
+          r->box[0] = json_object_get_double_member_with_default (box, "left", 0);
+          r->box[1] = json_object_get_double_member_with_default (box, "top", 0);
+          r->box[2] = json_object_get_double_member_with_default (box, "right", 0);
+          r->box[3] = json_object_get_double_member_with_default (box, "bottom", 0);
+          r->has_box = r->box[2] > r->box[0] && r->box[3] > r->box[1];
+        }
+    }
+  self->image_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->image_cancellable, image_ready, NULL);
+  g_task_set_task_data (task, r, (GDestroyNotify)image_request_free);
+  g_task_run_in_thread (task, image_thread);
+}
+
+void
+lineup_review_page_select (LineupReviewPage *self,
+                           guint             position)
+{
+  g_return_if_fail (LINEUP_IS_REVIEW_PAGE (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+selection_changed (LineupReviewPage *self)
+{
+  LineupReviewItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A reload empties the selection for a moment; keep what is shown. */
+  if (self->restoring || item == NULL || item == self->shown)
+    return;
+  show_item (self, item);
+}
+
+static void
+reveal_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (widget);
+  LineupDb *db = get_db ();
+
+  if (self->shown == NULL || self->revealed || db == NULL || self->user == NULL)
+    return;
+  self->revealed = TRUE;
+  lineup_db_candidate_viewed (db, self->user, lineup_review_item_get_search_id (self->shown),
+                              lineup_review_item_get_rank (self->shown), FALSE);
+  fill_details (self);
+  set_candidate_caption (self);
+  update_actions (self);
+}
+
+/* review */
+
+typedef struct
+{
+  LineupReviewPage *self;
+  gint64            decision_id;
+  char             *case_number;
+  gboolean          approve;
+} ReviewRequest;
+
+static void
+review_request_free (ReviewRequest *r)
+{
+  g_object_unref (r->self);
+  g_free (r->case_number);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReviewRequest, review_request_free)
+
+static void
+remove_decision (LineupReviewPage *self,
+                 gint64            decision_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LineupReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (lineup_review_item_get_decision_id (item) == decision_id)
+        {
+          g_list_store_remove (self->items, i);
+          return;
+        }
+    }
+}
+
+static void
+update_count (LineupReviewPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (self->count_label, count);
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
+      && !(self->loading && n == 0))
+    gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "queue");
+}
+
+static void
+review_ready (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ReviewRequest) r = user_data;
+  LineupReviewPage *self = r->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lineup_db_review_finish (LINEUP_DB (source), result, &error);
+  g_autofree char *message = NULL;
+
+  self->reviewing = FALSE;
+  if (self->toasts == NULL)
+    return;   /* the page went away meanwhile */
+  if (node == NULL)
+    {
+      /* The core's own words: it is the authority on who may review. */
+      show_error (self, error->message);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The review was not recorded")));
+      update_actions (self);
+      return;
+    }
+  message = g_strdup_printf (r->approve ? _("Case %s: the lead is now approved")
+                                        : _("Case %s: the lead is now rejected"),
+                             r->case_number);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  if (self->shown != NULL && lineup_review_item_get_decision_id (self->shown) == r->decision_id)
+    clear_detail (self);
+  remove_decision (self, r->decision_id);
+  update_count (self);
+  lineup_review_page_refresh (self);
+}
+
+static void
+review (LineupReviewPage *self,
+        gboolean          approve)
+{
+  LineupDb *db = get_db ();
+  g_autofree char *comment = get_comment (self);
+  ReviewRequest *r;
+
+  if (self->shown == NULL || db == NULL || self->user == NULL || *comment == '\0'
+      || self->reviewing)
+    return;
+  show_error (self, NULL);
+  self->reviewing = TRUE;
+  update_actions (self);
+  r = g_new0 (ReviewRequest, 1);
+  r->self = g_object_ref (self);
+  r->decision_id = lineup_review_item_get_decision_id (self->shown);
+  r->case_number = g_strdup (lineup_review_item_get_case (self->shown));
+  r->approve = approve;
+  lineup_db_review_async (db, self->user, r->decision_id, approve, comment, NULL, review_ready, r);
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  review (LINEUP_REVIEW_PAGE (widget), TRUE);
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  review (LINEUP_REVIEW_PAGE (widget), FALSE);
+}
+
+/* queue */
+
+static void
+queue_ready (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LineupReviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lineup_db_review_queue_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array;
+  gint64 shown_id = self->shown ? lineup_review_item_get_decision_id (self->shown) : 0;
+  guint restore = GTK_INVALID_LIST_POSITION;
+
+  if (node == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  gtk_spinner_stop (self->spinner);
+  update_actions (self);
+  if (node == NULL)
+    {
+      adw_status_page_set_title (self->denied_page, _("Could Not Load the Review Queue"));
+      adw_status_page_set_description (self->denied_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "denied");
+      return;
+    }
+  array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (o == NULL)
+        continue;
+      if (shown_id != 0 && json_object_get_int_member_with_default (o, "decision_id", 0) == shown_id)
+        restore = items->len;
+      g_ptr_array_add (items, lineup_review_item_new (o));
+    }
+  self->restoring = TRUE;
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  if (restore != GTK_INVALID_LIST_POSITION)
+    {
+      /* Still waiting: keep it open (and its revealed state) on the new item. */
+      g_set_object (&self->shown, items->pdata[restore]);
+      gtk_single_selection_set_selected (self->selection, restore);
+    }
+  self->restoring = FALSE;
+  if (restore == GTK_INVALID_LIST_POSITION && self->shown != NULL)
+    clear_detail (self);
+  update_count (self);
+}
+
+void
+lineup_review_page_refresh (LineupReviewPage *self)
+{
+  LineupDb *db = get_db ();
+  LineupApplication *app = get_app ();
+  LineupUser *user = app ? lineup_application_get_user (app) : NULL;
+
+  g_return_if_fail (LINEUP_IS_REVIEW_PAGE (self));
+
+  if (user != self->user)
+    {
+      g_set_object (&self->user, user);
+      clear_detail (self);
+      g_list_store_remove_all (self->items);
+    }
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->loading = FALSE;
+  if (db == NULL || user == NULL)
+    {
+      adw_status_page_set_title (self->denied_page, _("Not Signed In"));
+      adw_status_page_set_description (self->denied_page,
+                                       _("Sign in as a supervisor to review possible leads."));
+      gtk_stack_set_visible_child_name (self->stack, "denied");
+      update_actions (self);
+      return;
+    }
+  if (!lineup_user_can (user, LINEUP_PERMISSION_REVIEW))
+    {
+      adw_status_page_set_title (self->denied_page, _("Reviews Are for Supervisors"));
+      adw_status_page_set_description (self->denied_page,
+                                       _("Your account cannot approve or reject possible leads. "
+                                         "A supervisor reviews every possible lead before it is "
+                                         "acted on."));
+      gtk_stack_set_visible_child_name (self->stack, "denied");
+      update_actions (self);
+      return;
+    }
+  self->loading = TRUE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  update_actions (self);
+  self->cancellable = g_cancellable_new ();
+  lineup_db_review_queue_async (db, user, self->cancellable, queue_ready, g_object_ref (self));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  lineup_review_page_refresh (LINEUP_REVIEW_PAGE (widget));
+}
+
+GListModel *
+lineup_review_page_get_model (LineupReviewPage *self)
+{
+  g_return_val_if_fail (LINEUP_IS_REVIEW_PAGE (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+gboolean
+lineup_review_page_get_loading (LineupReviewPage *self)
+{
+  g_return_val_if_fail (LINEUP_IS_REVIEW_PAGE (self), FALSE);
+  return self->loading;
+}
+
+/* list rows */
+
+static void
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *li,
+           gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *sub = gtk_label_new (NULL);
+  GtkWidget *when = gtk_label_new (NULL);
+  GtkWidget *own = gtk_label_new (_("Yours"));
+
+  gtk_widget_set_hexpand (text, TRUE);
+  for (GtkWidget *l = title; l != NULL; l = l == title ? sub : l == sub ? when : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (l), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (text), l);
+    }
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (sub, "caption");
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_widget_add_css_class (own, "caption");
+  gtk_widget_add_css_class (own, "warning");
+  gtk_widget_set_valign (own, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (own, _("Your own decision: another supervisor reviews it"));
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), own);
+  gtk_list_item_set_child (li, row);
+}
+
+static void
+row_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *li,
+          gpointer                  user_data)
+{
+  LineupReviewItem *item = gtk_list_item_get_item (li);
+  JsonObject *o = lineup_review_item_get_object (item);
+  GtkWidget *row = gtk_list_item_get_child (li);
+  GtkWidget *text = gtk_widget_get_first_child (row);
+  GtkWidget *own = gtk_widget_get_next_sibling (text);
+  GtkWidget *title = gtk_widget_get_first_child (text);
+  GtkWidget *sub = gtk_widget_get_next_sibling (title);
+  GtkWidget *when = gtk_widget_get_next_sibling (sub);
+  g_autofree char *title_text = g_strdup_printf (_("Case %s"), lineup_review_item_get_case (item));
+  g_autofree char *time = lineup_review_item_format_time (item);
+  g_autofree char *sub_text = NULL;
+
+  /* Only what the blind view may show: no candidate, no score. */
+  sub_text = g_strdup_printf (_("%s · by %s"),
+                              json_object_get_string_member_with_default (o, "offence", ""),
+                              json_object_get_string_member_with_default (o, "author", "?"));
+  gtk_label_set_text (GTK_LABEL (title), title_text);
+  gtk_label_set_text (GTK_LABEL (sub), sub_text);
+  gtk_label_set_text (GTK_LABEL (when), time);
+  gtk_widget_set_visible (own, lineup_review_item_get_own (item));
+}
+
+/* object */
+
+static void
+user_changed (LineupReviewPage *self)
+{
+  lineup_review_page_refresh (self);
+}
+
+static void
+lineup_review_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lineup_review_page_parent_class)->map (widget);
+  /* Coming back to the page: the queue may have changed meanwhile. */
+  lineup_review_page_refresh (LINEUP_REVIEW_PAGE (widget));
+}
+
+static void
+lineup_review_page_dispose (GObject *object)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->user);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_REVIEW_PAGE);
+  G_OBJECT_CLASS (lineup_review_page_parent_class)->dispose (object);
+}
+
+static void
+lineup_review_page_class_init (LineupReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_review_page_dispose;
+  widget_class->map = lineup_review_page_map;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lineup/Lineup/lineup-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, statement_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, denied_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, list);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_picture);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_caption);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_picture);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_caption);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, image_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, score_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, comment_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, own_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, reject_button);
+  gtk_widget_class_install_action (widget_class, "review.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "review.reveal", NULL, reveal_action);
+  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
+}
+
+static void
+lineup_review_page_init (LineupReviewPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  LineupApplication *app = get_app ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_label_set_text (self->statement_label, _(LINEUP_LEAD_STATEMENT));
+
+  self->items = g_list_store_new (LINEUP_TYPE_REVIEW_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  /* Opening a lead is audited: only the supervisor's choice opens one. */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind), self);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->comment_view), "changed",
+                            G_CALLBACK (update_actions), self);
+
+  if (app != NULL)
+    g_signal_connect_object (app, "notify::user", G_CALLBACK (user_changed), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
+  lineup_review_page_refresh (self);
+}
+
+GtkWidget *
+lineup_review_page_new (void)
+{
+  return g_object_new (LINEUP_TYPE_REVIEW_PAGE, NULL);
+}

@@ -1,0 +1,53 @@
+/* lineup-search-page.h: the detective's search workspace — the case and
+ * purpose gate, the probe with its recorded edits, the search, and the
+ * lineup with side-by-side comparison and the decision on each candidate. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_SEARCH_PAGE (lineup_search_page_get_type ())
+G_DECLARE_FINAL_TYPE (LineupSearchPage, lineup_search_page, LINEUP, SEARCH_PAGE, GtkWidget)
+
+/* Takes the database, data folder, settings and signed-in user from the
+ * default LineupApplication. */
+GtkWidget  *lineup_search_page_new              (void);
+
+/* Properties (read-only, notified):
+ * "state": "no-case", "no-probe", "loading" (decoding, storing, detecting
+ *   or recording an edit), "ready" (a probe is shown), "searching",
+ *   "no-hit", "lineup";
+ * "subtitle": the case for the header bar ("Case 2024-17 · Robbery"; ""
+ *   without a case). */
+const char *lineup_search_page_get_state        (LineupSearchPage  *self);
+const char *lineup_search_page_get_subtitle     (LineupSearchPage  *self);
+const char *lineup_search_page_get_case_number  (LineupSearchPage  *self);
+
+/* Reloads the open cases (also done whenever the page is shown). */
+void        lineup_search_page_reload_cases     (LineupSearchPage  *self);
+/* case: a case JSON object as lineup_db_case_new/list return it. */
+void        lineup_search_page_set_case         (LineupSearchPage  *self,
+                                                 JsonObject        *case_obj);
+/* Opens the "New Case" form. */
+void        lineup_search_page_new_case         (LineupSearchPage  *self);
+
+void        lineup_search_page_set_source       (LineupSearchPage  *self,
+                                                 LineupProbeSource  source);
+/* Refused (with a message) without a case or a declared source. */
+void        lineup_search_page_load_probe       (LineupSearchPage  *self,
+                                                 GFile             *file);
+guint       lineup_search_page_get_n_faces      (LineupSearchPage  *self);
+void        lineup_search_page_select_face      (LineupSearchPage  *self,
+                                                 int                index);
+int         lineup_search_page_get_selected_face (LineupSearchPage *self);
+
+/* The lineup: LineupCandidateItem, best rank first, one per person. */
+GListModel *lineup_search_page_get_candidates   (LineupSearchPage  *self);
+void        lineup_search_page_show_candidate   (LineupSearchPage  *self,
+                                                 guint              position);
+gint64      lineup_search_page_get_search_id    (LineupSearchPage  *self);
+
+G_END_DECLS
