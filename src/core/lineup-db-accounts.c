@@ -810,7 +810,6 @@ policy_set_job (LineupDbThread *t,
                 GTask          *task)
 {
   AccountData *d = g_task_get_task_data (task);
-  g_autoptr(sqlite3_stmt) st = NULL;
   g_autofree char *key = g_strconcat ("policy.", d->name, NULL);
   g_autofree char *details = NULL;
   GError *error = NULL;
@@ -833,22 +832,9 @@ policy_set_job (LineupDbThread *t,
       return;
     }
   details = lineup_db_json_strings ("key", d->name, "value", d->value, NULL);
-  if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
-      !(st = lineup_db_prepare (t->conn, "INSERT OR REPLACE INTO settings (key, value) VALUES (?,?)", &error)))
-    goto fail;
-  sqlite3_bind_text (st, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (st, 2, d->value, -1, SQLITE_TRANSIENT);
-  if (!lineup_db_step_done (t->conn, st, &error) ||
-      !lineup_db_audit_append (t->conn, lineup_user_get_name (d->actor), "policy.set", "policy",
-                               d->name, details, &error) ||
-      !lineup_db_exec (t->conn, "COMMIT", &error))
-    goto fail;
-  g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
-  return;
-
-fail:
-  lineup_db_exec (t->conn, "ROLLBACK", NULL);
-  g_task_return_error (task, error);
+  if (lineup_db_audited_exec (t, task, d->actor, "policy.set", "policy", d->name, details,
+                              "INSERT OR REPLACE INTO settings (key, value) VALUES (%Q, %Q)", key, d->value))
+    g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
 }
 
 gboolean
@@ -910,9 +896,7 @@ offence_set_job (LineupDbThread *t,
                  GTask          *task)
 {
   AccountData *d = g_task_get_task_data (task);
-  g_autoptr(sqlite3_stmt) st = NULL;
   g_autofree char *details = NULL;
-  GError *error = NULL;
 
   if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_EDIT_POLICY, "offence", d->name))
     return;
@@ -925,26 +909,12 @@ offence_set_job (LineupDbThread *t,
     }
   details = lineup_db_json_strings ("code", d->name, "label", d->value,
                                     "search_allowed", d->flag ? "true" : "false", NULL);
-  if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
-      !(st = lineup_db_prepare (t->conn,
-                                "INSERT INTO offence_categories (code, label, search_allowed) VALUES (?1,?2,?3)"
-                                " ON CONFLICT (code) DO UPDATE SET label = ?2, search_allowed = ?3",
-                                &error)))
-    goto fail;
-  sqlite3_bind_text (st, 1, d->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (st, 2, d->value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (st, 3, d->flag ? 1 : 0);
-  if (!lineup_db_step_done (t->conn, st, &error) ||
-      !lineup_db_audit_append (t->conn, lineup_user_get_name (d->actor), "policy.offence", "offence",
-                               d->name, details, &error) ||
-      !lineup_db_exec (t->conn, "COMMIT", &error))
-    goto fail;
-  g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
-  return;
-
-fail:
-  lineup_db_exec (t->conn, "ROLLBACK", NULL);
-  g_task_return_error (task, error);
+  if (lineup_db_audited_exec (t, task, d->actor, "policy.offence", "offence", d->name, details,
+                              "INSERT INTO offence_categories (code, label, search_allowed) VALUES (%Q, %Q, %d)"
+                              " ON CONFLICT (code) DO UPDATE SET label = excluded.label,"
+                              " search_allowed = excluded.search_allowed",
+                              d->name, d->value, d->flag ? 1 : 0))
+    g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
 }
 
 gboolean

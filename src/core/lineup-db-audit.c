@@ -395,6 +395,39 @@ lineup_db_audit_append_task (LineupDbThread *t,
   return FALSE;
 }
 
+gboolean
+lineup_db_audited_exec (LineupDbThread *t,
+                        GTask          *task,
+                        LineupUser     *actor,
+                        const char     *action,
+                        const char     *object_type,
+                        const char     *object_id,
+                        const char     *details_json,
+                        const char     *sql_format,
+                        ...)
+{
+  GError *error = NULL;
+  va_list ap;
+  char *sql;
+  gboolean ok;
+
+  va_start (ap, sql_format);
+  sql = sqlite3_vmprintf (sql_format, ap);
+  va_end (ap);
+  ok = lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) &&
+       lineup_db_exec (t->conn, sql, &error) &&
+       lineup_db_audit_append (t->conn, actor ? lineup_user_get_name (actor) : NULL, action, object_type,
+                               object_id, details_json, &error) &&
+       lineup_db_exec (t->conn, "COMMIT", &error);
+  sqlite3_free (sql);
+  if (!ok)
+    {
+      lineup_db_exec (t->conn, "ROLLBACK", NULL);
+      g_task_return_error (task, error);
+    }
+  return ok;
+}
+
 /* list */
 
 void

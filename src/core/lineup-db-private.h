@@ -105,6 +105,18 @@ gboolean lineup_db_audit_append_task (LineupDbThread *t,
                                       const char     *object_type,
                                       const char     *object_id,
                                       const char     *details_json);
+/* One write and its audit entry in one transaction; sql_format is an
+ * sqlite3_mprintf format (%Q quotes strings). On failure rolls back and
+ * completes the task with the error. */
+gboolean lineup_db_audited_exec   (LineupDbThread *t,
+                                   GTask          *task,
+                                   LineupUser     *actor,
+                                   const char     *action,
+                                   const char     *object_type,
+                                   const char     *object_id,
+                                   const char     *details_json,
+                                   const char     *sql_format,
+                                   ...);
 gboolean lineup_db_authorize_task (LineupDbThread   *t,
                                    GTask            *task,
                                    LineupUser       *actor,
