@@ -601,6 +601,34 @@ test_search (void)
   g_clear_error (&error);
   g_assert_true (lineup_db_policy_set_sync (fx.db, fx.admin, "threshold_max", "0", &error));
 
+  /* Edit steps: the matrix left two on the probe, never searched. The last
+   * can be removed; a removed step cannot be searched; a searched one cannot
+   * be removed. */
+  {
+    g_autoptr(JsonNode) at1 = NULL;
+    LineupSearchRequest req = { 0 };
+
+    g_assert_true (lineup_db_probe_edit_remove_sync (fx.db, fx.detective, fx.probe_id, 2, &error));
+    g_assert_no_error (error);
+    req.case_number = (char *)"CASE-1";
+    req.probe_id = fx.probe_id;
+    req.face = fx.probe_face;
+    req.model_sha256 = lineup_engine_get_model_sha256 (fx.engine);
+    req.edit_seq = 2;
+    g_assert_null (lineup_db_search_sync (fx.db, fx.detective, &req, &error));
+    g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    req.edit_seq = 1;
+    at1 = lineup_db_search_sync (fx.db, fx.detective, &req, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (at1),
+                                                                           "probe_edits")), ==, 1);
+    g_assert_false (lineup_db_probe_edit_remove_sync (fx.db, fx.detective, fx.probe_id, 1, &error));
+    g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_POLICY);
+    g_clear_error (&error);
+    g_assert_cmpint (raw_int ("SELECT count(*) FROM audit_log WHERE action = 'probe.edit_remove'"), ==, 1);
+  }
+
   /* A no-hit is stored too. */
   nohit = do_search (fx.detective, 5, 0.05, &error);
   g_assert_no_error (error);

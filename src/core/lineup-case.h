@@ -129,6 +129,26 @@ gint64      lineup_db_probe_edit_finish    (LineupDb      *db,
                                             GAsyncResult  *result,
                                             GError       **error);
 
+/* Removes a step from the probe's current version (the row is kept, marked,
+ * and the removal audited). Refused for a step inside any version that was
+ * searched. The version searched next is the remaining steps; its edit_seq
+ * is the last remaining step's seq. */
+gboolean    lineup_db_probe_edit_remove_sync   (LineupDb      *db,
+                                                LineupUser    *actor,
+                                                gint64         probe_id,
+                                                gint64         seq,
+                                                GError       **error);
+void        lineup_db_probe_edit_remove_async  (LineupDb             *db,
+                                                LineupUser           *actor,
+                                                gint64                probe_id,
+                                                gint64                seq,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean    lineup_db_probe_edit_remove_finish (LineupDb      *db,
+                                                GAsyncResult  *result,
+                                                GError       **error);
+
 /* Applies edit steps (a JSON array of {"op","params"}) to an image; pure,
  * runs anywhere. */
 LineupImage *lineup_probe_apply_edits      (LineupImage   *original,

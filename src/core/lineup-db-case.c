@@ -704,6 +704,97 @@ lineup_db_probe_edit_finish (LineupDb      *db,
   return seq ? *seq : -1;
 }
 
+/* Removing a step marks it; the row stays (and the audit entry says who).
+ * A step that a stored search's version contains cannot go: that search
+ * must stay reproducible from the original. */
+static void
+probe_edit_remove_job (LineupDbThread *t,
+                       GTask          *task)
+{
+  CaseData *d = g_task_get_task_data (task);
+  g_autofree char *probe_id = g_strdup_printf ("%" G_GINT64_FORMAT, d->id);
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, d->rank);
+  g_autofree char *details = NULL;
+  g_autofree char *sql = NULL;
+  gint64 searched;
+
+  if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_CASE, "probe", probe_id))
+    return;
+  if (!(d->number = probe_case (t->conn, d->id)))
+    {
+      g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_NOT_FOUND, _("There is no probe %s"), probe_id);
+      return;
+    }
+  sql = g_strdup_printf ("SELECT count(*) FROM probe_edits WHERE probe_id = %" G_GINT64_FORMAT
+                         " AND seq = %" G_GINT64_FORMAT " AND removed = 0", d->id, d->rank);
+  if (lineup_db_query_int64 (t->conn, sql) != 1)
+    {
+      g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_NOT_FOUND,
+                               _("Probe %s has no edit step %s to remove"), probe_id, seq_text);
+      return;
+    }
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT coalesce(max(edit_seq), 0) FROM searches WHERE probe_id = %" G_GINT64_FORMAT, d->id);
+  searched = lineup_db_query_int64 (t->conn, sql);
+  if (d->rank <= searched)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Edit step %s was part of a version that has been searched, so "
+                                                "it stays on record. Load the original again to start over."),
+                                              seq_text);
+      refuse (t, task, d, "probe", probe_id, LINEUP_ERROR_POLICY, msg);
+      return;
+    }
+  details = lineup_db_json_strings ("case", d->number, "seq", seq_text, NULL);
+  if (lineup_db_audited_exec (t, task, d->actor, "probe.edit_remove", "probe", probe_id, details,
+                              "UPDATE probe_edits SET removed = 1 WHERE probe_id = %lld AND seq = %lld",
+                              (long long)d->id, (long long)d->rank))
+    g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
+}
+
+static CaseData *
+probe_edit_remove_data (LineupUser *actor,
+                        gint64      probe_id,
+                        gint64      seq)
+{
+  CaseData *d = case_data_new (actor);
+
+  d->id = probe_id;
+  d->rank = seq;
+  return d;
+}
+
+gboolean
+lineup_db_probe_edit_remove_sync (LineupDb    *db,
+                                  LineupUser  *actor,
+                                  gint64       probe_id,
+                                  gint64       seq,
+                                  GError     **error)
+{
+  return lineup_db_run_sync (db, probe_edit_remove_job, probe_edit_remove_data (actor, probe_id, seq),
+                             (GDestroyNotify)case_data_free, error) != NULL;
+}
+
+void
+lineup_db_probe_edit_remove_async (LineupDb            *db,
+                                   LineupUser          *actor,
+                                   gint64               probe_id,
+                                   gint64               seq,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  lineup_db_run_async (db, probe_edit_remove_job, probe_edit_remove_data (actor, probe_id, seq),
+                       (GDestroyNotify)case_data_free, cancellable, callback, user_data);
+}
+
+gboolean
+lineup_db_probe_edit_remove_finish (LineupDb      *db,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return lineup_db_run_finish (db, result, error) != NULL;
+}
+
 /* the search index, kept in step */
 
 typedef struct
@@ -1103,7 +1194,7 @@ search_job (LineupDbThread *t,
   LineupPolicy policy;
   SearchCache *cache;
   GError *error = NULL;
-  gint64 case_id = 0, search_id, max_seq;
+  gint64 case_id = 0, search_id;
   guint n_hits, gallery_size;
   JsonObject *result;
 
@@ -1126,10 +1217,11 @@ search_job (LineupDbThread *t,
       }
   }
   {
-    g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(seq), 0) FROM probe_edits WHERE probe_id = %"
-                                            G_GINT64_FORMAT, d->id);
-    max_seq = lineup_db_query_int64 (t->conn, sql);
-    if (d->edit_seq < 0 || d->edit_seq > max_seq)
+    /* 0 is the original; otherwise a step still in the current version. */
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM probe_edits WHERE probe_id = %" G_GINT64_FORMAT
+                                            " AND seq = %" G_GINT64_FORMAT " AND removed = 0",
+                                            d->id, d->edit_seq);
+    if (d->edit_seq < 0 || (d->edit_seq > 0 && lineup_db_query_int64 (t->conn, sql) != 1))
       {
         g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
                                  _("Probe %" G_GINT64_FORMAT " has no edit step %" G_GINT64_FORMAT),
@@ -1949,9 +2041,8 @@ dossier_job (LineupDbThread *t,
                           " FROM probes p JOIN users u ON u.id = p.created_by WHERE p.case_id = ? ORDER BY p.id",
                           NULL);
   ed = lineup_db_prepare (t->conn,
-                          "SELECT e.seq, e.op, e.params_json, u.name, e.created_at FROM probe_edits e"
-                          " JOIN users u ON u.id = e.created_by WHERE e.probe_id = ? AND e.removed = 0"
-                          " ORDER BY e.seq",
+                          "SELECT e.seq, e.op, e.params_json, u.name, e.created_at, e.removed FROM probe_edits e"
+                          " JOIN users u ON u.id = e.created_by WHERE e.probe_id = ? ORDER BY e.seq",
                           NULL);
   if (st && ed)
     {
@@ -1960,6 +2051,7 @@ dossier_job (LineupDbThread *t,
         {
           JsonObject *p = json_object_new ();
           JsonArray *edits = json_array_new ();
+          JsonArray *removed = json_array_new ();
 
           json_object_set_int_member (p, "id", sqlite3_column_int64 (st, 0));
           set_text (p, "sha256", st, 1);
@@ -1979,9 +2071,12 @@ dossier_job (LineupDbThread *t,
               json_object_set_member (e, "params", params ? params : json_node_init_object (json_node_alloc (), json_object_new ()));
               set_text (e, "user", ed, 3);
               set_text (e, "created_at", ed, 4);
-              json_array_add_object_element (edits, e);
+              /* Removed steps are not part of any version; they are listed
+               * apart so the record of what was tried is whole. */
+              json_array_add_object_element (sqlite3_column_int (ed, 5) ? removed : edits, e);
             }
           json_object_set_array_member (p, "edits", edits);
+          json_object_set_array_member (p, "removed_edits", removed);
           json_array_add_object_element (probes, p);
         }
     }
