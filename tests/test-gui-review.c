@@ -11,12 +11,10 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "lineup-application.h"
+#include "gui-util.h"
 #include "lineup-audit-item.h"
 #include "lineup-audit-page.h"
-#include "lineup-review-item.h"
+#include "lineup-json-item.h"
 #include "lineup-review-page.h"
 
 #define CASE_A   "2024-0117"
@@ -29,7 +27,6 @@ typedef struct
   LineupApplication *app;
   LineupDb          *db;
   char              *data_dir;
-  char              *shot_dir;
   char              *faces;
   LineupUser        *admin;
   LineupUser        *detective;
@@ -45,52 +42,18 @@ typedef struct
 
 /* helpers */
 
-static void
-spin_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  if (!done (data))
-    g_error ("timed out waiting for %s", what);
-}
-
-static void
-spin_frames (guint n)
-{
-  gint64 until = g_get_monotonic_time () + n * 20000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-child_of (gpointer    page,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), type, name);
-
-  if (child == NULL)
-    g_error ("no template child %s", name);
-  return GTK_WIDGET (child);
-}
-
 static GtkWidget *
 review_child (Fixture    *f,
               const char *name)
 {
-  return child_of (f->review, LINEUP_TYPE_REVIEW_PAGE, name);
+  return gui_child (f->review, LINEUP_TYPE_REVIEW_PAGE, name);
 }
 
 static GtkWidget *
 audit_child (Fixture    *f,
              const char *name)
 {
-  return child_of (f->audit, LINEUP_TYPE_AUDIT_PAGE, name);
+  return gui_child (f->audit, LINEUP_TYPE_AUDIT_PAGE, name);
 }
 
 /* Every text a label under widget shows (hidden stack pages included, so
@@ -103,37 +66,6 @@ collect_text (GtkWidget *widget,
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     collect_text (c, out);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (w, >, 100);
-  g_assert_cmpint (h, >, 100);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  /* A widget has no picture between a queued redraw and the next frame
-   * (a toast or spinner animating): wait for a drawn one. */
-  for (guint attempt = 0; node == NULL && attempt < 200; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        spin_frames (1);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, w, h);
 }
 
 /* setup through the core */
@@ -185,7 +117,7 @@ import_gallery (Fixture *f)
   lineup_detect_options_init_default (&options);
   lineup_import_set_options (import, &options);
   lineup_import_run_async (import, NULL, import_ready, NULL);
-  spin_until (import_finished, import, "the import");
+  gui_spin_until (import_finished, import, "the import");
   g_assert_cmpuint (lineup_import_get_imported (import), ==, G_N_ELEMENTS (people));
 }
 
@@ -337,7 +269,7 @@ wait_for_queue (Fixture *f,
                 guint    n)
 {
   g_object_set_data (G_OBJECT (f->review), "want", GUINT_TO_POINTER (n));
-  spin_until (review_settled, f, "the review queue");
+  gui_spin_until (review_settled, f, "the review queue");
 }
 
 static gboolean
@@ -423,9 +355,8 @@ run_review (Fixture *f)
   GtkWidget *approve = review_child (f, "approve_button");
   GtkWidget *reject = review_child (f, "reject_button");
   GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "comment_view")));
-  g_autoptr(LineupReviewItem) item = NULL;
+  g_autoptr(LineupJsonItem) item = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *shot = NULL;
   g_autoptr(JsonNode) viewed = NULL;
   JsonArray *views;
   gint64 reviews_before = count_actions (f, "review", NULL, NULL);
@@ -440,8 +371,8 @@ run_review (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (review_child (f, "stack"))), ==,
                    "queue");
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_cmpstr (lineup_review_item_get_case (item), ==, CASE_A);
-  g_assert_false (lineup_review_item_get_own (item));
+  g_assert_cmpstr (lineup_json_item_get_string (item, "case"), ==, CASE_A);
+  g_assert_false (lineup_json_item_get_boolean (item, "own"));
 
   /* The statement is on the page. */
   text = page_text (f->review);
@@ -449,7 +380,7 @@ run_review (Fixture *f)
 
   /* Blind: open the lead; the faces load, the details are nowhere. */
   lineup_review_page_select (f->review, 0);
-  spin_until (pictures_loaded, f, "the probe and candidate images");
+  gui_spin_until (pictures_loaded, f, "the probe and candidate images");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (review_child (f, "details_stack"))),
                    ==, "hidden");
   g_free (text);
@@ -463,15 +394,13 @@ run_review (Fixture *f)
   g_assert_false (gtk_widget_is_sensitive (reject));
   g_assert_true (gtk_widget_is_sensitive (review_child (f, "reveal_button")));
 
-  spin_frames (10);
-  shot = g_build_filename (f->shot_dir, "review-blind.png", NULL);
-  save_screenshot (GTK_WIDGET (f->window), shot);
-  g_clear_pointer (&shot, g_free);
+  gui_spin_frames (10);
+  gui_screenshot (GTK_WIDGET (f->window), "review-blind.png");
 
   /* Reveal: now the note, the name and the score are there. */
   /* A button's "activate" presses it, and clicks a moment later. */
   gtk_widget_activate (review_child (f, "reveal_button"));
-  spin_until (details_shown, f, "the revealed details");
+  gui_spin_until (details_shown, f, "the revealed details");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (review_child (f, "details_stack"))),
                    ==, "shown");
   g_free (text);
@@ -502,9 +431,8 @@ run_review (Fixture *f)
   g_assert_true (gtk_widget_is_sensitive (reject));
   g_assert_false (gtk_widget_get_visible (review_child (f, "own_label")));
 
-  spin_frames (25);
-  shot = g_build_filename (f->shot_dir, "review.png", NULL);
-  save_screenshot (GTK_WIDGET (f->window), shot);
+  gui_spin_frames (25);
+  gui_screenshot (GTK_WIDGET (f->window), "review.png");
 
   /* Approve through the button: the lead leaves the queue. */
   gtk_widget_activate (approve);
@@ -514,10 +442,8 @@ run_review (Fixture *f)
   g_assert_cmpstr (case_status (f, CASE_A), ==, "lead_approved");
   g_assert_cmpint (count_actions (f, "review", NULL, NULL), >, reviews_before);
   g_assert_cmpint (count_actions (f, "review", "sam", NULL), >=, 1);
-  spin_frames (10);
-  g_free (shot);
-  shot = g_build_filename (f->shot_dir, "review-empty.png", NULL);
-  save_screenshot (GTK_WIDGET (f->window), shot);
+  gui_spin_frames (10);
+  gui_screenshot (GTK_WIDGET (f->window), "review-empty.png");
 }
 
 /* Her own possible lead: listed, marked, not reviewable by her. */
@@ -529,17 +455,17 @@ run_own_decision (Fixture *f)
                                       "Checked against the booking photo myself.");
   GtkWidget *approve = review_child (f, "approve_button");
   GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "comment_view")));
-  g_autoptr(LineupReviewItem) item = NULL;
+  g_autoptr(LineupJsonItem) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) refused = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->review), "review.refresh", NULL));
   wait_for_queue (f, 1);
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_cmpstr (lineup_review_item_get_case (item), ==, CASE_B);
-  g_assert_true (lineup_review_item_get_own (item));
+  g_assert_cmpstr (lineup_json_item_get_string (item, "case"), ==, CASE_B);
+  g_assert_true (lineup_json_item_get_boolean (item, "own"));
   lineup_review_page_select (f->review, 0);
-  spin_until (pictures_loaded, f, "the images of her own lead");
+  gui_spin_until (pictures_loaded, f, "the images of her own lead");
   gtk_text_buffer_set_text (comment, "Looks right to me.", -1);
   g_assert_false (gtk_widget_is_sensitive (approve));
   g_assert_false (gtk_widget_is_sensitive (review_child (f, "reject_button")));
@@ -548,13 +474,13 @@ run_own_decision (Fixture *f)
                    "You cannot review your own decision");
   /* The action is off too, not only the button. */
   gtk_widget_activate_action (GTK_WIDGET (f->review), "review.approve", NULL);
-  spin_frames (10);
+  gui_spin_frames (10);
   g_assert_false (lineup_review_page_get_loading (f->review));
   g_assert_cmpuint (g_list_model_get_n_items (lineup_review_page_get_model (f->review)), ==, 1);
 
   /* The core refuses it on its own. */
   refused = lineup_db_review_sync (f->db, f->supervisor,
-                                   lineup_review_item_get_decision_id (item), TRUE,
+                                   lineup_json_item_get_int (item, "decision_id"), TRUE,
                                    "Looks right to me.", &error);
   g_assert_null (refused);
   g_assert_nonnull (error);
@@ -564,7 +490,7 @@ run_own_decision (Fixture *f)
 
   /* The detective cannot review at all: the page says so. */
   lineup_application_set_user (f->app, f->detective);
-  spin_frames (2);
+  gui_spin_frames (2);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (review_child (f, "stack"))), ==,
                    "denied");
   g_assert_cmpuint (g_list_model_get_n_items (lineup_review_page_get_model (f->review)), ==, 0);
@@ -576,16 +502,16 @@ run_own_decision (Fixture *f)
   wait_for_queue (f, 1);
   g_clear_object (&item);
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_false (lineup_review_item_get_own (item));
+  g_assert_false (lineup_json_item_get_boolean (item, "own"));
   lineup_review_page_select (f->review, 0);
-  spin_until (pictures_loaded, f, "the images for the second supervisor");
+  gui_spin_until (pictures_loaded, f, "the images for the second supervisor");
   gtk_text_buffer_set_text (comment, "Agree with the detective.", -1);
   g_assert_true (gtk_widget_is_sensitive (approve));
   g_assert_false (gtk_widget_get_visible (review_child (f, "own_label")));
   g_assert_true (lineup_db_user_disable_sync (f->db, f->admin, "sue", TRUE, &error));
   g_assert_no_error (error);
   gtk_widget_activate (approve);
-  spin_until (error_shown, f, "the core's refusal");
+  gui_spin_until (error_shown, f, "the core's refusal");
   g_test_message ("refusal shown: %s",
                   gtk_label_get_text (GTK_LABEL (review_child (f, "error_label"))));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (review_child (f, "error_label"))),
@@ -632,19 +558,26 @@ page_shown (gpointer data)
   return ((Fixture *)data)->shown_page != NULL;
 }
 
+/* The position of the newest entry about an object type and/or with an
+ * action starting with prefix (NULL: any). */
 static guint
 find_entry (Fixture    *f,
-            const char *object_type)
+            const char *object_type,
+            const char *prefix)
 {
   GListModel *model = lineup_audit_page_get_model (f->audit);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(LineupAuditItem) item = g_list_model_get_item (model, i);
-      if (g_str_equal (lineup_audit_item_get_object_type (item), object_type))
+
+      if ((object_type == NULL
+           || g_str_equal (lineup_audit_item_get_object_type (item), object_type))
+          && (prefix == NULL || g_str_has_prefix (lineup_audit_item_get_action (item), prefix)))
         return i;
     }
-  g_error ("no %s entry in the audit list", object_type);
+  g_error ("no %s %s… entry in the audit list", object_type ? object_type : "",
+           prefix ? prefix : "");
 }
 
 static void
@@ -666,21 +599,6 @@ export_finished (gpointer data)
   return g_object_get_data (G_OBJECT (((Fixture *)data)->audit), "exported") != NULL;
 }
 
-static guint
-find_action (Fixture    *f,
-             const char *prefix)
-{
-  GListModel *model = lineup_audit_page_get_model (f->audit);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LineupAuditItem) item = g_list_model_get_item (model, i);
-      if (g_str_has_prefix (lineup_audit_item_get_action (item), prefix))
-        return i;
-    }
-  g_error ("no %s… entry in the audit list", prefix);
-}
-
 static gboolean
 audit_idle (gpointer data)
 {
@@ -695,12 +613,11 @@ run_audit (Fixture *f)
   GListModel *action_names = gtk_drop_down_get_model (actions);
   GtkLabel *chain = GTK_LABEL (audit_child (f, "chain_label"));
   GtkLabel *filter_error = GTK_LABEL (audit_child (f, "filter_error_label"));
-  g_autofree char *shot = NULL;
   g_auto(GStrv) head = NULL;
   guint n_all, review_pos = GTK_INVALID_LIST_POSITION;
 
   gtk_stack_set_visible_child_name (f->pages, "audit");
-  spin_until (audit_settled, f, "the audit list");
+  gui_spin_until (audit_settled, f, "the audit list");
   n_all = g_list_model_get_n_items (model);
   g_test_message ("audit: %u entries; %s", n_all, gtk_label_get_text (chain));
   g_assert_cmpuint (n_all, >, 10);
@@ -716,7 +633,7 @@ run_audit (Fixture *f)
     }
   g_assert_cmpuint (review_pos, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (actions, review_pos);
-  spin_until (audit_settled, f, "the filtered audit list");
+  gui_spin_until (audit_settled, f, "the filtered audit list");
   g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -734,7 +651,7 @@ run_audit (Fixture *f)
     JsonArray *entries;
 
     lineup_audit_page_export_async (f->audit, file, NULL, export_ready, f);
-    spin_until (export_finished, f, "the export");
+    gui_spin_until (export_finished, f, "the export");
     g_assert_true (json_parser_load_from_file (parser, path, &error));
     g_assert_no_error (error);
     root = json_node_get_object (json_parser_get_root (parser));
@@ -761,32 +678,31 @@ run_audit (Fixture *f)
   gtk_editable_set_text (GTK_EDITABLE (audit_child (f, "since_entry")), "2999-01-01");
   gtk_widget_activate_action (GTK_WIDGET (f->audit), "audit.apply", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (filter_error)));
-  spin_until (audit_idle, f, "the empty audit list");
+  gui_spin_until (audit_idle, f, "the empty audit list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (audit_child (f, "list_stack"))),
                    ==, "empty");
 
   /* Back to everything; a case entry's Open button navigates. */
   gtk_widget_activate_action (GTK_WIDGET (f->audit), "audit.clear", NULL);
-  spin_until (audit_settled, f, "the unfiltered audit list");
+  gui_spin_until (audit_settled, f, "the unfiltered audit list");
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, n_all);
-  lineup_audit_page_show_entry (f->audit, find_entry (f, "case"));
+  lineup_audit_page_show_entry (f->audit, find_entry (f, "case", NULL));
   g_assert_true (gtk_widget_get_visible (audit_child (f, "open_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->audit), "audit.open", NULL));
-  spin_until (page_shown, f, "win.show-page");
+  gui_spin_until (page_shown, f, "win.show-page");
   g_assert_cmpstr (f->shown_page, ==, "search");
 
   /* The screenshot: the whole log with a review entry opened. */
-  lineup_audit_page_show_entry (f->audit, find_action (f, "review."));
-  spin_frames (25);
-  shot = g_build_filename (f->shot_dir, "audit.png", NULL);
-  save_screenshot (GTK_WIDGET (f->window), shot);
+  lineup_audit_page_show_entry (f->audit, find_entry (f, NULL, "review."));
+  gui_spin_frames (25);
+  gui_screenshot (GTK_WIDGET (f->window), "audit.png");
 
   /* The chain head goes to the clipboard as "seq hash ts". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->audit), "audit.copy-head", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->audit)), NULL,
                                  clipboard_ready, f);
-  spin_until (clipboard_read, f, "the clipboard");
+  gui_spin_until (clipboard_read, f, "the clipboard");
   head = g_strsplit (f->clipboard, " ", -1);
   g_assert_cmpuint (g_strv_length (head), ==, 3);
   g_assert_cmpint (g_ascii_strtoll (head[0], NULL, 10), >, 10);
@@ -833,7 +749,7 @@ run_checks (Fixture *f)
     gtk_window_set_titlebar (f->window, header);
   }
   gtk_window_present (f->window);
-  spin_frames (5);
+  gui_spin_frames (5);
 
   /* Nobody signed in yet: both pages say so. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (review_child (f, "stack"))), ==,
@@ -846,46 +762,31 @@ run_checks (Fixture *f)
 }
 
 static void
-on_activate (GApplication *app,
-             Fixture      *f)
+run_test (gpointer data)
 {
-  GtkWindow *main_window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  Fixture *f = data;
+  GtkWindow *main_window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
 
   /* The pages are tested in a window of their own. */
   if (main_window != NULL)
     gtk_widget_set_visible (GTK_WIDGET (main_window), FALSE);
   run_checks (f);
-  g_application_quit (app);
 }
 
 static void
 test_review_and_audit (void)
 {
   Fixture f = { 0 };
-  g_autoptr(GError) error = NULL;
-  const char *shot_env = g_getenv ("LINEUP_SCREENSHOT_DIR");
   const char *faces = g_getenv ("LINEUP_FACES_DIR");
-  g_autofree char *root = g_dir_make_tmp ("lineup-review-XXXXXX", &error);
-  int status;
 
-  g_assert_no_error (error);
   if (faces == NULL || !g_file_test (faces, G_FILE_TEST_IS_DIR))
     {
       g_test_skip ("LINEUP_FACES_DIR is not set");
       return;
     }
   f.faces = g_strdup (faces);
-  f.data_dir = g_build_filename (root, "data", NULL);
-  g_setenv ("LINEUP_DATA_DIR", f.data_dir, TRUE);
-  /* No idle lock in the middle of the test. */
-  g_setenv ("LINEUP_IDLE_LOCK_SECONDS", "3600", TRUE);
-  f.shot_dir = g_strdup (shot_env ? shot_env : ".");
-  g_mkdir_with_parents (f.shot_dir, 0755);
-
-  f.app = lineup_application_new ();
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (on_activate), &f);
-  status = g_application_run (G_APPLICATION (f.app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
+  f.app = gui_app_new ("review", &f.data_dir);
+  gui_run_app (f.app, NULL, run_test, &f);
   g_assert_nonnull (f.shown_page);
 
   g_clear_object (&f.admin);
@@ -895,7 +796,6 @@ test_review_and_audit (void)
   g_clear_object (&f.app);
   g_free (f.shown_page);
   g_free (f.clipboard);
-  g_free (f.shot_dir);
   g_free (f.data_dir);
   g_free (f.faces);
 }

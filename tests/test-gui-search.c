@@ -9,13 +9,16 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
-#include "lineup-application.h"
+#include "gui-util.h"
 #include "lineup-candidate-item.h"
 #include "lineup-case-dialog.h"
 #include "lineup-compare-view.h"
 #include "lineup-probe-view.h"
+#include "lineup-case-export.h"
 #include "lineup-search-page.h"
 
 #define N_PEOPLE 20
@@ -31,60 +34,15 @@ typedef struct
   char              *data_dir;
   char              *gallery_dir;
   char              *probe_path;
-  char              *shot_dir;
   gboolean           import_done;
   GError            *import_error;
 } Fixture;
 
-static void
-spin_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 180 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  if (!done (data))
-    g_error ("timed out waiting for %s", what);
-}
-
-static void
-spin_frames (guint n)
-{
-  gint64 until = g_get_monotonic_time () + n * 20000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static GObject *
+static GtkWidget *
 child (LineupSearchPage *page,
        const char       *name)
 {
-  GObject *o = gtk_widget_get_template_child (GTK_WIDGET (page), LINEUP_TYPE_SEARCH_PAGE, name);
-
-  g_assert_nonnull (o);
-  return o;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
+  return gui_child (page, LINEUP_TYPE_SEARCH_PAGE, name);
 }
 
 static void
@@ -92,53 +50,21 @@ close_message_dialogs (void)
 {
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     {
       g_test_message ("dialog: %s — %s", adw_message_dialog_get_heading (dialog),
                       adw_message_dialog_get_body (dialog));
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin_frames (2);
+      gui_spin_frames (2);
     }
-}
-
-/* Renders a widget as GTK draws it, saves a PNG and checks it is not blank. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  g_autofree guint32 *pixels = NULL;
-  guint distinct = 0;
-
-  g_assert_cmpint (w, >, 100);
-  g_assert_cmpint (h, >, 100);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  pixels = g_new (guint32, (gsize)w * h);
-  gdk_texture_download (texture, (guchar *)pixels, (gsize)w * 4);
-  for (gsize i = 1; i < (gsize)w * h && distinct < 50; i++)
-    distinct += pixels[i] != pixels[0];
-  g_assert_cmpuint (distinct, >=, 50);
-  g_test_message ("screenshot: %s (%dx%d)", path, w, h);
 }
 
 static void
 screenshot (Fixture    *f,
             const char *name)
 {
-  g_autofree char *path = g_build_filename (f->shot_dir, name, NULL);
-
-  spin_frames (15);
-  save_screenshot (GTK_WIDGET (f->window), path);
+  gui_spin_frames (15);
+  gui_screenshot (GTK_WIDGET (f->window), name);
 }
 
 /* the gallery */
@@ -200,10 +126,6 @@ make_gallery (Fixture *f)
   g_autoptr(GPtrArray) people = sorted_dir (lfw, TRUE);
   guint added = 0;
 
-  g_autoptr(GError) error = NULL;
-
-  f->gallery_dir = g_dir_make_tmp ("lineup-gui-search-gallery-XXXXXX", &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < people->len && added < N_PEOPLE; i++)
     {
       g_autofree char *dir = g_build_filename (lfw, people->pdata[i], NULL);
@@ -260,7 +182,7 @@ import_gallery (Fixture *f)
   lineup_import_set_workers (import, 2);
   lineup_import_set_options (import, &options);
   lineup_import_run_async (import, NULL, import_ready, f);
-  spin_until (import_finished, f, "the gallery import");
+  gui_spin_until (import_finished, f, "the gallery import");
   g_assert_no_error (f->import_error);
   g_test_message ("imported %u of %u (rejected %u)", lineup_import_get_imported (import),
                   lineup_import_get_total (import), lineup_import_get_rejected (import));
@@ -273,8 +195,8 @@ static gboolean
 cases_listed (gpointer data)
 {
   LineupSearchPage *page = data;
-  GtkWidget *status = GTK_WIDGET (child (page, "case_status"));
-  GtkWidget *list = GTK_WIDGET (child (page, "case_list"));
+  GtkWidget *status = child (page, "case_status");
+  GtkWidget *list = child (page, "case_list");
 
   return gtk_widget_get_visible (status) || gtk_widget_get_visible (list);
 }
@@ -324,8 +246,7 @@ thumbnails_loaded (gpointer data)
 static gboolean
 compare_loaded (gpointer data)
 {
-  return !gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (data), LINEUP_TYPE_COMPARE_VIEW, "candidate_status")));
+  return !gtk_widget_get_visible (gui_child (data, LINEUP_TYPE_COMPARE_VIEW, "candidate_status"));
 }
 
 static gboolean
@@ -340,7 +261,7 @@ action_enabled (LineupSearchPage *page,
 {
   /* Widget actions are looked up through the muxer: activating a disabled
    * one returns FALSE, but that would also run it; ask the button. */
-  return gtk_widget_get_sensitive (GTK_WIDGET (child (page, name)));
+  return gtk_widget_get_sensitive (child (page, name));
 }
 
 /* the test */
@@ -350,9 +271,10 @@ run_case_gate (Fixture *f)
 {
   LineupDb *db = lineup_application_get_db (f->app);
   LineupCaseDialog *dialog;
+  GtkWidget *refusal, *create;
   g_autoptr(GError) error = NULL;
 
-  spin_until (cases_listed, f->page, "the case list");
+  gui_spin_until (cases_listed, f->page, "the case list");
   g_assert_cmpstr (lineup_search_page_get_state (f->page), ==, "no-case");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->page, "main_stack"))),
                    ==, "no-case");
@@ -363,38 +285,33 @@ run_case_gate (Fixture *f)
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "search.new-case", NULL));
-  spin_frames (5);
-  dialog = find_toplevel (LINEUP_TYPE_CASE_DIALOG);
+  gui_spin_frames (5);
+  dialog = gui_find_toplevel (LINEUP_TYPE_CASE_DIALOG);
   g_assert_nonnull (dialog);
-  spin_until (dialog_ready, dialog, "the offence categories");
+  gui_spin_until (dialog_ready, dialog, "the offence categories");
+
+  refusal = gui_child (dialog, LINEUP_TYPE_CASE_DIALOG, "offence_refusal");
+  create = gui_child (dialog, LINEUP_TYPE_CASE_DIALOG, "create_button");
 
   /* Refused: the category, then a missing reason. */
   lineup_case_dialog_set_fields (dialog, "2024-0117", "fraud", "Cheque fraud at the bank");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (dialog), LINEUP_TYPE_CASE_DIALOG, "offence_refusal"))));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (dialog), LINEUP_TYPE_CASE_DIALOG, "create_button"))));
+  g_assert_true (gtk_widget_get_visible (refusal));
+  g_assert_false (gtk_widget_get_sensitive (create));
   lineup_case_dialog_set_fields (dialog, NULL, "robbery", "   ");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (dialog), LINEUP_TYPE_CASE_DIALOG, "offence_refusal"))));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (dialog), LINEUP_TYPE_CASE_DIALOG, "create_button"))));
+  g_assert_false (gtk_widget_get_visible (refusal));
+  g_assert_false (gtk_widget_get_sensitive (create));
   lineup_case_dialog_set_fields (dialog, NULL, NULL,
                                  "Armed robbery at 14 Elm St on 3 May; the suspect was filmed by "
                                  "the shop camera.");
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (dialog), LINEUP_TYPE_CASE_DIALOG, "create_button"))));
-  {
-    g_autofree char *path = g_build_filename (f->shot_dir, "search-new-case.png", NULL);
-    spin_frames (10);
-    save_screenshot (GTK_WIDGET (dialog), path);
-  }
+  g_assert_true (gtk_widget_get_sensitive (create));
+  gui_spin_frames (10);
+  gui_screenshot (GTK_WIDGET (dialog), "search-new-case.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "case.create", NULL));
-  spin_until (has_case, f->page, "the new case");
+  gui_spin_until (has_case, f->page, "the new case");
   g_assert_cmpstr (lineup_search_page_get_case_number (f->page), ==, "2024-0117");
   g_assert_nonnull (strstr (lineup_search_page_get_subtitle (f->page), "2024-0117"));
-  spin_frames (5);
-  g_assert_null (find_toplevel (LINEUP_TYPE_CASE_DIALOG));
+  gui_spin_frames (5);
+  g_assert_null (gui_find_toplevel (LINEUP_TYPE_CASE_DIALOG));
 }
 
 static void
@@ -404,27 +321,27 @@ run_probe (Fixture *f)
 
   /* No source declared: refused, nothing stored. */
   lineup_search_page_load_probe (f->page, file);
-  spin_frames (5);
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gui_spin_frames (5);
+  g_assert_nonnull (gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   close_message_dialogs ();
   g_assert_cmpstr (lineup_search_page_get_state (f->page), ==, "no-probe");
 
   lineup_search_page_set_source (f->page, LINEUP_SOURCE_SURVEILLANCE);
   lineup_search_page_load_probe (f->page, file);
-  spin_until (probe_ready, f->page, "the probe and its faces");
+  gui_spin_until (probe_ready, f->page, "the probe and its faces");
   close_message_dialogs ();
   g_assert_cmpuint (lineup_search_page_get_n_faces (f->page), >=, 1);
   /* Choose the face as a click on its box does. */
   g_signal_emit_by_name (child (f->page, "probe_view"), "face-activated", 0);
   g_assert_cmpint (lineup_search_page_get_selected_face (f->page), ==, 0);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (f->page, "face_box"))));
+  g_assert_true (gtk_widget_get_visible (child (f->page, "face_box")));
 
   /* A recorded edit: brighter, a little more contrast; faces found again. */
   gtk_range_set_value (GTK_RANGE (child (f->page, "brightness_scale")), 12);
   gtk_range_set_value (GTK_RANGE (child (f->page, "contrast_scale")), 1.1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "search.adjust-light", NULL));
   g_assert_cmpstr (lineup_search_page_get_state (f->page), ==, "loading");
-  spin_until (probe_ready, f->page, "the edited probe");
+  gui_spin_until (probe_ready, f->page, "the edited probe");
   close_message_dialogs ();
   g_assert_cmpuint (lineup_search_page_get_n_faces (f->page), >=, 1);
   g_signal_emit_by_name (child (f->page, "probe_view"), "face-activated", 0);
@@ -438,11 +355,11 @@ run_probe (Fixture *f)
     guint before = lineup_search_page_get_n_faces (f->page);
     LineupBox box = { 60, 50, 190, 200 };
 
-    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (f->page, "crop_button"))));
+    g_assert_false (gtk_widget_get_sensitive (child (f->page, "crop_button")));
     lineup_probe_view_set_drawn_box (view, &box);
-    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (child (f->page, "crop_button"))));
+    g_assert_true (gtk_widget_get_sensitive (child (f->page, "crop_button")));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "search.use-box", NULL));
-    spin_until (probe_ready, f->page, "the hand-drawn face");
+    gui_spin_until (probe_ready, f->page, "the hand-drawn face");
     close_message_dialogs ();
     g_assert_cmpuint (lineup_search_page_get_n_faces (f->page), ==, before + 1);
     g_assert_cmpint (lineup_search_page_get_selected_face (f->page), ==, before);
@@ -451,7 +368,7 @@ run_probe (Fixture *f)
     box = (LineupBox){ 20, 20, 230, 230 };
     lineup_probe_view_set_drawn_box (view, &box);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "search.crop", NULL));
-    spin_until (probe_ready, f->page, "the cropped probe");
+    gui_spin_until (probe_ready, f->page, "the cropped probe");
     close_message_dialogs ();
     g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f->page, "edit_list")), 1));
     g_assert_cmpuint (lineup_search_page_get_n_faces (f->page), >=, 1);
@@ -459,7 +376,7 @@ run_probe (Fixture *f)
   }
   screenshot (f, "search-probe.png");
   {
-    GtkWidget *panel = GTK_WIDGET (child (f->page, "probe_panel"));
+    GtkWidget *panel = child (f->page, "probe_panel");
     GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
       panel, GTK_TYPE_SCROLLED_WINDOW));
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
@@ -482,15 +399,15 @@ run_search (Fixture *f)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f->page, "threshold_spin")), 0.7);
   g_assert_true (action_enabled (f->page, "search_button"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "search.run", NULL));
-  spin_frames (3);
+  gui_spin_frames (3);
   /* A low-quality probe asks first. */
-  warning = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  warning = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   if (warning != NULL)
     {
       g_test_message ("quality warning: %s", adw_message_dialog_get_body (warning));
       adw_message_dialog_response (warning, "search");
     }
-  spin_until (search_finished, f->page, "the search");
+  gui_spin_until (search_finished, f->page, "the search");
   close_message_dialogs ();
   g_assert_cmpstr (lineup_search_page_get_state (f->page), ==, "lineup");
   g_assert_cmpint (lineup_search_page_get_search_id (f->page), >, 0);
@@ -530,12 +447,12 @@ run_blind_and_decide (Fixture *f)
   g_assert_cmpstr (title, !=, PROBE_PERSON);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->page, "details_stack"))),
                    ==, "hidden");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (f->page, "blind_badge"))));
+  g_assert_true (gtk_widget_get_visible (child (f->page, "blind_badge")));
 
-  spin_until (thumbnails_loaded, f->page, "the candidate thumbnails");
-  spin_until (compare_loaded, child (f->page, "compare"), "the candidate photo");
+  gui_spin_until (thumbnails_loaded, f->page, "the candidate thumbnails");
+  gui_spin_until (compare_loaded, child (f->page, "compare"), "the candidate photo");
   lineup_compare_view_set_show_landmarks (LINEUP_COMPARE_VIEW (child (f->page, "compare")), TRUE);
-  spin_until (compare_loaded, child (f->page, "compare"), "the candidate photo with landmarks");
+  gui_spin_until (compare_loaded, child (f->page, "compare"), "the candidate photo with landmarks");
   screenshot (f, "lineup.png");
   {
     int min, nat;
@@ -575,7 +492,7 @@ run_blind_and_decide (Fixture *f)
   gtk_text_buffer_set_text (buffer, note, -1);
   g_assert_true (action_enabled (f->page, "record_button"));
   g_signal_emit_by_name (child (f->page, "record_button"), "clicked");
-  spin_until (item_decided, first, "the recorded decision");
+  gui_spin_until (item_decided, first, "the recorded decision");
   close_message_dialogs ();
 
   /* Now the details show. */
@@ -657,10 +574,10 @@ run_no_hit (Fixture *f)
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f->page, "threshold_spin")), 0.2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "search.run", NULL));
-  spin_frames (3);
-  if ((warning = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  gui_spin_frames (3);
+  if ((warning = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     adw_message_dialog_response (warning, "search");
-  spin_until (search_finished, f->page, "the strict search");
+  gui_spin_until (search_finished, f->page, "the strict search");
   close_message_dialogs ();
   g_assert_cmpstr (lineup_search_page_get_state (f->page), ==, "no-hit");
   g_assert_cmpint (lineup_search_page_get_search_id (f->page), >, first_search);
@@ -674,6 +591,71 @@ run_no_hit (Fixture *f)
   screenshot (f, "search-no-hit.png");
 }
 
+typedef struct
+{
+  gboolean  done;
+  char     *path;
+  GError   *error;
+} ExportWait;
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExportWait *w = user_data;
+
+  w->path = lineup_case_export_finish (result, &w->error);
+  w->done = TRUE;
+}
+
+static gboolean
+export_finished (gpointer data)
+{
+  return ((ExportWait *)data)->done;
+}
+
+/* The Export menu's work, minus the file chooser: the lead report of this
+ * very case, written off the main thread, renders with poppler. */
+static void
+run_export (Fixture *f)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lineup-export-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) target = g_file_new_for_path (pdf);
+  const char *number = lineup_search_page_get_case_number (f->page);
+  ExportWait w = { 0 };
+  int status = -1;
+
+  lineup_case_export_async (lineup_application_get_db (f->app), f->user, lineup_application_get_data_dir (f->app),
+                            number, LINEUP_CASE_EXPORT_REPORT, target, NULL, export_done, &w);
+  gui_spin_until (export_finished, &w, "the lead report");
+  g_assert_no_error (w.error);
+  g_assert_cmpstr (w.path, ==, pdf);
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
+                                 &status, NULL));
+  }
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, number));
+  g_assert_nonnull (strstr (text, "not a positive identification"));
+  g_assert_nonnull (strstr (text, "No hit"));
+  {
+    const char *argv[] = { "pdftoppm", "-r", "30", "-png", pdf, prefix, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                                 &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+  }
+  g_free (w.path);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (cmd), ==, 0);
+  }
+}
+
 static void
 run_checks (Fixture *f)
 {
@@ -683,12 +665,13 @@ run_checks (Fixture *f)
   run_blind_and_decide (f);
   check_records (f);
   run_no_hit (f);
+  run_export (f);
 }
 
 static void
-on_startup (GApplication *app,
-            Fixture      *f)
+on_startup (gpointer data)
 {
+  Fixture *f = data;
   LineupDb *db = lineup_application_get_db (f->app);
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
@@ -704,7 +687,7 @@ on_startup (GApplication *app,
 
   /* Our own window holding only the page: the activate handler presents
    * it instead of making the main window. */
-  window = adw_application_window_new (GTK_APPLICATION (app));
+  window = adw_application_window_new (GTK_APPLICATION (f->app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1060, 780);
   f->page = LINEUP_SEARCH_PAGE (lineup_search_page_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (f->page));
@@ -712,12 +695,12 @@ on_startup (GApplication *app,
 }
 
 static void
-on_activate (GApplication *app,
-             Fixture      *f)
+run_test (gpointer data)
 {
-  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == f->window);
+  Fixture *f = data;
+
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == f->window);
   run_checks (f);
-  g_application_quit (app);
 }
 
 static void
@@ -742,31 +725,19 @@ static void
 test_search_page (void)
 {
   Fixture f = { 0 };
-  g_autoptr(GError) error = NULL;
-  const char *shot_env = g_getenv ("LINEUP_SCREENSHOT_DIR");
-  int status;
+  g_autofree char *root = NULL;
 
-  f.data_dir = g_dir_make_tmp ("lineup-gui-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("LINEUP_DATA_DIR", f.data_dir, TRUE);
-  g_setenv ("LINEUP_IDLE_LOCK_SECONDS", "3600", TRUE);
-  f.shot_dir = g_strdup (shot_env ? shot_env : ".");
-  g_mkdir_with_parents (f.shot_dir, 0755);
-
-  f.app = lineup_application_new ();
-  g_signal_connect_after (f.app, "startup", G_CALLBACK (on_startup), &f);
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (on_activate), &f);
-  status = g_application_run (G_APPLICATION (f.app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
+  f.app = gui_app_new ("gui-search", &f.data_dir);
+  root = g_path_get_dirname (f.data_dir);
+  f.gallery_dir = g_build_filename (root, "gallery", NULL);
+  gui_run_app (f.app, on_startup, run_test, &f);
   g_assert_nonnull (f.page);
 
   g_clear_object (&f.user);
   g_clear_object (&f.app);
-  rm_rf (f.gallery_dir);
-  rm_rf (f.data_dir);
+  rm_rf (root);
   g_free (f.probe_path);
   g_free (f.gallery_dir);
-  g_free (f.shot_dir);
   g_free (f.data_dir);
 }
 

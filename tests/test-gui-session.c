@@ -8,62 +8,20 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "lineup-account-item.h"
-#include "lineup-application.h"
-#include "lineup-offence-item.h"
+#include "gui-util.h"
+#include "lineup-json-item.h"
 #include "lineup-preferences-window.h"
 #include "lineup-window.h"
 
 #define ADMIN_PASSWORD "correct horse battery"
 
-typedef struct
-{
-  LineupApplication *app;
-  LineupWindow      *window;
-  char              *data_dir;
-  char              *shot_dir;
-} Fixture;
-
-static void
-spin_frames (guint n)
-{
-  gint64 until = g_get_monotonic_time () + n * 20000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-spin_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  if (!done (data))
-    g_error ("timed out waiting for %s", what);
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
+typedef GuiFixture Fixture;
 
 static GtkWidget *
 win_child (Fixture    *f,
            const char *name)
 {
-  return child (f->window, LINEUP_TYPE_WINDOW, name);
+  return gui_child (f->window, LINEUP_TYPE_WINDOW, name);
 }
 
 static void
@@ -71,23 +29,7 @@ set_text (Fixture    *f,
           const char *row,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (win_child (f, row)), text);
-}
-
-static const char *want_screen;
-
-static gboolean
-screen_is (gpointer data)
-{
-  return g_strcmp0 (lineup_window_get_screen (data), want_screen) == 0;
-}
-
-static void
-wait_screen (Fixture    *f,
-             const char *screen)
-{
-  want_screen = screen;
-  spin_until (screen_is, f->window, screen);
+  gui_set_text (f->window, LINEUP_TYPE_WINDOW, row, text);
 }
 
 static gboolean
@@ -96,73 +38,32 @@ label_shown (gpointer data)
   return gtk_widget_get_visible (data) && *gtk_label_get_text (data) != '\0';
 }
 
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 100;
-}
-
-static gboolean
-transitions_done (gpointer data)
-{
-  const char *stacks[] = { "session_stack", "gate_stack", "pages", "gallery_stack" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
-    if (gtk_stack_get_transition_running (GTK_STACK (gtk_widget_get_template_child (
-          GTK_WIDGET (data), LINEUP_TYPE_WINDOW, stacks[i]))))
-      return FALSE;
-  return TRUE;
-}
-
-/* Render the widget as GTK draws it and save a PNG; check it is not blank. */
+/* A moment for the last frames (focus rings, toasts) before the picture. */
 static void
-save_screenshot (Fixture    *f,
-                 GtkWidget  *widget,
-                 const char *name)
+screenshot (GtkWidget  *widget,
+            const char *name)
 {
-  g_autofree char *path = g_build_filename (f->shot_dir, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  int w, h;
-  g_autofree guchar *pixels = NULL;
-  guint distinct = 0;
-  guint32 first;
-
-  spin_until (is_drawn, widget, "the window on screen");
-  if (LINEUP_IS_WINDOW (widget))
-    spin_until (transitions_done, widget, "the page transitions");
-  spin_frames (15);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  g_assert_cmpint (w, >, 100);
-  g_assert_cmpint (h, >, 100);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-
-  pixels = g_malloc ((gsize) w * 4 * h);
-  gdk_texture_download (texture, pixels, (gsize) w * 4);
-  first = ((guint32 *) pixels)[0];
-  for (gsize i = 0; i < (gsize) w * h && distinct < 50; i++)
-    if (((guint32 *) pixels)[i] != first)
-      distinct++;
-  g_assert_cmpuint (distinct, >=, 50);
-  g_test_message ("screenshot: %s (%dx%d)", path, w, h);
+  gui_spin_frames (15);
+  gui_screenshot (widget, name);
 }
 
-static gboolean
-page_visible (Fixture    *f,
-              const char *name)
+/* The sidebar follows the roles: the pages it offers, space-separated. */
+static void
+check_pages (Fixture    *f,
+             const char *expected)
 {
+  static const char *const names[] = { "gallery", "import", "search", "review", "audit", "none" };
   GtkStack *pages = GTK_STACK (win_child (f, "pages"));
-  GtkWidget *page = gtk_stack_get_child_by_name (pages, name);
+  g_autoptr(GString) shown = g_string_new (NULL);
 
-  return page != NULL && gtk_stack_page_get_visible (gtk_stack_get_page (pages, page));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (pages, names[i]);
+
+      if (page != NULL && gtk_stack_page_get_visible (gtk_stack_get_page (pages, page)))
+        g_string_append_printf (shown, "%s%s", shown->len ? " " : "", names[i]);
+    }
+  g_assert_cmpstr (shown->str, ==, expected);
 }
 
 /* First run: the form refuses a short and a mistyped password, then
@@ -173,7 +74,7 @@ create_administrator (Fixture *f)
   GtkLabel *error = GTK_LABEL (win_child (f, "setup_error_label"));
   LineupUser *user;
 
-  wait_screen (f, "setup");
+  gui_wait_screen (f->window, "setup");
   g_assert_null (lineup_application_get_user (f->app));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "sign-out"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "preferences"));
@@ -193,12 +94,12 @@ create_administrator (Fixture *f)
   g_assert_cmpstr (lineup_window_get_screen (f->window), ==, "setup");
 
   set_text (f, "setup_confirm_row", ADMIN_PASSWORD);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (win_child (f, "setup_clerk_check")), TRUE);
+  gui_set_check (f->window, LINEUP_TYPE_WINDOW, "setup_clerk_check", TRUE);
   gtk_widget_set_visible (GTK_WIDGET (error), FALSE);
-  save_screenshot (f, GTK_WIDGET (f->window), "create-administrator.png");
+  screenshot (GTK_WIDGET (f->window), "create-administrator.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-admin", NULL));
-  wait_screen (f, "main");
+  gui_wait_screen (f->window, "main");
   user = lineup_application_get_user (f->app);
   g_assert_nonnull (user);
   g_assert_cmpstr (lineup_user_get_name (user), ==, "admin");
@@ -208,13 +109,9 @@ create_administrator (Fixture *f)
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (win_child (f, "user_title"))),
                    ==, "Ada Admin");
 
-  /* The sidebar follows the roles: a clerk imports, an administrator
-   * detects nothing and reviews nothing. */
-  g_assert_true (page_visible (f, "import"));
-  g_assert_false (page_visible (f, "none"));
-  g_assert_false (page_visible (f, "search"));
-  g_assert_false (page_visible (f, "review"));
-  g_assert_true (page_visible (f, "audit"));
+  /* A clerk imports, an administrator searches nothing and reviews
+   * nothing. */
+  check_pages (f, "gallery import audit");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "sign-out"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "lock"));
 }
@@ -222,15 +119,7 @@ create_administrator (Fixture *f)
 static LineupPreferencesWindow *
 find_preferences (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (LINEUP_IS_PREFERENCES_WINDOW (w))
-        return LINEUP_PREFERENCES_WINDOW (w);
-    }
-  return NULL;
+  return gui_find_toplevel (LINEUP_TYPE_PREFERENCES_WINDOW);
 }
 
 static gboolean
@@ -245,7 +134,7 @@ n_accounts (LineupPreferencesWindow *prefs)
   return g_list_model_get_n_items (lineup_preferences_window_get_accounts (prefs));
 }
 
-static LineupAccountItem *
+static LineupJsonItem *
 find_account (LineupPreferencesWindow *prefs,
               const char              *name)
 {
@@ -253,8 +142,8 @@ find_account (LineupPreferencesWindow *prefs,
 
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
-      g_autoptr(LineupAccountItem) item = g_list_model_get_item (accounts, i);
-      if (g_str_equal (lineup_account_item_get_name (item), name))
+      g_autoptr(LineupJsonItem) item = g_list_model_get_item (accounts, i);
+      if (g_str_equal (lineup_json_item_get_string (item, "name"), name))
         return item;   /* the model keeps it alive */
     }
   return NULL;
@@ -272,6 +161,25 @@ find_switch (GtkWidget *widget)
   return NULL;
 }
 
+/* The add-account form with one role ticked, submitted; the box is
+ * unticked again for the next account. */
+static void
+submit_account (LineupPreferencesWindow *prefs,
+                const char              *name,
+                const char              *password,
+                const char              *role_check)
+{
+  GType type = LINEUP_TYPE_PREFERENCES_WINDOW;
+  g_autofree char *what = g_strdup_printf ("the account %s", name);
+
+  gui_set_text (prefs, type, "add_name_row", name);
+  gui_set_text (prefs, type, "add_password_row", password);
+  gui_set_check (prefs, type, role_check, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-account", NULL));
+  gui_spin_until (prefs_idle, prefs, what);
+  gui_set_check (prefs, type, role_check, FALSE);
+}
+
 /* Preferences → Accounts: add a detective, then disable the account. */
 static void
 manage_accounts (Fixture *f)
@@ -280,72 +188,57 @@ manage_accounts (Fixture *f)
   GType type = LINEUP_TYPE_PREFERENCES_WINDOW;
   GtkListBox *list;
   GtkListBoxRow *row;
-  LineupAccountItem *dee;
+  LineupJsonItem *dee;
+  LineupRoles roles;
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
-  spin_frames (5);
+  gui_spin_frames (5);
   prefs = find_preferences ();
   g_assert_nonnull (prefs);
-  g_assert_true (gtk_widget_get_visible (child (prefs, type, "accounts_page")));
-  g_assert_true (gtk_widget_get_visible (child (prefs, type, "policy_page")));
-  spin_until (prefs_idle, prefs, "the account list");
+  g_assert_true (gtk_widget_get_visible (gui_child (prefs, type, "accounts_page")));
+  g_assert_true (gtk_widget_get_visible (gui_child (prefs, type, "policy_page")));
+  gui_spin_until (prefs_idle, prefs, "the account list");
   g_assert_cmpuint (n_accounts (prefs), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (lineup_preferences_window_get_offences (prefs)),
                     >, 0);
 
   /* A form without a role is refused before it reaches the database. */
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_name_row")), "dee");
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_display_row")), "Dee Tective");
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_password_row")), "detective pass");
+  gui_set_text (prefs, type, "add_name_row", "dee");
+  gui_set_text (prefs, type, "add_display_row", "Dee Tective");
+  gui_set_text (prefs, type, "add_password_row", "detective pass");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-account", NULL));
-  g_assert_true (label_shown (child (prefs, type, "add_error_label")));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (prefs, type, "add_detective_check")), TRUE);
+  g_assert_true (label_shown (gui_child (prefs, type, "add_error_label")));
+  gui_set_check (prefs, type, "add_detective_check", TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-account", NULL));
-  spin_until (prefs_idle, prefs, "the new account");
-  g_assert_false (gtk_widget_get_visible (child (prefs, type, "add_error_label")));
+  gui_spin_until (prefs_idle, prefs, "the new account");
+  g_assert_false (gtk_widget_get_visible (gui_child (prefs, type, "add_error_label")));
   g_assert_cmpuint (n_accounts (prefs), ==, 2);
   dee = find_account (prefs, "dee");
   g_assert_nonnull (dee);
-  g_assert_cmpint (lineup_account_item_get_roles (dee), ==, LINEUP_ROLE_DETECTIVE);
-  g_assert_false (lineup_account_item_get_disabled (dee));
+  g_assert_true (lineup_roles_from_string (lineup_json_item_get_string (dee, "roles"), &roles,
+                                           NULL));
+  g_assert_cmpint (roles, ==, LINEUP_ROLE_DETECTIVE);
+  g_assert_false (lineup_json_item_get_boolean (dee, "disabled"));
 
   /* The same name again: the core's refusal shows inline. */
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_name_row")), "dee");
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_password_row")), "another pass");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (prefs, type, "add_clerk_check")), TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-account", NULL));
-  spin_until (prefs_idle, prefs, "the refused account");
-  g_assert_true (label_shown (child (prefs, type, "add_error_label")));
+  submit_account (prefs, "dee", "another pass", "add_clerk_check");
+  g_assert_true (label_shown (gui_child (prefs, type, "add_error_label")));
   g_test_message ("duplicate account: %s",
-                  gtk_label_get_text (GTK_LABEL (child (prefs, type, "add_error_label"))));
+                  gtk_label_get_text (GTK_LABEL (gui_child (prefs, type, "add_error_label"))));
   g_assert_cmpuint (n_accounts (prefs), ==, 2);
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_name_row")), "");
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_password_row")), "");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (prefs, type, "add_clerk_check")), FALSE);
-  gtk_widget_set_visible (child (prefs, type, "add_error_label"), FALSE);
+  gui_set_text (prefs, type, "add_name_row", "");
+  gui_set_text (prefs, type, "add_password_row", "");
+  gtk_widget_set_visible (gui_child (prefs, type, "add_error_label"), FALSE);
 
-  /* A supervisor, for the sidebar check at the end. */
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_name_row")), "sue");
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_password_row")), "supervisor pass");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (prefs, type, "add_supervisor_check")),
-                               TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-account", NULL));
-  spin_until (prefs_idle, prefs, "the supervisor account");
+  /* A supervisor, for the sidebar check at the end, and an administrator
+   * with no other role. */
+  submit_account (prefs, "sue", "supervisor pass", "add_supervisor_check");
   g_assert_cmpuint (n_accounts (prefs), ==, 3);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (prefs, type, "add_supervisor_check")),
-                               FALSE);
-
-  /* And an administrator with no other role. */
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_name_row")), "ann");
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "add_password_row")), "administer it");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (prefs, type, "add_administrator_check")),
-                               TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-account", NULL));
-  spin_until (prefs_idle, prefs, "the administrator account");
+  submit_account (prefs, "ann", "administer it", "add_administrator_check");
   g_assert_cmpuint (n_accounts (prefs), ==, 4);
 
   /* Disable the detective through the switch on their row. */
-  list = GTK_LIST_BOX (child (prefs, type, "accounts_list"));
+  list = GTK_LIST_BOX (gui_child (prefs, type, "accounts_list"));
   row = NULL;
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "dee"))
@@ -353,9 +246,9 @@ manage_accounts (Fixture *f)
   g_assert_nonnull (row);
   g_assert_true (gtk_switch_get_active (find_switch (GTK_WIDGET (row))));
   gtk_switch_set_active (find_switch (GTK_WIDGET (row)), FALSE);
-  spin_until (prefs_idle, prefs, "disabling the account");
+  gui_spin_until (prefs_idle, prefs, "disabling the account");
   dee = find_account (prefs, "dee");
-  g_assert_true (lineup_account_item_get_disabled (dee));
+  g_assert_true (lineup_json_item_get_boolean (dee, "disabled"));
 
   /* Policy: the limits, one category switched off, one added; a bad code
    * is refused with the core's message. */
@@ -363,54 +256,54 @@ manage_accounts (Fixture *f)
     LineupPolicy policy = { 0 };
     GListModel *offences = lineup_preferences_window_get_offences (prefs);
     guint n_offences = g_list_model_get_n_items (offences);
-    g_autoptr(LineupOffenceItem) first = g_list_model_get_item (offences, 0);
-    g_autofree char *first_code = g_strdup (lineup_offence_item_get_code (first));
-    GtkListBox *offence_list = GTK_LIST_BOX (child (prefs, type, "offences_list"));
+    g_autoptr(LineupJsonItem) first = g_list_model_get_item (offences, 0);
+    g_autofree char *first_code = g_strdup (lineup_json_item_get_string (first, "code"));
+    GtkListBox *offence_list = GTK_LIST_BOX (gui_child (prefs, type, "offences_list"));
     g_autoptr(GError) error = NULL;
     gboolean found = FALSE;
 
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (prefs, type, "top_k_spin")), 30);
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (prefs, type, "threshold_max_spin")), 0.55);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (gui_child (prefs, type, "top_k_spin")), 30);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (gui_child (prefs, type, "threshold_max_spin")),
+                               0.55);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.save-policy", NULL));
-    spin_until (prefs_idle, prefs, "saving the policy");
+    gui_spin_until (prefs_idle, prefs, "saving the policy");
     g_assert_true (lineup_db_policy_get_sync (lineup_application_get_db (f->app), &policy, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (policy.top_k_cap, ==, 30);
     g_assert_cmpfloat_with_epsilon (policy.threshold_max, 0.55, 1e-9);
 
-    g_assert_true (lineup_offence_item_get_search_allowed (first));
+    g_assert_true (lineup_json_item_get_boolean (first, "search_allowed"));
     gtk_switch_set_active (
       find_switch (GTK_WIDGET (gtk_list_box_get_row_at_index (offence_list, 0))), FALSE);
-    spin_until (prefs_idle, prefs, "switching a category off");
+    gui_spin_until (prefs_idle, prefs, "switching a category off");
     g_clear_object (&first);
     first = g_list_model_get_item (offences, 0);
-    g_assert_cmpstr (lineup_offence_item_get_code (first), ==, first_code);
-    g_assert_false (lineup_offence_item_get_search_allowed (first));
+    g_assert_cmpstr (lineup_json_item_get_string (first, "code"), ==, first_code);
+    g_assert_false (lineup_json_item_get_boolean (first, "search_allowed"));
 
-    gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "offence_code_row")), "Bad Code!");
-    gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "offence_label_row")),
-                           "Test category");
+    gui_set_text (prefs, type, "offence_code_row", "Bad Code!");
+    gui_set_text (prefs, type, "offence_label_row", "Test category");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-offence", NULL));
-    spin_until (prefs_idle, prefs, "the refused category");
-    g_assert_true (label_shown (child (prefs, type, "offence_error_label")));
-    gtk_editable_set_text (GTK_EDITABLE (child (prefs, type, "offence_code_row")), "test_category");
+    gui_spin_until (prefs_idle, prefs, "the refused category");
+    g_assert_true (label_shown (gui_child (prefs, type, "offence_error_label")));
+    gui_set_text (prefs, type, "offence_code_row", "test_category");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-offence", NULL));
-    spin_until (prefs_idle, prefs, "the new category");
-    g_assert_false (gtk_widget_get_visible (child (prefs, type, "offence_error_label")));
+    gui_spin_until (prefs_idle, prefs, "the new category");
+    g_assert_false (gtk_widget_get_visible (gui_child (prefs, type, "offence_error_label")));
     g_assert_cmpuint (g_list_model_get_n_items (offences), ==, n_offences + 1);
     for (guint i = 0; i < g_list_model_get_n_items (offences); i++)
       {
-        g_autoptr(LineupOffenceItem) item = g_list_model_get_item (offences, i);
-        found |= g_str_equal (lineup_offence_item_get_code (item), "test_category")
-                 && lineup_offence_item_get_search_allowed (item);
+        g_autoptr(LineupJsonItem) item = g_list_model_get_item (offences, i);
+        found |= g_str_equal (lineup_json_item_get_string (item, "code"), "test_category")
+                 && lineup_json_item_get_boolean (item, "search_allowed");
       }
     g_assert_true (found);
   }
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "accounts");
-  save_screenshot (f, GTK_WIDGET (prefs), "preferences-accounts.png");
+  screenshot (GTK_WIDGET (prefs), "preferences-accounts.png");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "policy");
-  save_screenshot (f, GTK_WIDGET (prefs), "preferences-policy.png");
+  screenshot (GTK_WIDGET (prefs), "preferences-policy.png");
   /* Left open on purpose: signing out must close it. */
 }
 
@@ -424,6 +317,17 @@ sign_in (Fixture    *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-in", NULL));
 }
 
+static void
+switch_user (Fixture    *f,
+             const char *name,
+             const char *password)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "sign-out", NULL);
+  gui_wait_screen (f->window, "sign-in");
+  sign_in (f, name, password);
+  gui_wait_screen (f->window, "main");
+}
+
 /* Sign-in attempts that fail, each with its own inline message. */
 static void
 refused_sign_ins (Fixture *f)
@@ -432,19 +336,19 @@ refused_sign_ins (Fixture *f)
   g_autofree char *wrong = NULL;
 
   sign_in (f, "admin", "not the password");
-  spin_until (label_shown, error, "the wrong-password message");
+  gui_spin_until (label_shown, error, "the wrong-password message");
   wrong = g_strdup (gtk_label_get_text (error));
   g_test_message ("wrong password: %s", wrong);
   g_assert_cmpstr (lineup_window_get_screen (f->window), ==, "sign-in");
   g_assert_null (lineup_application_get_user (f->app));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (win_child (f, "signin_password_row"))),
                    ==, "");
-  save_screenshot (f, GTK_WIDGET (f->window), "sign-in.png");
+  screenshot (GTK_WIDGET (f->window), "sign-in.png");
 
   /* A disabled account says so, not "wrong password". */
   gtk_widget_set_visible (GTK_WIDGET (error), FALSE);
   sign_in (f, "dee", "detective pass");
-  spin_until (label_shown, error, "the disabled-account message");
+  gui_spin_until (label_shown, error, "the disabled-account message");
   g_test_message ("disabled: %s", gtk_label_get_text (error));
   g_assert_cmpstr (gtk_label_get_text (error), !=, wrong);
   g_assert_null (lineup_application_get_user (f->app));
@@ -500,8 +404,8 @@ run_checks (Fixture *f)
 
   /* Sign out: back to an empty sign-in form, the dialog gone with it. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "sign-out", NULL);
-  wait_screen (f, "sign-in");
-  spin_frames (5);
+  gui_wait_screen (f->window, "sign-in");
+  gui_spin_frames (5);
   g_assert_null (lineup_application_get_user (f->app));
   g_assert_null (find_preferences ());
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (win_child (f, "signin_name_row"))), ==, "");
@@ -515,7 +419,7 @@ run_checks (Fixture *f)
    * at sign-in). Reported activity postpones it. */
   g_setenv ("LINEUP_IDLE_LOCK_SECONDS", "2", TRUE);
   sign_in (f, "admin", ADMIN_PASSWORD);
-  wait_screen (f, "main");
+  gui_wait_screen (f->window, "main");
   signed_in_at = g_get_monotonic_time ();
   admin = g_object_ref (lineup_application_get_user (f->app));
   while (g_get_monotonic_time () - signed_in_at < 3 * G_USEC_PER_SEC)
@@ -526,31 +430,31 @@ run_checks (Fixture *f)
     }
   g_assert_nonnull (lineup_application_get_user (f->app));
   signed_in_at = g_get_monotonic_time ();
-  spin_until (is_locked, f, "the idle lock");
+  gui_spin_until (is_locked, f, "the idle lock");
   locked_at = g_get_monotonic_time ();
   g_test_message ("locked %.1f s after the last activity",
                   (locked_at - signed_in_at) / (double) G_USEC_PER_SEC);
   g_assert_cmpint (locked_at - signed_in_at, >=, 1900000);
   g_assert_cmpint (locked_at - signed_in_at, <, 6 * G_USEC_PER_SEC);
-  wait_screen (f, "sign-in");
+  gui_wait_screen (f->window, "sign-in");
   description = adw_status_page_get_description (ADW_STATUS_PAGE (win_child (f, "signin_page")));
   g_assert_cmpstr (description, ==, "Locked after 2 seconds without activity");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (win_child (f, "signin_name_row"))), ==,
                    "admin");
-  save_screenshot (f, GTK_WIDGET (f->window), "sign-in-locked.png");
+  screenshot (GTK_WIDGET (f->window), "sign-in-locked.png");
   g_unsetenv ("LINEUP_IDLE_LOCK_SECONDS");
 
   /* Resume after the lock. */
   set_text (f, "signin_password_row", ADMIN_PASSWORD);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-in", NULL));
-  wait_screen (f, "main");
+  gui_wait_screen (f->window, "main");
 
   /* Locking by hand keeps the name too, with its own message; signing
    * back in returns to the same page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
                                              "import"));
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "lock", NULL);
-  wait_screen (f, "sign-in");
+  gui_wait_screen (f->window, "sign-in");
   g_assert_null (lineup_application_get_user (f->app));
   g_assert_nonnull (strstr (adw_status_page_get_description (
                               ADW_STATUS_PAGE (win_child (f, "signin_page"))), "Locked"));
@@ -562,7 +466,7 @@ run_checks (Fixture *f)
   set_text (f, "signin_password_row", ADMIN_PASSWORD);
   g_signal_emit_by_name (
     gtk_editable_get_delegate (GTK_EDITABLE (win_child (f, "signin_password_row"))), "activate");
-  wait_screen (f, "main");
+  gui_wait_screen (f->window, "main");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (win_child (f, "pages"))), ==,
                    "import");
 
@@ -589,16 +493,8 @@ run_checks (Fixture *f)
 
   /* A supervisor sees the gallery, search, review and audit, not import;
    * an empty gallery tells them a clerk must import first. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "sign-out", NULL);
-  wait_screen (f, "sign-in");
-  sign_in (f, "sue", "supervisor pass");
-  wait_screen (f, "main");
-  g_assert_true (page_visible (f, "gallery"));
-  g_assert_false (page_visible (f, "import"));
-  g_assert_true (page_visible (f, "search"));
-  g_assert_true (page_visible (f, "review"));
-  g_assert_true (page_visible (f, "audit"));
-  g_assert_false (page_visible (f, "none"));
+  switch_user (f, "sue", "supervisor pass");
+  check_pages (f, "gallery search review audit");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (win_child (f, "pages"))), ==,
                    "search");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
@@ -609,74 +505,34 @@ run_checks (Fixture *f)
                                              "gallery"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (win_child (f, "pages"))), ==,
                    "gallery");
-  spin_until (gallery_empty, f->window, "the empty gallery");
+  gui_spin_until (gallery_empty, f->window, "the empty gallery");
   g_assert_false (gtk_widget_get_visible (win_child (f, "import_button")));
   g_assert_nonnull (strstr (adw_status_page_get_description (
                               ADW_STATUS_PAGE (win_child (f, "welcome_page"))),
                             "a clerk must import"));
-  save_screenshot (f, GTK_WIDGET (f->window), "main-window-supervisor.png");
+  screenshot (GTK_WIDGET (f->window), "main-window-supervisor.png");
 
   /* A pure administrator has no page: a pointer to Preferences instead. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "sign-out", NULL);
-  wait_screen (f, "sign-in");
-  sign_in (f, "ann", "administer it");
-  wait_screen (f, "main");
-  g_assert_true (page_visible (f, "none"));
-  g_assert_false (page_visible (f, "gallery"));
-  g_assert_false (page_visible (f, "import"));
-  g_assert_false (page_visible (f, "search"));
-  g_assert_false (page_visible (f, "review"));
-  g_assert_true (page_visible (f, "audit"));
+  switch_user (f, "ann", "administer it");
+  check_pages (f, "audit none");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (win_child (f, "pages"))), ==,
                    "none");
-  save_screenshot (f, GTK_WIDGET (f->window), "main-window-administrator.png");
+  screenshot (GTK_WIDGET (f->window), "main-window-administrator.png");
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "accounts", NULL);
-  spin_frames (5);
+  gui_spin_frames (5);
   g_assert_nonnull (find_preferences ());
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (
                      ADW_PREFERENCES_WINDOW (find_preferences ())), ==, "accounts");
-  spin_until (prefs_idle, find_preferences (), "the account list");
+  gui_spin_until (prefs_idle, find_preferences (), "the account list");
   g_assert_cmpuint (g_list_model_get_n_items (lineup_preferences_window_get_accounts (
                       find_preferences ())), ==, 4);
   gtk_window_destroy (GTK_WINDOW (find_preferences ()));
 }
 
 static void
-on_activate (GApplication *app,
-             Fixture      *f)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (LINEUP_IS_WINDOW (window));
-  f->window = LINEUP_WINDOW (window);
-  run_checks (f);
-  g_application_quit (app);
-}
-
-static void
 test_session (void)
 {
-  Fixture f = { 0 };
-  g_autoptr(GError) error = NULL;
-  const char *shot_env = g_getenv ("LINEUP_SCREENSHOT_DIR");
-  int status;
-
-  f.data_dir = g_dir_make_tmp ("lineup-gui-session-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("LINEUP_DATA_DIR", f.data_dir, TRUE);
-  g_unsetenv ("LINEUP_IDLE_LOCK_SECONDS");
-  f.shot_dir = g_strdup (shot_env ? shot_env : ".");
-  g_mkdir_with_parents (f.shot_dir, 0755);
-
-  f.app = lineup_application_new ();
-  g_signal_connect_after (f.app, "activate", G_CALLBACK (on_activate), &f);
-  status = g_application_run (G_APPLICATION (f.app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (f.window);
-
-  g_clear_object (&f.app);
-  g_free (f.shot_dir);
-  g_free (f.data_dir);
+  gui_test_main_window ("gui-session", run_checks);
 }
 
 int

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-add-photo-window.h"
-#include "lineup-application.h"
+#include "lineup-app-util.h"
 
 struct _LineupAddPhotoWindow
 {
@@ -41,7 +41,8 @@ static guint signals[N_SIGNALS];
 static char *
 field (AdwEntryRow *row)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *text = lineup_app_dup_entry_text (GTK_EDITABLE (row));
+
   return *text ? g_steal_pointer (&text) : NULL;
 }
 
@@ -146,7 +147,7 @@ lineup_add_photo_window_submit (LineupAddPhotoWindow *self)
   r->agency = field (self->agency);
   r->charge = field (self->charge);
   self->import = lineup_import_new_single (self->db, self->data_dir, r);
-  lineup_import_set_user (self->import, lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ())));
+  lineup_import_set_user (self->import, lineup_app_get_user ());
   lineup_app_detect_options (&options);
   lineup_import_set_options (self->import, &options);
   gtk_label_set_text (self->status_label, _("Finding the face…"));

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "lineup-app-util.h"
 #include "lineup-audit-item.h"
 
 #define SUMMARY_MAX_CHARS 160
@@ -71,22 +72,6 @@ lineup_json_node_to_text (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
-static char *
-format_time (const char *ts)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (ts == NULL)
-    return g_strdup ("");
-  when = g_date_time_new_from_iso8601 (ts, utc);
-  if (when == NULL)
-    return g_strdup (ts);
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-}
-
 /* "key: value · key: value", scalars first, cut to one line. */
 static char *
 summarize (JsonNode *details)
@@ -131,7 +116,7 @@ lineup_audit_item_new (JsonObject *object)
   const char *type;
 
   self->object = json_object_ref (object);
-  self->time = format_time (json_object_get_string_member_with_default (object, "ts", NULL));
+  self->time = lineup_app_format_time (lineup_json_get_string (object, "ts"), "%Y-%m-%d %H:%M:%S");
   self->object_id = lineup_json_node_to_text (json_object_get_member (object, "object_id"));
   type = lineup_audit_item_get_object_type (self);
   self->target = *type ? g_strdup_printf ("%s %s", type, self->object_id) : g_strdup (self->object_id);
@@ -162,25 +147,19 @@ lineup_audit_item_get_time (LineupAuditItem *self)
 const char *
 lineup_audit_item_get_user (LineupAuditItem *self)
 {
-  const char *user = json_object_get_string_member_with_default (self->object, "user", NULL);
-
-  return user ? user : "";
+  return lineup_json_get_string (self->object, "user");
 }
 
 const char *
 lineup_audit_item_get_action (LineupAuditItem *self)
 {
-  const char *action = json_object_get_string_member_with_default (self->object, "action", NULL);
-
-  return action ? action : "";
+  return lineup_json_get_string (self->object, "action");
 }
 
 const char *
 lineup_audit_item_get_object_type (LineupAuditItem *self)
 {
-  const char *type = json_object_get_string_member_with_default (self->object, "object_type", NULL);
-
-  return type ? type : "";
+  return lineup_json_get_string (self->object, "object_type");
 }
 
 const char *

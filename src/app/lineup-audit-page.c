@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lineup-application.h"
+#include "lineup-app-util.h"
 #include "lineup-audit-item.h"
 #include "lineup-audit-page.h"
 
@@ -66,22 +66,6 @@ struct _LineupAuditPage
 };
 
 G_DEFINE_FINAL_TYPE (LineupAuditPage, lineup_audit_page, GTK_TYPE_WIDGET)
-
-static LineupApplication *
-get_app (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return LINEUP_IS_APPLICATION (app) ? LINEUP_APPLICATION (app) : NULL;
-}
-
-static LineupDb *
-get_db (void)
-{
-  LineupApplication *app = get_app ();
-
-  return app ? lineup_application_get_db (app) : NULL;
-}
 
 /* Where the Open button leads: the page of the main window that shows the
  * object. Navigation only; that page is not told which object. */
@@ -357,7 +341,7 @@ static void
 verify (LineupAuditPage *self)
 {
   g_autoptr(GTask) task = NULL;
-  LineupDb *db = get_db ();
+  LineupDb *db = lineup_app_get_db ();
 
   if (db == NULL)
     return;
@@ -549,7 +533,7 @@ list_ready (GObject      *source,
 static void
 list (LineupAuditPage *self)
 {
-  LineupDb *db = get_db ();
+  LineupDb *db = lineup_app_get_db ();
 
   if (db == NULL || self->user == NULL)
     return;
@@ -658,8 +642,7 @@ lineup_audit_page_set_filter (LineupAuditPage *self,
 void
 lineup_audit_page_refresh (LineupAuditPage *self)
 {
-  LineupApplication *app = get_app ();
-  LineupUser *user = app ? lineup_application_get_user (app) : NULL;
+  LineupUser *user = lineup_app_get_user ();
 
   g_return_if_fail (LINEUP_IS_AUDIT_PAGE (self));
 
@@ -671,24 +654,20 @@ lineup_audit_page_refresh (LineupAuditPage *self)
       g_list_store_remove_all (self->items);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
     }
-  if (user == NULL || get_db () == NULL)
+  if (user == NULL || lineup_app_get_db () == NULL)
     {
-      adw_status_page_set_title (self->denied_page, _("Not Signed In"));
-      adw_status_page_set_description (self->denied_page,
-                                       _("Sign in as a supervisor or administrator to read the "
-                                         "audit log."));
-      gtk_stack_set_visible_child_name (self->stack, "denied");
+      lineup_app_show_denied (self->stack, self->denied_page, _("Not Signed In"),
+                              _("Sign in as a supervisor or administrator to read the "
+                                "audit log."));
       update_actions (self);
       return;
     }
   if (!lineup_user_can (user, LINEUP_PERMISSION_VIEW_AUDIT))
     {
-      adw_status_page_set_title (self->denied_page,
-                                 _("The Audit Log Is for Supervisors and Administrators"));
-      adw_status_page_set_description (self->denied_page,
-                                       _("Your account cannot read the audit log. Everything you "
-                                         "do here is still recorded in it."));
-      gtk_stack_set_visible_child_name (self->stack, "denied");
+      lineup_app_show_denied (self->stack, self->denied_page,
+                              _("The Audit Log Is for Supervisors and Administrators"),
+                              _("Your account cannot read the audit log. Everything you "
+                                "do here is still recorded in it."));
       update_actions (self);
       return;
     }
@@ -870,7 +849,6 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *suggested = g_date_time_format (now, "lineup-audit-%Y%m%d-%H%M.json");
   GtkFileChooserNative *chooser;
@@ -878,7 +856,7 @@ export_action (GtkWidget  *widget,
   if (self->entries == NULL)
     return;
   chooser = gtk_file_chooser_native_new (_("Export Audit Entries"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         lineup_app_parent_window (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
@@ -963,12 +941,6 @@ add_column (LineupAuditPage *self,
 /* object */
 
 static void
-user_changed (LineupAuditPage *self)
-{
-  lineup_audit_page_refresh (self);
-}
-
-static void
 lineup_audit_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (lineup_audit_page_parent_class)->map (widget);
@@ -1043,8 +1015,6 @@ lineup_audit_page_class_init (LineupAuditPageClass *klass)
 static void
 lineup_audit_page_init (LineupAuditPage *self)
 {
-  LineupApplication *app = get_app ();
-
   self->users_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actions_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->user_model = gtk_string_list_new (NULL);
@@ -1073,16 +1043,10 @@ lineup_audit_page_init (LineupAuditPage *self)
   add_column (self, _("Details"), COL_SUMMARY, -1);
 
   self->items = g_list_store_new (LINEUP_TYPE_AUDIT_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (selection_changed), self);
+  self->selection = lineup_app_selection_new (self->items, G_CALLBACK (selection_changed), self);
   gtk_column_view_set_model (self->columns, GTK_SELECTION_MODEL (self->selection));
 
-  if (app != NULL)
-    g_signal_connect_object (app, "notify::user", G_CALLBACK (user_changed), self,
-                             G_CONNECT_SWAPPED);
+  lineup_app_follow_user (self, G_CALLBACK (lineup_audit_page_refresh));
   update_actions (self);
   lineup_audit_page_refresh (self);
 }

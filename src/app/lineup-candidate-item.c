@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-app-util.h"
 #include "lineup-candidate-item.h"
 
 #define THUMB_SIDE 160
@@ -37,34 +38,6 @@ enum
 };
 static GParamSpec *properties[N_PROPS];
 
-static double
-member_double (JsonObject *o,
-               const char *name)
-{
-  JsonNode *n = json_object_get_member (o, name);
-
-  return n && JSON_NODE_HOLDS_VALUE (n) ? json_node_get_double (n) : 0.0;
-}
-
-static const char *
-member_string (JsonObject *o,
-               const char *name)
-{
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (n);
-}
-
-static JsonObject *
-subject_of (JsonObject *candidate)
-{
-  JsonNode *n = json_object_get_member (candidate, "subject");
-
-  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-}
-
 static void
 lineup_candidate_item_finalize (GObject *object)
 {
@@ -90,8 +63,8 @@ subtitle_text (LineupCandidateItem *self)
     /* Translators: similarity in percent, then how many photos matched */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.0f%% · %u photo",
                                          "%.0f%% · %u photos", n),
-                            member_double (c, "similarity") * 100.0, n);
-  return g_strdup_printf (_("%.0f%% similar"), member_double (c, "similarity") * 100.0);
+                            lineup_json_get_double (c, "similarity") * 100.0, n);
+  return g_strdup_printf (_("%.0f%% similar"), lineup_json_get_double (c, "similarity") * 100.0);
 }
 
 static void
@@ -164,7 +137,7 @@ lineup_candidate_item_new (JsonObject *candidate,
 {
   LineupCandidateItem *self = g_object_new (LINEUP_TYPE_CANDIDATE_ITEM, NULL);
 
-  JsonObject *subject = subject_of (candidate);
+  JsonObject *subject = lineup_json_get_object (candidate, "subject");
   JsonNode *id = subject ? json_object_get_member (subject, "id") : NULL;
 
   g_ptr_array_add (self->photos, json_object_ref (candidate));
@@ -229,14 +202,15 @@ const char *
 lineup_candidate_item_get_label (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), "");
-  return member_string (subject_of (self->photos->pdata[0]), "label");
+  return lineup_json_get_string (lineup_json_get_object (self->photos->pdata[0], "subject"),
+                                 "label");
 }
 
 const char *
 lineup_candidate_item_get_booking_number (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), "");
-  return member_string (self->photos->pdata[0], "booking_number");
+  return lineup_json_get_string (self->photos->pdata[0], "booking_number");
 }
 
 static void
@@ -289,20 +263,18 @@ lineup_candidate_item_set_decision (LineupCandidateItem *self,
 static const char *
 review_text (JsonObject *decision)
 {
-  JsonNode *n = json_object_get_member (decision, "review");
-  JsonObject *r;
+  JsonObject *r = lineup_json_get_object (decision, "review");
   const char *status;
 
-  if (g_strcmp0 (member_string (decision, "decision"), "possible_lead") != 0)
+  if (g_strcmp0 (lineup_json_get_string (decision, "decision"), "possible_lead") != 0)
     return NULL;
-  if (n == NULL || !JSON_NODE_HOLDS_OBJECT (n))
+  if (r == NULL)
     return _("awaiting supervisor review");
-  r = json_node_get_object (n);
-  status = member_string (r, "verdict");
+  status = lineup_json_get_string (r, "verdict");
   if (*status == '\0')
-    status = member_string (r, "status");
+    status = lineup_json_get_string (r, "status");
   if (*status == '\0')
-    status = member_string (r, "outcome");
+    status = lineup_json_get_string (r, "outcome");
   if (*status == '\0' && json_object_has_member (r, "approved"))
     status = json_object_get_boolean_member (r, "approved") ? "approved" : "rejected";
   if (g_str_has_prefix (status, "approve"))
@@ -320,7 +292,8 @@ lineup_candidate_item_dup_decision_text (LineupCandidateItem *self)
 
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), NULL);
   if (self->decision == NULL
-      || !lineup_decision_from_string (member_string (self->decision, "decision"), &d, NULL))
+      || !lineup_decision_from_string (lineup_json_get_string (self->decision, "decision"), &d,
+                                       NULL))
     return NULL;
   review = review_text (self->decision);
   if (review)
@@ -339,10 +312,10 @@ lineup_candidate_item_get_thumbnail (LineupCandidateItem *self)
 
 typedef struct
 {
-  char   *sha256;
-  double  box[4];
-  GBytes *rgb;
-  int     w, h;
+  char      *sha256;
+  LineupBox  box;
+  GBytes    *rgb;
+  int        w, h;
 } Thumb;
 
 static void
@@ -376,7 +349,7 @@ thumb_thread (GTask        *task,
     }
   /* A square around the face box with some forehead and chin: what a
    * lineup shows, without the background that biases the eye. */
-  bw = MAX (t->box[2] - t->box[0], t->box[3] - t->box[1]);
+  bw = MAX (t->box.right - t->box.left, t->box.bottom - t->box.top);
   if (bw <= 1)
     {
       bw = MIN (fw, fh);
@@ -384,8 +357,8 @@ thumb_thread (GTask        *task,
     }
   else
     {
-      cx = (t->box[0] + t->box[2]) / 2.0;
-      cy = (t->box[1] + t->box[3]) / 2.0;
+      cx = (t->box.left + t->box.right) / 2.0;
+      cy = (t->box.top + t->box.bottom) / 2.0;
     }
   side = (int)MIN (bw * 1.6, MIN (fw, fh));
   side = MAX (side, 1);
@@ -433,7 +406,6 @@ lineup_candidate_item_load_thumbnail (LineupCandidateItem *self)
 {
   g_autoptr(GTask) task = NULL;
   JsonObject *c;
-  JsonNode *box;
   Thumb *t;
 
   g_return_if_fail (LINEUP_IS_CANDIDATE_ITEM (self));
@@ -441,11 +413,8 @@ lineup_candidate_item_load_thumbnail (LineupCandidateItem *self)
     return;
   c = self->photos->pdata[0];
   t = g_new0 (Thumb, 1);
-  t->sha256 = g_strdup (member_string (c, "photo_sha256"));
-  box = json_object_get_member (c, "box");
-  if (box && JSON_NODE_HOLDS_ARRAY (box) && json_array_get_length (json_node_get_array (box)) == 4)
-    for (guint i = 0; i < 4; i++)
-      t->box[i] = json_array_get_double_element (json_node_get_array (box), i);
+  t->sha256 = g_strdup (lineup_json_get_string (c, "photo_sha256"));
+  lineup_json_get_box (c, "box", &t->box);
   self->loading = TRUE;
   task = g_task_new (self, NULL, thumb_ready, NULL);
   g_task_set_task_data (task, t, (GDestroyNotify)thumb_free);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-app-util.h"
 #include "lineup-case-dialog.h"
 #include "lineup-json-item.h"
 
@@ -41,31 +42,18 @@ selected_offence (LineupCaseDialog *self)
   return adw_combo_row_get_selected_item (self->offence_row);
 }
 
-static char *
-reason_text (LineupCaseDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->reason_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
 static gboolean
 offence_allowed (LineupJsonItem *item)
 {
-  return item != NULL
-         && json_object_get_boolean_member_with_default (lineup_json_item_get_object (item),
-                                                         "search_allowed", FALSE);
+  return item != NULL && lineup_json_item_get_boolean (item, "search_allowed");
 }
 
 static void
 form_changed (LineupCaseDialog *self)
 {
   LineupJsonItem *offence = selected_offence (self);
-  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (
-                                          GTK_EDITABLE (self->number_row))));
-  g_autofree char *reason = reason_text (self);
+  g_autofree char *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
+  g_autofree char *reason = lineup_app_dup_text_view_text (self->reason_view);
   gboolean allowed = offence_allowed (offence);
 
   if (offence != NULL && !allowed)
@@ -166,9 +154,8 @@ create_action (GtkWidget  *widget,
 {
   LineupCaseDialog *self = LINEUP_CASE_DIALOG (widget);
   LineupJsonItem *offence = selected_offence (self);
-  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (
-                                          GTK_EDITABLE (self->number_row))));
-  g_autofree char *reason = reason_text (self);
+  g_autofree char *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
+  g_autofree char *reason = lineup_app_dup_text_view_text (self->reason_view);
 
   if (!*number || !*reason || !offence_allowed (offence) || self->busy)
     return;

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lineup-application.h"
+#include "lineup-app-util.h"
 #include "lineup-booking-item.h"
 #include "lineup-gallery-page.h"
 
@@ -79,7 +79,7 @@ lineup_gallery_page_reload (LineupGalleryPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lineup_db_list_bookings_async (self->db, lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ())),
+  lineup_db_list_bookings_async (self->db, lineup_app_get_user (),
                                  self->cancellable, list_ready, g_object_ref (self));
 }
 
@@ -420,7 +420,7 @@ lineup_gallery_page_purge_shown (LineupGalleryPage *self,
   r = g_new0 (PurgeRequest, 1);
   r->number = g_strdup (lineup_booking_item_get_summary (self->shown)->booking_number);
   r->reason = g_strdup (reason);
-  r->user = lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ()));
+  r->user = lineup_app_get_user ();
   if (r->user != NULL)
     g_object_ref (r->user);
   task = g_task_new (self, NULL, purge_ready, NULL);
@@ -443,7 +443,7 @@ static void
 purge_reason_changed (GtkEditable      *entry,
                       AdwMessageDialog *dialog)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *text = lineup_app_dup_entry_text (entry);
 
   adw_message_dialog_set_response_enabled (dialog, "purge", *text != '\0');
 }
@@ -454,13 +454,11 @@ purge_action (GtkWidget  *widget,
               GVariant   *param)
 {
   LineupGalleryPage *self = LINEUP_GALLERY_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog, *entry;
 
   if (self->shown == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Purge This Booking?"),
+  dialog = adw_message_dialog_new (lineup_app_parent_window (widget), _("Purge This Booking?"),
                                    _("The photo, the face and its descriptor are removed from this "
                                      "workstation for good. Only a record of the purge, with no "
                                      "biometric data, is kept. Give the reason, such as the "

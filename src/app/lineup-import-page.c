@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lineup-application.h"
+#include "lineup-app-util.h"
 #include "lineup-import-page.h"
 #include "lineup-preview-row.h"
 
@@ -223,7 +223,7 @@ lineup_import_page_start (LineupImportPage *self)
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
   self->import = lineup_import_new (self->db, self->data_dir, self->source);
-  lineup_import_set_user (self->import, lineup_application_get_user (LINEUP_APPLICATION (g_application_get_default ())));
+  lineup_import_set_user (self->import, lineup_app_get_user ());
   lineup_app_detect_options (&options);
   lineup_import_set_options (self->import, &options);
   self->cancellable = g_cancellable_new ();
@@ -285,12 +285,11 @@ choose (LineupImportPage     *self,
         GtkFileChooserAction  action)
 {
   GtkFileChooserNative *native;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   native = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_OPEN
                                           ? _("Choose a Booking Manifest")
                                           : _("Choose a Folder of People"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
+                                        lineup_app_parent_window (GTK_WIDGET (self)), action,
                                         _("_Open"), _("_Cancel"));
   if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
     {

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "lineup-app-util.h"
 #include "lineup-json-item.h"
 
 struct _LineupJsonItem
@@ -107,12 +108,22 @@ const char *
 lineup_json_item_get_string (LineupJsonItem *self,
                              const char     *member)
 {
-  JsonNode *node;
-
   g_return_val_if_fail (LINEUP_IS_JSON_ITEM (self), "");
-  node = json_object_get_member (self->object, member);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
+  return lineup_json_get_string (self->object, member);
+}
+
+gint64
+lineup_json_item_get_int (LineupJsonItem *self,
+                          const char     *member)
+{
+  g_return_val_if_fail (LINEUP_IS_JSON_ITEM (self), 0);
+  return lineup_json_get_int (self->object, member);
+}
+
+gboolean
+lineup_json_item_get_boolean (LineupJsonItem *self,
+                              const char     *member)
+{
+  g_return_val_if_fail (LINEUP_IS_JSON_ITEM (self), FALSE);
+  return lineup_json_get_boolean (self->object, member);
 }

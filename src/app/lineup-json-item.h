@@ -1,5 +1,6 @@
 /* lineup-json-item.h: a list item around one JSON object from the core (a
- * case, an offence category, an edit step), for GListStore-backed lists. */
+ * case, an offence category, an account, a lead waiting for review, an edit
+ * step), for GListStore-backed lists. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,8 +19,12 @@ LineupJsonItem *lineup_json_item_new          (JsonObject     *object,
 JsonObject     *lineup_json_item_get_object   (LineupJsonItem *self);
 const char     *lineup_json_item_get_title    (LineupJsonItem *self);
 const char     *lineup_json_item_get_subtitle (LineupJsonItem *self);
-/* A string member of the object, or "" (never NULL). */
+/* Members of the object: "", 0 or FALSE when missing or of another type. */
 const char     *lineup_json_item_get_string   (LineupJsonItem *self,
+                                               const char     *member);
+gint64          lineup_json_item_get_int      (LineupJsonItem *self,
+                                               const char     *member);
+gboolean        lineup_json_item_get_boolean  (LineupJsonItem *self,
                                                const char     *member);
 
 G_END_DECLS

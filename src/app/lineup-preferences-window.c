@@ -8,9 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lineup-account-item.h"
-#include "lineup-application.h"
-#include "lineup-offence-item.h"
+#include "lineup-app-util.h"
+#include "lineup-json-item.h"
 #include "lineup-preferences-window.h"
 
 struct _LineupPreferencesWindow
@@ -99,9 +98,19 @@ typedef enum
   JOB_SET_OFFENCE,
 } JobKind;
 
-typedef struct
+typedef struct _Job Job;
+
+/* A job's outcome in the window: value is what it returned (the loads'
+ * results belong to the callee), or NULL with error set. */
+typedef void (*JobDone) (LineupPreferencesWindow *self,
+                         Job                     *job,
+                         gpointer                 value,
+                         const GError            *error);
+
+struct _Job
 {
   JobKind      kind;
+  JobDone      done;
   LineupDb    *db;
   LineupUser  *actor;
   char        *a;       /* user name / offence code / top_k_cap */
@@ -109,7 +118,8 @@ typedef struct
   char        *c;       /* password */
   LineupRoles  roles;
   gboolean     flag;    /* disabled / search allowed */
-} Job;
+  gboolean     from_form;   /* its refusal shows under the form */
+};
 
 static void
 job_free (Job *job)
@@ -191,33 +201,42 @@ job_thread (GTask        *task,
     default:
       g_assert_not_reached ();
     }
+  /* The jobs that return nothing answer non-NULL, as the loads do. */
   if (ok)
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
   else
     g_task_return_error (task, error);
 }
 
 static void
+job_ready (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->pending--;
+  /* The window is going away (the task then dropped any value). */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  job->done (self, job, value, error);
+}
+
+static void
 run_job (LineupPreferencesWindow *self,
          Job                     *job,
-         GAsyncReadyCallback      callback)
+         JobDone                  done)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, NULL);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_ready, NULL);
 
+  job->done = done;
   g_task_set_source_tag (task, run_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   self->pending++;
   g_task_run_in_thread (task, job_thread);
-}
-
-/* Every job's callback starts here: FALSE when the window is going away. */
-static gboolean
-job_done (LineupPreferencesWindow *self,
-          GAsyncResult            *result,
-          GError                  *error)
-{
-  self->pending--;
-  return !g_cancellable_is_cancelled (self->cancellable);
 }
 
 static void
@@ -230,18 +249,45 @@ toast_error (LineupPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
-static void
-show_inline_error (GtkLabel   *label,
-                   const char *message)
+/* Both lists here are rows with a switch at the end: an account enabled, a
+ * category open to searches. The item rides on the switch for changed (). */
+static GtkWidget *
+switch_row_new (LineupPreferencesWindow *self,
+                LineupJsonItem          *item,
+                const char              *name,
+                gboolean                 active,
+                const char              *tooltip,
+                GCallback                changed)
 {
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_json_item_get_title (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_json_item_get_subtitle (item));
+  gtk_widget_set_name (row, name);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_tooltip_text (sw, tooltip);
+  g_object_set_data_full (G_OBJECT (sw), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect (sw, "notify::active", changed, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  return row;
 }
 
-static char *
-entry_text (AdwEntryRow *row)
+/* A list's items, replaced by one per object of a listing. */
+static void
+store_replace (GListStore      *store,
+               JsonNode        *list,
+               LineupJsonItem *(*item_new) (JsonObject *object))
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  JsonArray *array = json_node_get_array (list);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (items, item_new (json_array_get_object_element (array, i)));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata,
+                       items->len);
 }
 
 /* Accounts */
@@ -249,17 +295,12 @@ entry_text (AdwEntryRow *row)
 static void load_accounts (LineupPreferencesWindow *self);
 
 static void
-disable_ready (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+disable_done (LineupPreferencesWindow *self,
+              Job                     *job,
+              gpointer                 value,
+              const GError            *error)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-
-  if (!job_done (self, result, error))
-    return;
-  if (!ok)
+  if (value == NULL)
     toast_error (self, error);
   /* Either way the list shows what the database now holds. */
   load_accounts (self);
@@ -270,17 +311,60 @@ on_enabled_changed (GtkSwitch               *sw,
                     GParamSpec              *pspec,
                     LineupPreferencesWindow *self)
 {
-  LineupAccountItem *item = g_object_get_data (G_OBJECT (sw), "account");
+  LineupJsonItem *item = g_object_get_data (G_OBJECT (sw), "item");
   gboolean enabled = gtk_switch_get_active (sw);
   Job *job;
 
-  if (enabled == !lineup_account_item_get_disabled (item))
+  if (enabled == !lineup_json_item_get_boolean (item, "disabled"))
     return;
   job = job_new (self, JOB_DISABLE_USER);
-  job->a = g_strdup (lineup_account_item_get_name (item));
+  job->a = g_strdup (lineup_json_item_get_string (item, "name"));
   job->flag = !enabled;
   gtk_widget_set_sensitive (GTK_WIDGET (sw), FALSE);
-  run_job (self, job, disable_ready);
+  run_job (self, job, disable_done);
+}
+
+/* An account as its row shows it: the display name, then the user name,
+ * the roles, and whether it is disabled or locked after failed sign-ins. */
+static LineupJsonItem *
+account_item_new (JsonObject *o)
+{
+  const char *name = lineup_json_get_string (o, "name");
+  const char *display = lineup_json_get_string (o, "display_name");
+  const char *locked = lineup_json_get_string (o, "locked_until");
+  LineupRoles roles;
+  g_autofree char *roles_label = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  if (!lineup_roles_from_string (lineup_json_get_string (o, "roles"), &roles, NULL))
+    roles = LINEUP_ROLE_NONE;
+  roles_label = lineup_app_roles_label (roles);
+  g_string_append_printf (subtitle, "%s · %s", name, roles_label);
+  if (lineup_json_get_boolean (o, "disabled"))
+    g_string_append_printf (subtitle, " · %s", _("Disabled"));
+  if (*locked != '\0')
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (locked, utc);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      /* A lock that already ran out is no lock. */
+      if (until != NULL && g_date_time_compare (until, now) > 0)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (until);
+          g_autofree char *time = g_date_time_format (local, "%X");
+          gint64 failures = lineup_json_get_int (o, "failed_signins");
+
+          g_string_append (subtitle, " · ");
+          g_string_append_printf (subtitle,
+                                  ngettext ("Locked until %s after %" G_GINT64_FORMAT
+                                            " failed sign-in",
+                                            "Locked until %s after %" G_GINT64_FORMAT
+                                            " failed sign-ins", failures),
+                                  time, failures);
+        }
+    }
+  return lineup_json_item_new (o, *display ? display : name, subtitle->str);
 }
 
 static GtkWidget *
@@ -288,48 +372,15 @@ create_account_row (gpointer item,
                     gpointer user_data)
 {
   LineupPreferencesWindow *self = user_data;
-  LineupAccountItem *account = item;
-  g_autofree char *roles = lineup_app_roles_label (lineup_account_item_get_roles (account));
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  const char *display = lineup_account_item_get_display_name (account);
-  GDateTime *locked = lineup_account_item_get_locked_until (account);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-  gboolean self_row = self->user != NULL
-                      && g_strcmp0 (lineup_account_item_get_name (account),
-                                    lineup_user_get_name (self->user)) == 0;
+  const char *name = lineup_json_item_get_string (item, "name");
+  GtkWidget *row = switch_row_new (self, item, name,
+                                   !lineup_json_item_get_boolean (item, "disabled"),
+                                   _("Account enabled"), G_CALLBACK (on_enabled_changed));
 
-  g_string_append_printf (subtitle, "%s · %s", lineup_account_item_get_name (account), roles);
-  if (lineup_account_item_get_disabled (account))
-    g_string_append_printf (subtitle, " · %s", _("Disabled"));
-  if (locked != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (locked);
-      g_autofree char *time = g_date_time_format (local, "%X");
-      gint64 failures = lineup_account_item_get_failed_signins (account);
-
-      g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle,
-                              ngettext ("Locked until %s after %" G_GINT64_FORMAT " failed sign-in",
-                                        "Locked until %s after %" G_GINT64_FORMAT
-                                        " failed sign-ins", failures),
-                              time, failures);
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 display != NULL && *display
-                                   ? display : lineup_account_item_get_name (account));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  gtk_widget_set_name (row, lineup_account_item_get_name (account));
-
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (sw), !lineup_account_item_get_disabled (account));
-  gtk_widget_set_tooltip_text (sw, _("Account enabled"));
   /* Locking oneself out of the only administrator account helps no one. */
-  gtk_widget_set_sensitive (sw, !self_row);
-  g_object_set_data_full (G_OBJECT (sw), "account", g_object_ref (account), g_object_unref);
-  g_signal_connect (sw, "notify::active", G_CALLBACK (on_enabled_changed), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)),
+                            self->user == NULL
+                              || g_strcmp0 (name, lineup_user_get_name (self->user)) != 0);
   return row;
 }
 
@@ -341,8 +392,6 @@ accounts_ready (GObject      *source,
   g_autoptr(LineupPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) list = lineup_db_user_list_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(GPtrArray) items = NULL;
-  JsonArray *array;
 
   self->pending--;
   if (self->accounts == NULL)
@@ -353,12 +402,7 @@ accounts_ready (GObject      *source,
         toast_error (self, error);
       return;
     }
-  array = json_node_get_array (list);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    g_ptr_array_add (items, lineup_account_item_new (json_array_get_object_element (array, i)));
-  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
-                       items->pdata, items->len);
+  store_replace (self->accounts, list, account_item_new);
 }
 
 static void
@@ -370,23 +414,18 @@ load_accounts (LineupPreferencesWindow *self)
 }
 
 static void
-add_ready (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+add_done (LineupPreferencesWindow *self,
+          Job                     *job,
+          gpointer                 value,
+          const GError            *error)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-
-  if (!job_done (self, result, error))
-    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-account", TRUE);
-  if (!ok)
+  if (value == NULL)
     {
-      show_inline_error (self->add_error_label, error->message);
+      lineup_app_show_inline_error (self->add_error_label, error->message);
       return;
     }
-  show_inline_error (self->add_error_label, NULL);
+  lineup_app_show_inline_error (self->add_error_label, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->add_name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->add_display_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->add_password_row), "");
@@ -405,46 +444,33 @@ add_account_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  g_autofree char *name = entry_text (self->add_name_row);
-  g_autofree char *display = entry_text (self->add_display_row);
+  g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_name_row));
+  g_autofree char *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_display_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->add_password_row));
   g_autoptr(GError) error = NULL;
-  LineupRoles roles = LINEUP_ROLE_NONE;
+  LineupRoles roles = lineup_app_checked_roles (self->add_clerk_check, self->add_detective_check,
+                                                self->add_supervisor_check,
+                                                self->add_administrator_check);
+  const char *problem = NULL;
   Job *job;
 
-  if (gtk_check_button_get_active (self->add_clerk_check))
-    roles |= LINEUP_ROLE_CLERK;
-  if (gtk_check_button_get_active (self->add_detective_check))
-    roles |= LINEUP_ROLE_DETECTIVE;
-  if (gtk_check_button_get_active (self->add_supervisor_check))
-    roles |= LINEUP_ROLE_SUPERVISOR;
-  if (gtk_check_button_get_active (self->add_administrator_check))
-    roles |= LINEUP_ROLE_ADMINISTRATOR;
-
   if (*name == '\0')
-    {
-      show_inline_error (self->add_error_label, _("Enter a user name."));
-      return;
-    }
-  if (roles == LINEUP_ROLE_NONE)
-    {
-      show_inline_error (self->add_error_label, _("Choose at least one role."));
-      return;
-    }
-  if (!lineup_password_check_policy (password, &error))
-    {
-      show_inline_error (self->add_error_label, error->message);
-      return;
-    }
+    problem = _("Enter a user name.");
+  else if (roles == LINEUP_ROLE_NONE)
+    problem = _("Choose at least one role.");
+  else if (!lineup_password_check_policy (password, &error))
+    problem = error->message;
+  lineup_app_show_inline_error (self->add_error_label, problem);
+  if (problem != NULL)
+    return;
 
   job = job_new (self, JOB_ADD_USER);
   job->a = g_steal_pointer (&name);
   job->b = *display != '\0' ? g_steal_pointer (&display) : g_strdup (job->a);
   job->c = g_strdup (password);
   job->roles = roles;
-  show_inline_error (self->add_error_label, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-account", FALSE);
-  run_job (self, job, add_ready);
+  run_job (self, job, add_done);
 }
 
 /* Policy */
@@ -452,16 +478,13 @@ add_account_action (GtkWidget  *widget,
 static void load_offences (LineupPreferencesWindow *self);
 
 static void
-policy_loaded (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+policy_loaded (LineupPreferencesWindow *self,
+               Job                     *job,
+               gpointer                 value,
+               const GError            *error)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree LineupPolicy *policy = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree LineupPolicy *policy = value;
 
-  if (!job_done (self, result, error))
-    return;
   if (policy == NULL)
     {
       toast_error (self, error);
@@ -472,18 +495,13 @@ policy_loaded (GObject      *source,
 }
 
 static void
-policy_saved (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+policy_saved (LineupPreferencesWindow *self,
+              Job                     *job,
+              gpointer                 value,
+              const GError            *error)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-
-  if (!job_done (self, result, error))
-    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.save-policy", TRUE);
-  if (!ok)
+  if (value == NULL)
     toast_error (self, error);
   else
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
@@ -508,24 +526,20 @@ save_policy_action (GtkWidget  *widget,
 }
 
 static void
-offence_set_ready (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+offence_set_done (LineupPreferencesWindow *self,
+                  Job                     *job,
+                  gpointer                 value,
+                  const GError            *error)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-  gboolean from_form = GPOINTER_TO_INT (user_data);
+  gboolean from_form = job->from_form;
 
-  if (!job_done (self, result, error))
-    return;
-  if (!ok && from_form)
-    show_inline_error (self->offence_error_label, error->message);
-  else if (!ok)
+  if (value == NULL && from_form)
+    lineup_app_show_inline_error (self->offence_error_label, error->message);
+  else if (value == NULL)
     toast_error (self, error);
   else if (from_form)
     {
-      show_inline_error (self->offence_error_label, NULL);
+      lineup_app_show_inline_error (self->offence_error_label, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->offence_code_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->offence_label_row), "");
     }
@@ -533,78 +547,53 @@ offence_set_ready (GObject      *source,
 }
 
 static void
-offence_form_ready (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  offence_set_ready (source, result, GINT_TO_POINTER (TRUE));
-}
-
-static void
 on_search_allowed_changed (GtkSwitch               *sw,
                            GParamSpec              *pspec,
                            LineupPreferencesWindow *self)
 {
-  LineupOffenceItem *item = g_object_get_data (G_OBJECT (sw), "offence");
+  LineupJsonItem *item = g_object_get_data (G_OBJECT (sw), "item");
   Job *job;
 
-  if (gtk_switch_get_active (sw) == lineup_offence_item_get_search_allowed (item))
+  if (gtk_switch_get_active (sw) == lineup_json_item_get_boolean (item, "search_allowed"))
     return;
   job = job_new (self, JOB_SET_OFFENCE);
-  job->a = g_strdup (lineup_offence_item_get_code (item));
-  job->b = g_strdup (lineup_offence_item_get_label (item));
+  job->a = g_strdup (lineup_json_item_get_string (item, "code"));
+  job->b = g_strdup (lineup_json_item_get_string (item, "label"));
   job->flag = gtk_switch_get_active (sw);
   gtk_widget_set_sensitive (GTK_WIDGET (sw), FALSE);
-  run_job (self, job, offence_set_ready);
+  run_job (self, job, offence_set_done);
+}
+
+static LineupJsonItem *
+offence_item_new (JsonObject *o)
+{
+  return lineup_json_item_new (o, lineup_json_get_string (o, "label"),
+                               lineup_json_get_string (o, "code"));
 }
 
 static GtkWidget *
 create_offence_row (gpointer item,
                     gpointer user_data)
 {
-  LineupPreferencesWindow *self = user_data;
-  LineupOffenceItem *offence = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 lineup_offence_item_get_label (offence));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_offence_item_get_code (offence));
-  gtk_widget_set_name (row, lineup_offence_item_get_code (offence));
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (sw), lineup_offence_item_get_search_allowed (offence));
-  gtk_widget_set_tooltip_text (sw, _("Searches allowed"));
-  g_object_set_data_full (G_OBJECT (sw), "offence", g_object_ref (offence), g_object_unref);
-  g_signal_connect (sw, "notify::active", G_CALLBACK (on_search_allowed_changed), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  return row;
+  return switch_row_new (user_data, item, lineup_json_item_get_string (item, "code"),
+                         lineup_json_item_get_boolean (item, "search_allowed"),
+                         _("Searches allowed"), G_CALLBACK (on_search_allowed_changed));
 }
 
 static void
-offences_loaded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+offences_loaded (LineupPreferencesWindow *self,
+                 Job                     *job,
+                 gpointer                 value,
+                 const GError            *error)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr(GPtrArray) items = NULL;
-  JsonArray *array;
+  g_autoptr(JsonNode) list = value;
 
-  if (!job_done (self, result, error))
-    return;
   if (list == NULL)
     {
       toast_error (self, error);
       return;
     }
-  array = json_node_get_array (list);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    g_ptr_array_add (items, lineup_offence_item_new (json_array_get_object_element (array, i)));
-  g_list_store_splice (self->offences, 0, g_list_model_get_n_items (G_LIST_MODEL (self->offences)),
-                       items->pdata, items->len);
+  store_replace (self->offences, list, offence_item_new);
 }
 
 static void
@@ -619,21 +608,22 @@ add_offence_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  g_autofree char *code = entry_text (self->offence_code_row);
-  g_autofree char *label = entry_text (self->offence_label_row);
+  g_autofree char *code = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_code_row));
+  g_autofree char *label = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_label_row));
   Job *job;
 
   if (*code == '\0' || *label == '\0')
     {
-      show_inline_error (self->offence_error_label,
-                         _("Enter both a code and a label for the category."));
+      lineup_app_show_inline_error (self->offence_error_label,
+                                    _("Enter both a code and a label for the category."));
       return;
     }
   job = job_new (self, JOB_SET_OFFENCE);
   job->a = g_steal_pointer (&code);
   job->b = g_steal_pointer (&label);
   job->flag = gtk_switch_get_active (self->offence_allowed_switch);
-  run_job (self, job, offence_form_ready);
+  job->from_form = TRUE;
+  run_job (self, job, offence_set_done);
 }
 
 static void
@@ -699,8 +689,8 @@ static void
 lineup_preferences_window_init (LineupPreferencesWindow *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->accounts = g_list_store_new (LINEUP_TYPE_ACCOUNT_ITEM);
-  self->offences = g_list_store_new (LINEUP_TYPE_OFFENCE_ITEM);
+  self->accounts = g_list_store_new (LINEUP_TYPE_JSON_ITEM);
+  self->offences = g_list_store_new (LINEUP_TYPE_JSON_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row,
                            self, NULL);
@@ -716,7 +706,7 @@ lineup_preferences_window_new (GtkWindow *parent,
                                                 "transient-for", parent,
                                                 "modal", TRUE,
                                                 NULL);
-  GApplication *app = g_application_get_default ();
+  LineupApplication *app = lineup_app_get_default ();
 
   self->settings = g_object_ref (settings);
   g_settings_bind_with_mapping (settings, "detector", self->detector_row, "selected",
@@ -736,10 +726,10 @@ lineup_preferences_window_new (GtkWindow *parent,
 
   /* Accounts and policy are for administrators only; the core checks the
    * role again on every call. */
-  if (LINEUP_IS_APPLICATION (app))
+  if (app != NULL)
     {
-      self->db = g_object_ref (lineup_application_get_db (LINEUP_APPLICATION (app)));
-      g_set_object (&self->user, lineup_application_get_user (LINEUP_APPLICATION (app)));
+      self->db = g_object_ref (lineup_application_get_db (app));
+      g_set_object (&self->user, lineup_application_get_user (app));
     }
   if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_MANAGE_USERS))
     {

@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "lineup-application.h"
-#include "lineup-review-item.h"
+#include "lineup-app-util.h"
+#include "lineup-json-item.h"
 #include "lineup-review-page.h"
 
 #define VIEW_SIDE 720
@@ -25,7 +25,7 @@ struct _LineupReviewPage
   GtkSingleSelection *selection;
   GCancellable       *cancellable;        /* queue query */
   GCancellable       *image_cancellable;  /* the shown lead's images */
-  LineupReviewItem   *shown;
+  LineupJsonItem     *shown;
   gboolean            revealed;
   gboolean            loading;
   gboolean            reviewing;
@@ -64,47 +64,34 @@ struct _LineupReviewPage
 
 G_DEFINE_FINAL_TYPE (LineupReviewPage, lineup_review_page, GTK_TYPE_WIDGET)
 
-static LineupApplication *
-get_app (void)
+/* A queue entry; its title and subtitle are only what the blind view may
+ * show: no candidate, no score. */
+static LineupJsonItem *
+review_item_new (JsonObject *o)
 {
-  GApplication *app = g_application_get_default ();
+  g_autofree char *title = g_strdup_printf (_("Case %s"), lineup_json_get_string (o, "case"));
+  g_autofree char *subtitle = g_strdup_printf (
+    _("%s · by %s"), json_object_get_string_member_with_default (o, "offence", ""),
+    json_object_get_string_member_with_default (o, "author", "?"));
 
-  return LINEUP_IS_APPLICATION (app) ? LINEUP_APPLICATION (app) : NULL;
+  return lineup_json_item_new (o, title, subtitle);
 }
 
-static LineupDb *
-get_db (void)
-{
-  LineupApplication *app = get_app ();
-
-  return app ? lineup_application_get_db (app) : NULL;
-}
-
-static const char *
-get_data_dir (void)
-{
-  LineupApplication *app = get_app ();
-
-  return app ? lineup_application_get_data_dir (app) : NULL;
-}
-
+/* When the possible lead was recorded, local time to the minute. */
 static char *
-get_comment (LineupReviewPage *self)
+decided_at (LineupJsonItem *item)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return lineup_app_format_time (lineup_json_item_get_string (item, "created_at"),
+                                 "%Y-%m-%d %H:%M");
 }
 
 static void
 update_actions (LineupReviewPage *self)
 {
-  g_autofree char *comment = get_comment (self);
+  g_autofree char *comment = lineup_app_dup_text_view_text (self->comment_view);
   gboolean can_review = self->shown != NULL && self->user != NULL && !self->reviewing
                         && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
-                        && !lineup_review_item_get_own (self->shown);
+                        && !lineup_json_item_get_boolean (self->shown, "own");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve",
                                  can_review && *comment != '\0');
@@ -113,14 +100,6 @@ update_actions (LineupReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reveal",
                                  self->shown != NULL && !self->revealed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.refresh", !self->loading);
-}
-
-static void
-show_error (LineupReviewPage *self,
-            const char       *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 /* detail: images */
@@ -380,7 +359,7 @@ image_ready (GObject      *source,
 static void
 set_candidate_caption (LineupReviewPage *self)
 {
-  JsonObject *o = lineup_review_item_get_object (self->shown);
+  JsonObject *o = lineup_json_item_get_object (self->shown);
   g_autofree char *text = NULL;
 
   if (!self->revealed)
@@ -408,7 +387,7 @@ clear_details (LineupReviewPage *self)
 static void
 fill_details (LineupReviewPage *self)
 {
-  JsonObject *o = lineup_review_item_get_object (self->shown);
+  JsonObject *o = lineup_json_item_get_object (self->shown);
   const char *note = json_object_get_string_member_with_default (o, "note", NULL);
   g_autofree char *score = NULL;
   g_autofree char *who = NULL;
@@ -418,7 +397,7 @@ fill_details (LineupReviewPage *self)
                          json_object_get_string_member_with_default (o, "booking_number", "?"));
   adw_action_row_set_subtitle (self->candidate_row, who);
   score = g_strdup_printf (_("Rank %" G_GINT64_FORMAT " · similarity %.2f · distance %.3f"),
-                           lineup_review_item_get_rank (self->shown),
+                           lineup_json_item_get_int (self->shown, "rank"),
                            json_object_get_double_member_with_default (o, "similarity", 0),
                            json_object_get_double_member_with_default (o, "distance", 0));
   adw_action_row_set_subtitle (self->score_row, score);
@@ -435,21 +414,21 @@ clear_detail (LineupReviewPage *self)
   self->revealed = FALSE;
   clear_details (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->comment_view), "", -1);
-  show_error (self, NULL);
+  lineup_app_show_inline_error (self->error_label, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   update_actions (self);
 }
 
 static void
 show_item (LineupReviewPage *self,
-           LineupReviewItem *item)
+           LineupJsonItem   *item)
 {
-  JsonObject *o = lineup_review_item_get_object (item);
-  LineupDb *db = get_db ();
+  JsonObject *o = lineup_json_item_get_object (item);
+  LineupDb *db = lineup_app_get_db ();
   g_autoptr(GTask) task = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *when = lineup_review_item_format_time (item);
+  g_autofree char *when = decided_at (item);
   ImageRequest *r;
 
   clear_detail (self);
@@ -457,13 +436,14 @@ show_item (LineupReviewPage *self,
     return;
   self->shown = g_object_ref (item);
 
-  title = g_strdup_printf (_("Case %s · %s"), lineup_review_item_get_case (item),
+  title = g_strdup_printf (_("Case %s · %s"), lineup_json_item_get_string (item, "case"),
                            json_object_get_string_member_with_default (o, "offence", ""));
   gtk_label_set_text (self->title_label, title);
   subtitle = g_strdup_printf (_("Possible lead recorded by %s on %s"),
                               json_object_get_string_member_with_default (o, "author", "?"), when);
   gtk_label_set_text (self->subtitle_label, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->own_label), lineup_review_item_get_own (item));
+  gtk_widget_set_visible (GTK_WIDGET (self->own_label),
+                          lineup_json_item_get_boolean (item, "own"));
   set_candidate_caption (self);
   gtk_label_set_text (self->probe_caption, "");
   gtk_widget_set_visible (GTK_WIDGET (self->image_error_label), FALSE);
@@ -477,15 +457,15 @@ show_item (LineupReviewPage *self,
   update_actions (self);
 
   /* The supervisor saw this candidate, with the details hidden. */
-  lineup_db_candidate_viewed (db, self->user, lineup_review_item_get_search_id (item),
-                              lineup_review_item_get_rank (item), TRUE);
+  lineup_db_candidate_viewed (db, self->user, lineup_json_item_get_int (item, "search_id"),
+                              lineup_json_item_get_int (item, "rank"), TRUE);
 
   r = g_new0 (ImageRequest, 1);
   r->db = g_object_ref (db);
   r->user = g_object_ref (self->user);
-  r->data_dir = g_strdup (get_data_dir ());
-  r->case_number = g_strdup (lineup_review_item_get_case (item));
-  r->search_id = lineup_review_item_get_search_id (item);
+  r->data_dir = g_strdup (lineup_app_get_data_dir ());
+  r->case_number = g_strdup (lineup_json_item_get_string (item, "case"));
+  r->search_id = lineup_json_item_get_int (item, "search_id");
   r->edit_seq = json_object_get_int_member_with_default (o, "edit_seq", 0);
   r->probe_sha256 = g_strdup (json_object_get_string_member_with_default (o, "probe_sha256", ""));
   r->photo_sha256 = g_strdup (json_object_get_string_member_with_default (o, "photo_sha256", ""));
@@ -523,7 +503,7 @@ lineup_review_page_select (LineupReviewPage *self,
 static void
 selection_changed (LineupReviewPage *self)
 {
-  LineupReviewItem *item = gtk_single_selection_get_selected_item (self->selection);
+  LineupJsonItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   /* A reload empties the selection for a moment; keep what is shown. */
   if (self->restoring || item == NULL || item == self->shown)
@@ -537,13 +517,13 @@ reveal_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (widget);
-  LineupDb *db = get_db ();
+  LineupDb *db = lineup_app_get_db ();
 
   if (self->shown == NULL || self->revealed || db == NULL || self->user == NULL)
     return;
   self->revealed = TRUE;
-  lineup_db_candidate_viewed (db, self->user, lineup_review_item_get_search_id (self->shown),
-                              lineup_review_item_get_rank (self->shown), FALSE);
+  lineup_db_candidate_viewed (db, self->user, lineup_json_item_get_int (self->shown, "search_id"),
+                              lineup_json_item_get_int (self->shown, "rank"), FALSE);
   fill_details (self);
   set_candidate_caption (self);
   update_actions (self);
@@ -577,9 +557,9 @@ remove_decision (LineupReviewPage *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LineupReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      g_autoptr(LineupJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
 
-      if (lineup_review_item_get_decision_id (item) == decision_id)
+      if (lineup_json_item_get_int (item, "decision_id") == decision_id)
         {
           g_list_store_remove (self->items, i);
           return;
@@ -616,7 +596,7 @@ review_ready (GObject      *source,
   if (node == NULL)
     {
       /* The core's own words: it is the authority on who may review. */
-      show_error (self, error->message);
+      lineup_app_show_inline_error (self->error_label, error->message);
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The review was not recorded")));
       update_actions (self);
       return;
@@ -625,7 +605,7 @@ review_ready (GObject      *source,
                                         : _("Case %s: the lead is now rejected"),
                              r->case_number);
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
-  if (self->shown != NULL && lineup_review_item_get_decision_id (self->shown) == r->decision_id)
+  if (self->shown != NULL && lineup_json_item_get_int (self->shown, "decision_id") == r->decision_id)
     clear_detail (self);
   remove_decision (self, r->decision_id);
   update_count (self);
@@ -636,20 +616,20 @@ static void
 review (LineupReviewPage *self,
         gboolean          approve)
 {
-  LineupDb *db = get_db ();
-  g_autofree char *comment = get_comment (self);
+  LineupDb *db = lineup_app_get_db ();
+  g_autofree char *comment = lineup_app_dup_text_view_text (self->comment_view);
   ReviewRequest *r;
 
   if (self->shown == NULL || db == NULL || self->user == NULL || *comment == '\0'
       || self->reviewing)
     return;
-  show_error (self, NULL);
+  lineup_app_show_inline_error (self->error_label, NULL);
   self->reviewing = TRUE;
   update_actions (self);
   r = g_new0 (ReviewRequest, 1);
   r->self = g_object_ref (self);
-  r->decision_id = lineup_review_item_get_decision_id (self->shown);
-  r->case_number = g_strdup (lineup_review_item_get_case (self->shown));
+  r->decision_id = lineup_json_item_get_int (self->shown, "decision_id");
+  r->case_number = g_strdup (lineup_json_item_get_string (self->shown, "case"));
   r->approve = approve;
   lineup_db_review_async (db, self->user, r->decision_id, approve, comment, NULL, review_ready, r);
 }
@@ -682,7 +662,7 @@ queue_ready (GObject      *source,
   g_autoptr(JsonNode) node = lineup_db_review_queue_finish (LINEUP_DB (source), result, &error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
-  gint64 shown_id = self->shown ? lineup_review_item_get_decision_id (self->shown) : 0;
+  gint64 shown_id = self->shown ? lineup_json_item_get_int (self->shown, "decision_id") : 0;
   guint restore = GTK_INVALID_LIST_POSITION;
 
   if (node == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -692,9 +672,8 @@ queue_ready (GObject      *source,
   update_actions (self);
   if (node == NULL)
     {
-      adw_status_page_set_title (self->denied_page, _("Could Not Load the Review Queue"));
-      adw_status_page_set_description (self->denied_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "denied");
+      lineup_app_show_denied (self->stack, self->denied_page,
+                              _("Could Not Load the Review Queue"), error->message);
       return;
     }
   array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
@@ -706,7 +685,7 @@ queue_ready (GObject      *source,
         continue;
       if (shown_id != 0 && json_object_get_int_member_with_default (o, "decision_id", 0) == shown_id)
         restore = items->len;
-      g_ptr_array_add (items, lineup_review_item_new (o));
+      g_ptr_array_add (items, review_item_new (o));
     }
   self->restoring = TRUE;
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -726,9 +705,8 @@ queue_ready (GObject      *source,
 void
 lineup_review_page_refresh (LineupReviewPage *self)
 {
-  LineupDb *db = get_db ();
-  LineupApplication *app = get_app ();
-  LineupUser *user = app ? lineup_application_get_user (app) : NULL;
+  LineupDb *db = lineup_app_get_db ();
+  LineupUser *user = lineup_app_get_user ();
 
   g_return_if_fail (LINEUP_IS_REVIEW_PAGE (self));
 
@@ -743,21 +721,17 @@ lineup_review_page_refresh (LineupReviewPage *self)
   self->loading = FALSE;
   if (db == NULL || user == NULL)
     {
-      adw_status_page_set_title (self->denied_page, _("Not Signed In"));
-      adw_status_page_set_description (self->denied_page,
-                                       _("Sign in as a supervisor to review possible leads."));
-      gtk_stack_set_visible_child_name (self->stack, "denied");
+      lineup_app_show_denied (self->stack, self->denied_page, _("Not Signed In"),
+                              _("Sign in as a supervisor to review possible leads."));
       update_actions (self);
       return;
     }
   if (!lineup_user_can (user, LINEUP_PERMISSION_REVIEW))
     {
-      adw_status_page_set_title (self->denied_page, _("Reviews Are for Supervisors"));
-      adw_status_page_set_description (self->denied_page,
-                                       _("Your account cannot approve or reject possible leads. "
-                                         "A supervisor reviews every possible lead before it is "
-                                         "acted on."));
-      gtk_stack_set_visible_child_name (self->stack, "denied");
+      lineup_app_show_denied (self->stack, self->denied_page, _("Reviews Are for Supervisors"),
+                              _("Your account cannot approve or reject possible leads. "
+                                "A supervisor reviews every possible lead before it is "
+                                "acted on."));
       update_actions (self);
       return;
     }
@@ -835,35 +809,22 @@ row_bind (GtkSignalListItemFactory *factory,
           GtkListItem              *li,
           gpointer                  user_data)
 {
-  LineupReviewItem *item = gtk_list_item_get_item (li);
-  JsonObject *o = lineup_review_item_get_object (item);
+  LineupJsonItem *item = gtk_list_item_get_item (li);
   GtkWidget *row = gtk_list_item_get_child (li);
   GtkWidget *text = gtk_widget_get_first_child (row);
   GtkWidget *own = gtk_widget_get_next_sibling (text);
   GtkWidget *title = gtk_widget_get_first_child (text);
   GtkWidget *sub = gtk_widget_get_next_sibling (title);
   GtkWidget *when = gtk_widget_get_next_sibling (sub);
-  g_autofree char *title_text = g_strdup_printf (_("Case %s"), lineup_review_item_get_case (item));
-  g_autofree char *time = lineup_review_item_format_time (item);
-  g_autofree char *sub_text = NULL;
+  g_autofree char *time = decided_at (item);
 
-  /* Only what the blind view may show: no candidate, no score. */
-  sub_text = g_strdup_printf (_("%s · by %s"),
-                              json_object_get_string_member_with_default (o, "offence", ""),
-                              json_object_get_string_member_with_default (o, "author", "?"));
-  gtk_label_set_text (GTK_LABEL (title), title_text);
-  gtk_label_set_text (GTK_LABEL (sub), sub_text);
+  gtk_label_set_text (GTK_LABEL (title), lineup_json_item_get_title (item));
+  gtk_label_set_text (GTK_LABEL (sub), lineup_json_item_get_subtitle (item));
   gtk_label_set_text (GTK_LABEL (when), time);
-  gtk_widget_set_visible (own, lineup_review_item_get_own (item));
+  gtk_widget_set_visible (own, lineup_json_item_get_boolean (item, "own"));
 }
 
 /* object */
-
-static void
-user_changed (LineupReviewPage *self)
-{
-  lineup_review_page_refresh (self);
-}
 
 static void
 lineup_review_page_map (GtkWidget *widget)
@@ -940,18 +901,13 @@ static void
 lineup_review_page_init (LineupReviewPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  LineupApplication *app = get_app ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_label_set_text (self->statement_label, _(LINEUP_LEAD_STATEMENT));
 
-  self->items = g_list_store_new (LINEUP_TYPE_REVIEW_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  self->items = g_list_store_new (LINEUP_TYPE_JSON_ITEM);
   /* Opening a lead is audited: only the supervisor's choice opens one. */
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (selection_changed), self);
+  self->selection = lineup_app_selection_new (self->items, G_CALLBACK (selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind), self);
   gtk_list_view_set_factory (self->list, factory);
@@ -960,9 +916,7 @@ lineup_review_page_init (LineupReviewPage *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->comment_view), "changed",
                             G_CALLBACK (update_actions), self);
 
-  if (app != NULL)
-    g_signal_connect_object (app, "notify::user", G_CALLBACK (user_changed), self,
-                             G_CONNECT_SWAPPED);
+  lineup_app_follow_user (self, G_CALLBACK (lineup_review_page_refresh));
   update_actions (self);
   lineup_review_page_refresh (self);
 }

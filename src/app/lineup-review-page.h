@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (LineupReviewPage, lineup_review_page, LINEUP, REVIEW_PAGE,
  * LineupApplication; follows its "user" property. */
 GtkWidget  *lineup_review_page_new         (void);
 void        lineup_review_page_refresh     (LineupReviewPage *self);
-/* The queue (LineupReviewItem), and whether a query is running. */
+/* The queue (LineupJsonItem around the core's review-queue objects), and
+ * whether a query is running. */
 GListModel *lineup_review_page_get_model   (LineupReviewPage *self);
 gboolean    lineup_review_page_get_loading (LineupReviewPage *self);
 /* Opens one queue item (blind), as selecting it in the list does. */

@@ -12,8 +12,9 @@
 
 #include <glib/gi18n.h>
 
-#include "lineup-application.h"
+#include "lineup-app-util.h"
 #include "lineup-candidate-item.h"
+#include "lineup-case-export.h"
 #include "lineup-case-dialog.h"
 #include "lineup-compare-view.h"
 #include "lineup-json-item.h"
@@ -137,33 +138,13 @@ static void show_item      (LineupSearchPage *self,
 
 /* helpers */
 
-static const char *
-jstring (JsonObject *o,
-         const char *member)
+/* A worker's answer about a probe the page has since dropped, or arriving
+ * while the page goes away: nothing to show it on. */
+static gboolean
+superseded (LineupSearchPage *self,
+            guint             generation)
 {
-  JsonNode *n = o ? json_object_get_member (o, member) : NULL;
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (n);
-}
-
-static double
-jdouble (JsonObject *o,
-         const char *member)
-{
-  JsonNode *n = o ? json_object_get_member (o, member) : NULL;
-
-  return n && JSON_NODE_HOLDS_VALUE (n) ? json_node_get_double (n) : 0.0;
-}
-
-static gint64
-jint (JsonObject *o,
-      const char *member)
-{
-  JsonNode *n = o ? json_object_get_member (o, member) : NULL;
-
-  return n && JSON_NODE_HOLDS_VALUE (n) ? json_node_get_int (n) : 0;
+  return self->disposed || generation != self->generation;
 }
 
 static void
@@ -193,8 +174,7 @@ alert (LineupSearchPage *self,
        const char       *heading,
        const char       *body)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  GtkWidget *dialog = adw_message_dialog_new (lineup_app_parent_window (GTK_WIDGET (self)),
                                               heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -212,6 +192,18 @@ alert_error (LineupSearchPage *self,
     alert (self, _("Not Permitted for Your Role"), error->message);
   else
     alert (self, heading, error->message);
+}
+
+/* A still is only taken with its source declared; otherwise say so. */
+static gboolean
+source_declared (LineupSearchPage *self)
+{
+  if (!self->source_declared)
+    alert (self, _("Declare the Source First"),
+           _("Say where the still comes from before loading it: a surveillance still, a "
+             "witness photo, a social-media image or another source. Composite sketches and "
+             "look-alike photos are not accepted."));
+  return self->source_declared;
 }
 
 static LineupUser *
@@ -273,18 +265,15 @@ update_actions (LineupSearchPage *self)
   gboolean probe = self->probe_id > 0 && self->edited != NULL;
   gboolean face = selected_face (self) != NULL;
   guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
-  g_autofree char *note = NULL;
+  g_autofree char *note = lineup_app_dup_text_view_text (self->note_view);
   gboolean chosen = gtk_toggle_button_get_active (self->lead_toggle)
                     || gtk_toggle_button_get_active (self->nomatch_toggle)
                     || gtk_toggle_button_get_active (self->inconclusive_toggle);
   const char *hint;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-
   gtk_widget_action_set_enabled (w, "search.change-case", !searching);
+  gtk_widget_action_set_enabled (w, "search.export-report", self->case_obj != NULL && !searching);
+  gtk_widget_action_set_enabled (w, "search.export-disclosure", self->case_obj != NULL && !searching);
   gtk_widget_action_set_enabled (w, "search.open-probe", self->case_obj != NULL && idle);
   gtk_widget_action_set_enabled (w, "search.use-box", has_drawn_box (self) && idle);
   gtk_widget_action_set_enabled (w, "search.crop", probe && has_drawn_box (self) && idle);
@@ -340,6 +329,17 @@ reset_search (LineupSearchPage *self)
   gtk_stack_set_visible_child_name (self->result_stack, "idle");
 }
 
+/* The probe's images, steps and faces (not its widgets: dispose uses this). */
+static void
+free_probe (LineupSearchPage *self)
+{
+  g_clear_object (&self->original);
+  g_clear_object (&self->edited);
+  g_clear_pointer (&self->edited_rgb, g_bytes_unref);
+  g_clear_pointer (&self->steps, json_array_unref);
+  g_clear_pointer (&self->faces, g_ptr_array_unref);
+}
+
 static void
 reset_probe (LineupSearchPage *self)
 {
@@ -347,11 +347,7 @@ reset_probe (LineupSearchPage *self)
   self->busy = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), FALSE);
   gtk_spinner_stop (self->probe_spinner);
-  g_clear_object (&self->original);
-  g_clear_object (&self->edited);
-  g_clear_pointer (&self->edited_rgb, g_bytes_unref);
-  g_clear_pointer (&self->steps, json_array_unref);
-  g_clear_pointer (&self->faces, g_ptr_array_unref);
+  free_probe (self);
   self->probe_id = 0;
   self->edit_seq = 0;
   self->face_index = -1;
@@ -386,24 +382,24 @@ lineup_search_page_set_case (LineupSearchPage *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
+  const char *offence;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   g_return_if_fail (case_obj != NULL);
   clear_case (self);
   self->case_obj = json_object_ref (case_obj);
-  title = g_strdup_printf (_("Case %s"), jstring (case_obj, "number"));
-  detail = g_strdup_printf ("%s — %s", *jstring (case_obj, "offence_label")
-                                         ? jstring (case_obj, "offence_label")
-                                         : jstring (case_obj, "offence"),
-                            jstring (case_obj, "reason"));
+  /* The category's label, or its code if it has none. */
+  offence = lineup_json_get_string (case_obj, "offence_label");
+  if (*offence == '\0')
+    offence = lineup_json_get_string (case_obj, "offence");
+  title = g_strdup_printf (_("Case %s"), lineup_json_get_string (case_obj, "number"));
+  detail = g_strdup_printf ("%s — %s", offence, lineup_json_get_string (case_obj, "reason"));
   gtk_label_set_text (self->case_title, title);
   gtk_label_set_text (self->case_detail, detail);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_detail), detail);
   g_free (self->subtitle);
-  self->subtitle = g_strdup_printf (_("Case %s · %s"), jstring (case_obj, "number"),
-                                    *jstring (case_obj, "offence_label")
-                                      ? jstring (case_obj, "offence_label")
-                                      : jstring (case_obj, "offence"));
+  self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_json_get_string (case_obj, "number"),
+                                    offence);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   set_state (self, "no-probe");
@@ -414,7 +410,7 @@ const char *
 lineup_search_page_get_case_number (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), NULL);
-  return self->case_obj ? jstring (self->case_obj, "number") : NULL;
+  return self->case_obj ? lineup_json_get_string (self->case_obj, "number") : NULL;
 }
 
 static GtkWidget *
@@ -423,7 +419,7 @@ create_case_row (gpointer item,
 {
   LineupJsonItem *ji = item;
   JsonObject *o = lineup_json_item_get_object (ji);
-  const char *status = jstring (o, "status");
+  const char *status = lineup_json_get_string (o, "status");
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *chip = gtk_label_new (g_str_equal (status, "open") ? _("Open")
                                    : g_str_equal (status, "lead_pending") ? _("Lead pending review")
@@ -473,10 +469,12 @@ cases_ready (GObject      *source,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *o = json_array_get_object_element (array, i);
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s", jstring (o, "offence_label"),
-                                                   jstring (o, "reason"));
+      g_autofree char *subtitle = g_strdup_printf ("%s — %s",
+                                                   lineup_json_get_string (o, "offence_label"),
+                                                   lineup_json_get_string (o, "reason"));
 
-      g_ptr_array_add (items, lineup_json_item_new (o, jstring (o, "number"), subtitle));
+      g_ptr_array_add (items,
+                       lineup_json_item_new (o, lineup_json_get_string (o, "number"), subtitle));
     }
   g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
                        items->pdata, items->len);
@@ -581,7 +579,6 @@ case_created (LineupCaseDialog *dialog,
 void
 lineup_search_page_new_case (LineupSearchPage *self)
 {
-  GtkRoot *root;
   LineupCaseDialog *dialog;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
@@ -590,8 +587,7 @@ lineup_search_page_new_case (LineupSearchPage *self)
       alert (self, _("Not Signed In"), _("Sign in as a detective to open a case."));
       return;
     }
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = lineup_case_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db,
+  dialog = lineup_case_dialog_new (lineup_app_parent_window (GTK_WIDGET (self)), self->db,
                                    self->user);
   g_signal_connect_object (dialog, "case-created", G_CALLBACK (case_created), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -614,6 +610,23 @@ change_case_action (GtkWidget  *widget,
 
   clear_case (self);
   lineup_search_page_reload_cases (self);
+}
+
+/* The case's lead report and disclosure package (detectives and
+ * supervisors; the core checks and audits it). */
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  const char *number = lineup_search_page_get_case_number (self);
+
+  if (number == NULL || *number == '\0')
+    return;
+  lineup_case_export_run (widget, number,
+                          g_str_equal (name, "search.export-report") ? LINEUP_CASE_EXPORT_REPORT
+                                                                     : LINEUP_CASE_EXPORT_DISCLOSURE);
 }
 
 /* source */
@@ -713,10 +726,7 @@ probe_added (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) probe = lineup_db_probe_add_finish (LINEUP_DB (source), result, &error);
 
-  if (self->disposed)
-    return;
-
-  if (p->generation != self->generation)
+  if (superseded (self, p->generation))
     return;
   busy_pop (self);
   if (probe == NULL)
@@ -729,7 +739,7 @@ probe_added (GObject      *source,
       return;
     }
   self->original = g_steal_pointer (&p->image);
-  self->probe_id = jint (json_node_get_object (probe), "id");
+  self->probe_id = lineup_json_get_int (json_node_get_object (probe), "id");
   self->steps = json_array_new ();
   self->edit_seq = 0;
   run_detect (self);
@@ -744,10 +754,7 @@ load_ready (GObject      *source,
   ProbeLoad *p = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (self->disposed)
-    return;
-
-  if (p->generation != self->generation)
+  if (superseded (self, p->generation))
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -759,8 +766,8 @@ load_ready (GObject      *source,
     }
   /* The original bytes go into the case's store before anything else. */
   lineup_db_probe_add_async (self->db, current_user (self), self->data_dir,
-                             jstring (self->case_obj, "number"), self->source, p->image,
-                             self->cancellable, probe_added, g_object_ref (G_TASK (result)));
+                             lineup_json_get_string (self->case_obj, "number"), self->source,
+                             p->image, self->cancellable, probe_added, g_object_ref (G_TASK (result)));
 }
 
 void
@@ -778,14 +785,8 @@ lineup_search_page_load_probe (LineupSearchPage *self,
              _("A probe is always stored with a case. Choose an open case or open a new one."));
       return;
     }
-  if (!self->source_declared)
-    {
-      alert (self, _("Declare the Source First"),
-             _("Say where the still comes from before loading it: a surveillance still, a "
-               "witness photo, a social-media image or another source. Composite sketches and "
-               "look-alike photos are not accepted."));
-      return;
-    }
+  if (!source_declared (self))
+    return;
   if (g_strcmp0 (self->state, "searching") == 0)
     return;
   reset_search (self);
@@ -901,10 +902,7 @@ detect_ready (GObject      *source,
   g_autoptr(GdkTexture) texture = NULL;
   int w, h;
 
-  if (self->disposed)
-    return;
-
-  if (d->generation != self->generation)
+  if (superseded (self, d->generation))
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -1108,10 +1106,7 @@ describe_ready (GObject      *source,
   g_autoptr(GError) error = NULL;
   LineupFace *face = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (self->disposed)
-    return;
-
-  if (d->generation != self->generation)
+  if (superseded (self, d->generation))
     {
       g_clear_object (&face);
       return;
@@ -1160,15 +1155,18 @@ edit_title (const char *op,
 {
   if (g_str_equal (op, "crop"))
     return g_strdup_printf (_("Crop to %lld × %lld px at %lld, %lld"),
-                            (long long)jint (params, "width"), (long long)jint (params, "height"),
-                            (long long)jint (params, "x"), (long long)jint (params, "y"));
+                            (long long)lineup_json_get_int (params, "width"),
+                            (long long)lineup_json_get_int (params, "height"),
+                            (long long)lineup_json_get_int (params, "x"),
+                            (long long)lineup_json_get_int (params, "y"));
   if (g_str_equal (op, "rotate"))
-    return g_strdup_printf (_("Rotate %+g°"), jdouble (params, "degrees"));
+    return g_strdup_printf (_("Rotate %+g°"), lineup_json_get_double (params, "degrees"));
   if (g_str_equal (op, "mirror"))
     return g_strdup (_("Mirror"));
   if (g_str_equal (op, "brightness_contrast"))
     return g_strdup_printf (_("Brightness %+.0f, contrast × %.2f"),
-                            jdouble (params, "brightness"), jdouble (params, "contrast"));
+                            lineup_json_get_double (params, "brightness"),
+                            lineup_json_get_double (params, "contrast"));
   return g_strdup (op);
 }
 
@@ -1204,10 +1202,7 @@ edit_recorded (GObject      *source,
   g_autoptr(LineupJsonItem) item = NULL;
   JsonObject *step;
 
-  if (self->disposed)
-    return;
-
-  if (e->generation != self->generation)
+  if (superseded (self, e->generation))
     return;
   busy_pop (self);
   if (seq <= 0)
@@ -1290,15 +1285,23 @@ crop_action (GtkWidget  *widget,
   record_edit (self, "crop", params);
 }
 
+/* The quarter turns and the straightening are both one "rotate" step. */
+static void
+record_rotation (LineupSearchPage *self,
+                 double            degrees)
+{
+  JsonObject *params = json_object_new ();
+
+  json_object_set_double_member (params, "degrees", degrees);
+  record_edit (self, "rotate", params);
+}
+
 static void
 rotate_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  JsonObject *params = json_object_new ();
-
-  json_object_set_double_member (params, "degrees", g_variant_get_int32 (param));
-  record_edit (LINEUP_SEARCH_PAGE (widget), "rotate", params);
+  record_rotation (LINEUP_SEARCH_PAGE (widget), g_variant_get_int32 (param));
 }
 
 static void
@@ -1308,16 +1311,13 @@ straighten_action (GtkWidget  *widget,
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
   double degrees = gtk_spin_button_get_value (self->angle_spin);
-  JsonObject *params;
 
   if (degrees == 0)
     {
       toast (self, _("Set an angle first"));
       return;
     }
-  params = json_object_new ();
-  json_object_set_double_member (params, "degrees", degrees);
-  record_edit (self, "rotate", params);
+  record_rotation (self, degrees);
 }
 
 static void
@@ -1384,20 +1384,12 @@ open_probe_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (!self->source_declared)
-    {
-      alert (self, _("Declare the Source First"),
-             _("Say where the still comes from before loading it: a surveillance still, a "
-               "witness photo, a social-media image or another source. Composite sketches and "
-               "look-alike photos are not accepted."));
-      return;
-    }
-  native = gtk_file_chooser_native_new (_("Open a Still"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  if (!source_declared (self))
+    return;
+  native = gtk_file_chooser_native_new (_("Open a Still"), lineup_app_parent_window (widget),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Images"));
   gtk_file_filter_add_mime_type (filter, "image/*");
@@ -1509,8 +1501,8 @@ update_strip_summary (LineupSearchPage *self)
     }
   /* Translators: search number, photos, people, decided count */
   text = g_strdup_printf (_("Search #%lld · %u photos of %u people within %.2f · %u decided"),
-                          (long long)self->search_id, n, people, jdouble (s, "threshold"),
-                          decided);
+                          (long long)self->search_id, n, people,
+                          lineup_json_get_double (s, "threshold"), decided);
   gtk_label_set_text (self->strip_summary, text);
   gtk_widget_set_visible (self->blind_badge, self->blind);
 }
@@ -1544,7 +1536,7 @@ search_ready (GObject      *source,
     }
   self->search = g_steal_pointer (&node);
   s = json_node_get_object (self->search);
-  self->search_id = jint (s, "search_id");
+  self->search_id = lineup_json_get_int (s, "search_id");
   build_lineup (self, s);
   set_compare_probe (self);
   update_strip_summary (self);
@@ -1554,8 +1546,8 @@ search_ready (GObject      *source,
         _("No booking photo among %lld searched is within the distance threshold of %.2f. "
           "The search was recorded as search #%lld in case %s; a no-hit result is a result "
           "too."),
-        (long long)jint (s, "gallery_size"), jdouble (s, "threshold"), (long long)self->search_id,
-        jstring (self->case_obj, "number"));
+        (long long)lineup_json_get_int (s, "gallery_size"), lineup_json_get_double (s, "threshold"),
+        (long long)self->search_id, lineup_json_get_string (self->case_obj, "number"));
       adw_status_page_set_description (self->nohit_page, description);
       gtk_stack_set_visible_child_name (self->result_stack, "no-hit");
       set_state (self, "no-hit");
@@ -1585,7 +1577,7 @@ run_search (LineupSearchPage *self)
   reset_search (self);
   self->blind = self->settings ? g_settings_get_boolean (self->settings, "blind-mode") : TRUE;
   g_set_object (&self->searched_face, face);
-  number = g_strdup (jstring (self->case_obj, "number"));
+  number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
   request.case_number = number;
   request.probe_id = self->probe_id;
   request.edit_seq = self->edit_seq;
@@ -1622,7 +1614,6 @@ run_action (GtkWidget  *widget,
   LineupFace *face = selected_face (self);
   g_autofree char *reasons = NULL;
   g_autofree char *body = NULL;
-  GtkRoot *root;
   GtkWidget *dialog;
 
   if (face == NULL)
@@ -1638,9 +1629,7 @@ run_action (GtkWidget  *widget,
                             "rank unrelated people highly. If a better still exists, use it. "
                             "The warning is recorded with the search."),
                           reasons);
-  root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Search Anyway?"), body);
+  dialog = adw_message_dialog_new (lineup_app_parent_window (widget), _("Search Anyway?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "search", _("_Search Anyway"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "search",
@@ -1681,7 +1670,7 @@ chip_update_decision (LineupCandidateItem *item,
 {
   JsonObject *d = lineup_candidate_item_get_decision (item);
   g_autofree char *text = lineup_candidate_item_dup_decision_text (item);
-  const char *decision = jstring (d, "decision");
+  const char *decision = lineup_json_get_string (d, "decision");
   LineupDecision value;
 
   /* The chip has room for the decision; the tooltip has the review. */
@@ -1938,10 +1927,7 @@ photo_ready (GObject      *source,
   Photo *p = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (self->disposed)
-    return;
-
-  if (p->generation != self->photo_generation)
+  if (self->disposed || p->generation != self->photo_generation)
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -1959,7 +1945,6 @@ load_photo (LineupSearchPage *self)
 {
   g_autoptr(GTask) task = NULL;
   JsonObject *c;
-  JsonNode *box;
   Photo *p;
 
   if (self->shown == NULL)
@@ -1970,19 +1955,9 @@ load_photo (LineupSearchPage *self)
   self->photo_cancellable = g_cancellable_new ();
   p = g_new0 (Photo, 1);
   p->generation = ++self->photo_generation;
-  p->sha256 = g_strdup (jstring (c, "photo_sha256"));
-  p->name = g_strdup (jstring (c, "booking_number"));
-  box = json_object_get_member (c, "box");
-  if (box && JSON_NODE_HOLDS_ARRAY (box) && json_array_get_length (json_node_get_array (box)) == 4)
-    {
-      JsonArray *a = json_node_get_array (box);
-
-      p->box.left = json_array_get_double_element (a, 0);
-      p->box.top = json_array_get_double_element (a, 1);
-      p->box.right = json_array_get_double_element (a, 2);
-      p->box.bottom = json_array_get_double_element (a, 3);
-      p->has_box = p->box.right > p->box.left;
-    }
+  p->sha256 = g_strdup (lineup_json_get_string (c, "photo_sha256"));
+  p->name = g_strdup (lineup_json_get_string (c, "booking_number"));
+  p->has_box = lineup_json_get_box (c, "box", &p->box) && p->box.right > p->box.left;
   p->landmarks_wanted = lineup_compare_view_get_show_landmarks (self->compare);
   lineup_app_detect_options (&p->options);
   lineup_compare_view_set_candidate_status (self->compare, _("Loading the booking photo…"));
@@ -2033,7 +2008,6 @@ update_details (LineupSearchPage *self)
   g_autofree char *similarity = NULL;
   g_autofree char *photos = NULL;
   g_autofree char *decision = NULL;
-  JsonNode *sn;
   guint n;
   int row = 0;
 
@@ -2043,8 +2017,7 @@ update_details (LineupSearchPage *self)
     return;
   c = lineup_candidate_item_get_photo (item, self->shown_photo);
   n = lineup_candidate_item_get_n_photos (item);
-  sn = json_object_get_member (c, "subject");
-  subject = sn && JSON_NODE_HOLDS_OBJECT (sn) ? json_node_get_object (sn) : NULL;
+  subject = lineup_json_get_object (c, "subject");
 
   photos = g_strdup_printf (_("Photo %u of %u"), self->shown_photo + 1, n);
   gtk_label_set_text (self->photo_label, photos);
@@ -2052,17 +2025,20 @@ update_details (LineupSearchPage *self)
 
   if (lineup_candidate_item_get_revealed (item))
     {
-      caption = g_strdup_printf (_("Candidate %lld · %s"), (long long)jint (c, "rank"),
-                                 jstring (subject, "label"));
-      distance = g_strdup_printf (_("%.3f (threshold %.2f)"), jdouble (c, "distance"),
-                                  jdouble (json_node_get_object (self->search), "threshold"));
-      similarity = g_strdup_printf ("%.0f%%", jdouble (c, "similarity") * 100.0);
-      details_add (self, row++, _("Name"), jstring (subject, "label"));
-      details_add (self, row++, _("Booking"), jstring (c, "booking_number"));
-      if (*jstring (c, "booking_date"))
-        details_add (self, row++, _("Booked"), jstring (c, "booking_date"));
-      if (*jstring (subject, "person_id"))
-        details_add (self, row++, _("Person ID"), jstring (subject, "person_id"));
+      caption = g_strdup_printf (_("Candidate %lld · %s"),
+                                 (long long)lineup_json_get_int (c, "rank"),
+                                 lineup_json_get_string (subject, "label"));
+      distance = g_strdup_printf (_("%.3f (threshold %.2f)"),
+                                  lineup_json_get_double (c, "distance"),
+                                  lineup_json_get_double (json_node_get_object (self->search),
+                                                          "threshold"));
+      similarity = g_strdup_printf ("%.0f%%", lineup_json_get_double (c, "similarity") * 100.0);
+      details_add (self, row++, _("Name"), lineup_json_get_string (subject, "label"));
+      details_add (self, row++, _("Booking"), lineup_json_get_string (c, "booking_number"));
+      if (*lineup_json_get_string (c, "booking_date"))
+        details_add (self, row++, _("Booked"), lineup_json_get_string (c, "booking_date"));
+      if (*lineup_json_get_string (subject, "person_id"))
+        details_add (self, row++, _("Person ID"), lineup_json_get_string (subject, "person_id"));
       details_add (self, row++, _("Distance"), distance);
       details_add (self, row++, _("Similarity"), similarity);
       if (n > 1)
@@ -2074,7 +2050,7 @@ update_details (LineupSearchPage *self)
     }
   else
     {
-      caption = g_strdup_printf (_("Candidate %lld"), (long long)jint (c, "rank"));
+      caption = g_strdup_printf (_("Candidate %lld"), (long long)lineup_json_get_int (c, "rank"));
       gtk_stack_set_visible_child_name (self->details_stack, "hidden");
     }
   lineup_compare_view_set_captions (self->compare, NULL, caption);
@@ -2085,13 +2061,26 @@ update_details (LineupSearchPage *self)
     {
       g_autofree char *text = g_strdup_printf (_("Recorded: %s"), decision);
       gtk_label_set_text (self->decision_status, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->decision_status), jstring (d, "note"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->decision_status),
+                                   lineup_json_get_string (d, "note"));
     }
   else
     {
       gtk_label_set_text (self->decision_status, _("None recorded yet"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->decision_status), NULL);
     }
+}
+
+/* A new candidate, or a decision just recorded: the form starts empty and
+ * the details show what is now known. */
+static void
+clear_decision_form (LineupSearchPage *self)
+{
+  gtk_toggle_button_set_active (self->lead_toggle, FALSE);
+  gtk_toggle_button_set_active (self->nomatch_toggle, FALSE);
+  gtk_toggle_button_set_active (self->inconclusive_toggle, FALSE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  update_details (self);
 }
 
 static void
@@ -2104,11 +2093,7 @@ show_item (LineupSearchPage    *self,
   lineup_db_candidate_viewed (self->db, current_user (self), self->search_id,
                               lineup_candidate_item_get_rank (item),
                               !lineup_candidate_item_get_revealed (item));
-  gtk_toggle_button_set_active (self->lead_toggle, FALSE);
-  gtk_toggle_button_set_active (self->nomatch_toggle, FALSE);
-  gtk_toggle_button_set_active (self->inconclusive_toggle, FALSE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
-  update_details (self);
+  clear_decision_form (self);
   load_photo (self);
   update_actions (self);
 }
@@ -2177,11 +2162,7 @@ decided (GObject      *source,
   lineup_candidate_item_set_decision (item, json_node_get_object (node));
   if (item == self->shown)
     {
-      gtk_toggle_button_set_active (self->lead_toggle, FALSE);
-      gtk_toggle_button_set_active (self->nomatch_toggle, FALSE);
-      gtk_toggle_button_set_active (self->inconclusive_toggle, FALSE);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
-      update_details (self);
+      clear_decision_form (self);
       /* The details are now on screen: that is a view too. */
       if (was_hidden)
         lineup_db_candidate_viewed (self->db, current_user (self), self->search_id,
@@ -2197,15 +2178,11 @@ record_decision_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
-  g_autofree char *note = NULL;
+  g_autofree char *note = lineup_app_dup_text_view_text (self->note_view);
   g_autoptr(GTask) task = NULL;
   LineupDecision decision;
   gboolean chosen;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
   decision = chosen_decision (self, &chosen);
   if (self->shown == NULL || !chosen || *note == '\0' || self->deciding)
     return;
@@ -2273,10 +2250,9 @@ review_pending (LineupSearchPage *self)
     {
       g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
       JsonObject *d = lineup_candidate_item_get_decision (item);
-      JsonNode *review = d ? json_object_get_member (d, "review") : NULL;
 
-      if (d && g_str_equal (jstring (d, "decision"), "possible_lead")
-          && (review == NULL || !JSON_NODE_HOLDS_OBJECT (review)))
+      if (g_str_equal (lineup_json_get_string (d, "decision"), "possible_lead")
+          && lineup_json_get_object (d, "review") == NULL)
         return TRUE;
     }
   return FALSE;
@@ -2345,7 +2321,7 @@ refresh_ready (GObject      *source,
         {
           JsonObject *d = json_array_get_object_element (decisions, k);
 
-          if (jint (d, "rank") == lineup_candidate_item_get_rank (item))
+          if (lineup_json_get_int (d, "rank") == lineup_candidate_item_get_rank (item))
             latest = d;
         }
       if (latest)
@@ -2461,11 +2437,7 @@ lineup_search_page_dispose (GObject *object)
   g_clear_object (&self->user);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->case_obj, json_object_unref);
-  g_clear_object (&self->original);
-  g_clear_object (&self->edited);
-  g_clear_pointer (&self->edited_rgb, g_bytes_unref);
-  g_clear_pointer (&self->steps, json_array_unref);
-  g_clear_pointer (&self->faces, g_ptr_array_unref);
+  free_probe (self);
   g_clear_pointer (&self->search, json_node_unref);
   g_clear_object (&self->searched_face);
   g_clear_object (&self->shown);
@@ -2567,6 +2539,8 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "search.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "search.change-case", NULL, change_case_action);
+  gtk_widget_class_install_action (widget_class, "search.export-report", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "search.export-disclosure", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "search.open-probe", NULL, open_probe_action);
   gtk_widget_class_install_action (widget_class, "search.use-box", NULL, use_box_action);
   gtk_widget_class_install_action (widget_class, "search.crop", NULL, crop_action);
@@ -2635,7 +2609,7 @@ lineup_search_page_init (LineupSearchPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   GtkDropTarget *drop;
-  GApplication *app = g_application_get_default ();
+  LineupApplication *app = lineup_app_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_mutex_init (&self->engine_lock);
@@ -2705,9 +2679,9 @@ lineup_search_page_init (LineupSearchPage *self)
                             G_CALLBACK (update_actions), self);
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
 
-  if (LINEUP_IS_APPLICATION (app))
+  if (app != NULL)
     {
-      self->app = g_object_ref (LINEUP_APPLICATION (app));
+      self->app = g_object_ref (app);
       if (lineup_application_get_db (self->app))
         self->db = g_object_ref (lineup_application_get_db (self->app));
       self->data_dir = g_strdup (lineup_application_get_data_dir (self->app));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-add-photo-window.h"
+#include "lineup-app-util.h"
 #include "lineup-audit-page.h"
 #include "lineup-gallery-page.h"
 #include "lineup-import-page.h"
@@ -158,14 +159,6 @@ set_screen (LineupWindow *self,
 }
 
 static void
-show_inline_error (GtkLabel   *label,
-                   const char *message)
-{
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 set_count_label (GtkLabel *label,
                  gint64    n)
 {
@@ -206,6 +199,18 @@ update_welcome (LineupWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), can_import);
 }
 
+/* The database failed while the gallery loaded (a cancelled query is no
+ * failure: the window is going away). */
+static void
+show_gallery_error (LineupWindow *self,
+                    const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  adw_status_page_set_description (self->error_page, error->message);
+  set_state (self, LINEUP_WINDOW_STATE_ERROR);
+}
+
 static void
 info_ready (GObject      *source,
             GAsyncResult *result,
@@ -218,10 +223,7 @@ info_ready (GObject      *source,
 
   if (info == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
-      set_state (self, LINEUP_WINDOW_STATE_ERROR);
+      show_gallery_error (self, error);
       return;
     }
 
@@ -250,10 +252,7 @@ reload_open_ready (GObject      *source,
 
   if (!lineup_db_open_finish (LINEUP_DB (source), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
-      set_state (self, LINEUP_WINDOW_STATE_ERROR);
+      show_gallery_error (self, error);
       return;
     }
   lineup_db_get_info_async (LINEUP_DB (source), self->cancellable, info_ready,
@@ -383,7 +382,7 @@ show_sign_in (LineupWindow *self)
     message != NULL ? message : _("Sign in with the account your administrator gave you."));
   gtk_editable_set_text (GTK_EDITABLE (self->signin_name_row), name != NULL ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->signin_password_row), "");
-  show_inline_error (self->signin_error_label, NULL);
+  lineup_app_show_inline_error (self->signin_error_label, NULL);
   set_screen (self, "sign-in");
 }
 
@@ -436,6 +435,18 @@ on_user_changed (LineupWindow *self)
     show_sign_in (self);
 }
 
+/* Without a database there is no session to start: the "failed" screen. */
+static void
+show_start_error (LineupWindow *self,
+                  const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  adw_status_page_set_description (self->db_error_page, error->message);
+  set_screen (self, "failed");
+  set_state (self, LINEUP_WINDOW_STATE_ERROR);
+}
+
 static void
 count_users_ready (GObject      *source,
                    GAsyncResult *result,
@@ -447,11 +458,7 @@ count_users_ready (GObject      *source,
 
   if (n < 0)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->db_error_page, error->message);
-      set_screen (self, "failed");
-      set_state (self, LINEUP_WINDOW_STATE_ERROR);
+      show_start_error (self, error);
       return;
     }
   if (get_user (self) != NULL)
@@ -472,11 +479,7 @@ open_ready (GObject      *source,
 
   if (!lineup_db_open_finish (LINEUP_DB (source), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->db_error_page, error->message);
-      set_screen (self, "failed");
-      set_state (self, LINEUP_WINDOW_STATE_ERROR);
+      show_start_error (self, error);
       return;
     }
   lineup_db_count_users_async (LINEUP_DB (source), self->cancellable, count_users_ready,
@@ -547,12 +550,6 @@ lineup_window_get_property (GObject    *object,
     }
 }
 
-static char *
-entry_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static void
 set_gate_busy (LineupWindow *self,
                gboolean      busy)
@@ -581,11 +578,11 @@ signed_in (GObject      *source,
     {
       /* The core words it: one message for a wrong name or password, the
        * wait for a locked account, or a disabled account. */
-      show_inline_error (self->signin_error_label, error->message);
+      lineup_app_show_inline_error (self->signin_error_label, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->signin_password_row));
       return;
     }
-  show_inline_error (self->signin_error_label, NULL);
+  lineup_app_show_inline_error (self->signin_error_label, NULL);
   lineup_application_set_user (get_app (self), user);
 }
 
@@ -595,22 +592,22 @@ sign_in_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  g_autofree char *name = entry_text (self->signin_name_row);
+  g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->signin_name_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->signin_password_row));
 
   if (*name == '\0')
     {
-      show_inline_error (self->signin_error_label, _("Enter your user name."));
+      lineup_app_show_inline_error (self->signin_error_label, _("Enter your user name."));
       gtk_widget_grab_focus (GTK_WIDGET (self->signin_name_row));
       return;
     }
   if (*password == '\0')
     {
-      show_inline_error (self->signin_error_label, _("Enter your password."));
+      lineup_app_show_inline_error (self->signin_error_label, _("Enter your password."));
       gtk_widget_grab_focus (GTK_WIDGET (self->signin_password_row));
       return;
     }
-  show_inline_error (self->signin_error_label, NULL);
+  lineup_app_show_inline_error (self->signin_error_label, NULL);
   set_gate_busy (self, TRUE);
   /* Verifying the hash takes a tenth of a second: on the database thread. */
   lineup_db_sign_in_async (lineup_application_get_db (get_app (self)), name, password,
@@ -631,10 +628,10 @@ admin_created (GObject      *source,
   set_gate_busy (self, FALSE);
   if (user == NULL)
     {
-      show_inline_error (self->setup_error_label, error->message);
+      lineup_app_show_inline_error (self->setup_error_label, error->message);
       return;
     }
-  show_inline_error (self->setup_error_label, NULL);
+  lineup_app_show_inline_error (self->setup_error_label, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->setup_password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->setup_confirm_row), "");
   lineup_application_set_user (get_app (self), user);
@@ -646,16 +643,17 @@ create_admin_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  g_autofree char *name = entry_text (self->setup_name_row);
-  g_autofree char *display = entry_text (self->setup_display_row);
+  g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->setup_name_row));
+  g_autofree char *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->setup_display_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->setup_password_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->setup_confirm_row));
-  LineupRoles extra = LINEUP_ROLE_NONE;
+  LineupRoles extra;
   g_autoptr(GError) error = NULL;
 
   if (*name == '\0')
     {
-      show_inline_error (self->setup_error_label, _("Choose a user name for the administrator."));
+      lineup_app_show_inline_error (self->setup_error_label,
+                                    _("Choose a user name for the administrator."));
       gtk_widget_grab_focus (GTK_WIDGET (self->setup_name_row));
       return;
     }
@@ -665,33 +663,29 @@ create_admin_action (GtkWidget  *widget,
         ngettext ("The password needs at least %d character.",
                   "The password needs at least %d characters.", LINEUP_PASSWORD_MIN_LENGTH),
         LINEUP_PASSWORD_MIN_LENGTH);
-      show_inline_error (self->setup_error_label, message);
+      lineup_app_show_inline_error (self->setup_error_label, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->setup_password_row));
       return;
     }
   if (!g_str_equal (password, confirm))
     {
-      show_inline_error (self->setup_error_label,
-                         _("The two passwords differ. Type the same password twice."));
+      lineup_app_show_inline_error (self->setup_error_label,
+                                    _("The two passwords differ. Type the same password twice."));
       gtk_editable_set_text (GTK_EDITABLE (self->setup_confirm_row), "");
       gtk_widget_grab_focus (GTK_WIDGET (self->setup_confirm_row));
       return;
     }
   if (!lineup_password_check_policy (password, &error))
     {
-      show_inline_error (self->setup_error_label, error->message);
+      lineup_app_show_inline_error (self->setup_error_label, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->setup_password_row));
       return;
     }
 
-  if (gtk_check_button_get_active (self->setup_clerk_check))
-    extra |= LINEUP_ROLE_CLERK;
-  if (gtk_check_button_get_active (self->setup_detective_check))
-    extra |= LINEUP_ROLE_DETECTIVE;
-  if (gtk_check_button_get_active (self->setup_supervisor_check))
-    extra |= LINEUP_ROLE_SUPERVISOR;
+  extra = lineup_app_checked_roles (self->setup_clerk_check, self->setup_detective_check,
+                                    self->setup_supervisor_check, NULL);
 
-  show_inline_error (self->setup_error_label, NULL);
+  lineup_app_show_inline_error (self->setup_error_label, NULL);
   set_gate_busy (self, TRUE);
   lineup_db_user_init_async (lineup_application_get_db (get_app (self)), name,
                              *display != '\0' ? display : name, password, extra,

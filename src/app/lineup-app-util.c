@@ -1,0 +1,219 @@
+/* lineup-app-util.c: helpers that several pages had each written again. */
+#define G_LOG_DOMAIN "lineup-app"
+
+#include "config.h"
+
+#include "lineup-app-util.h"
+
+LineupApplication *
+lineup_app_get_default (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return LINEUP_IS_APPLICATION (app) ? LINEUP_APPLICATION (app) : NULL;
+}
+
+LineupDb *
+lineup_app_get_db (void)
+{
+  LineupApplication *app = lineup_app_get_default ();
+
+  return app != NULL ? lineup_application_get_db (app) : NULL;
+}
+
+const char *
+lineup_app_get_data_dir (void)
+{
+  LineupApplication *app = lineup_app_get_default ();
+
+  return app != NULL ? lineup_application_get_data_dir (app) : NULL;
+}
+
+LineupUser *
+lineup_app_get_user (void)
+{
+  LineupApplication *app = lineup_app_get_default ();
+
+  return app != NULL ? lineup_application_get_user (app) : NULL;
+}
+
+void
+lineup_app_follow_user (gpointer  page,
+                        GCallback refresh)
+{
+  LineupApplication *app = lineup_app_get_default ();
+
+  if (app != NULL)
+    g_signal_connect_object (app, "notify::user", refresh, page, G_CONNECT_SWAPPED);
+}
+
+GtkSingleSelection *
+lineup_app_selection_new (GListStore *items,
+                          GCallback   changed,
+                          gpointer    page)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (items)));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (selection, "notify::selected-item", changed, page);
+  return selection;
+}
+
+GtkWindow *
+lineup_app_parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+lineup_app_show_inline_error (GtkLabel   *label,
+                              const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+char *
+lineup_app_dup_entry_text (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+char *
+lineup_app_dup_text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+LineupRoles
+lineup_app_checked_roles (GtkCheckButton *clerk,
+                          GtkCheckButton *detective,
+                          GtkCheckButton *supervisor,
+                          GtkCheckButton *administrator)
+{
+  const struct { GtkCheckButton *check; LineupRoles role; } boxes[] = {
+    { clerk, LINEUP_ROLE_CLERK },
+    { detective, LINEUP_ROLE_DETECTIVE },
+    { supervisor, LINEUP_ROLE_SUPERVISOR },
+    { administrator, LINEUP_ROLE_ADMINISTRATOR },
+  };
+  LineupRoles roles = LINEUP_ROLE_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+    if (boxes[i].check != NULL && gtk_check_button_get_active (boxes[i].check))
+      roles |= boxes[i].role;
+  return roles;
+}
+
+void
+lineup_app_show_denied (GtkStack      *stack,
+                        AdwStatusPage *page,
+                        const char    *title,
+                        const char    *description)
+{
+  adw_status_page_set_title (page, title);
+  adw_status_page_set_description (page, description);
+  gtk_stack_set_visible_child_name (stack, "denied");
+}
+
+char *
+lineup_app_format_time (const char *iso8601,
+                        const char *format)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  when = g_date_time_new_from_iso8601 (iso8601, utc);
+  if (when == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, format);
+}
+
+/* JSON */
+
+static JsonNode *
+value_member (JsonObject *o,
+              const char *member)
+{
+  JsonNode *n = o != NULL ? json_object_get_member (o, member) : NULL;
+
+  return n != NULL && JSON_NODE_HOLDS_VALUE (n) ? n : NULL;
+}
+
+const char *
+lineup_json_get_string (JsonObject *o,
+                        const char *member)
+{
+  JsonNode *n = value_member (o, member);
+
+  if (n == NULL || json_node_get_value_type (n) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (n);
+}
+
+double
+lineup_json_get_double (JsonObject *o,
+                        const char *member)
+{
+  JsonNode *n = value_member (o, member);
+
+  return n != NULL ? json_node_get_double (n) : 0.0;
+}
+
+gint64
+lineup_json_get_int (JsonObject *o,
+                     const char *member)
+{
+  JsonNode *n = value_member (o, member);
+
+  return n != NULL ? json_node_get_int (n) : 0;
+}
+
+gboolean
+lineup_json_get_boolean (JsonObject *o,
+                         const char *member)
+{
+  JsonNode *n = value_member (o, member);
+
+  return n != NULL && json_node_get_boolean (n);
+}
+
+JsonObject *
+lineup_json_get_object (JsonObject *o,
+                        const char *member)
+{
+  JsonNode *n = o != NULL ? json_object_get_member (o, member) : NULL;
+
+  return n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+gboolean
+lineup_json_get_box (JsonObject *o,
+                     const char *member,
+                     LineupBox  *box)
+{
+  JsonNode *n = o != NULL ? json_object_get_member (o, member) : NULL;
+  JsonArray *a;
+
+  if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n))
+    return FALSE;
+  a = json_node_get_array (n);
+  if (json_array_get_length (a) != 4)
+    return FALSE;
+  box->left = json_array_get_double_element (a, 0);
+  box->top = json_array_get_double_element (a, 1);
+  box->right = json_array_get_double_element (a, 2);
+  box->bottom = json_array_get_double_element (a, 3);
+  return TRUE;
+}
