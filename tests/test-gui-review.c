@@ -36,7 +36,7 @@ typedef struct
   GtkStack          *pages;
   LineupReviewPage  *review;
   LineupAuditPage   *audit;
-  char              *shown_page;     /* last win.show-page target */
+  char              *shown_page;     /* last win.open-object target, "type:key" */
   char              *clipboard;
 } Fixture;
 
@@ -690,8 +690,8 @@ run_audit (Fixture *f)
   lineup_audit_page_show_entry (f->audit, find_entry (f, "case", NULL));
   g_assert_true (gtk_widget_get_visible (audit_child (f, "open_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->audit), "audit.open", NULL));
-  gui_spin_until (page_shown, f, "win.show-page");
-  g_assert_cmpstr (f->shown_page, ==, "search");
+  gui_spin_until (page_shown, f, "win.open-object");
+  g_assert_true (g_str_has_prefix (f->shown_page, "case:2024-011"));
 
   /* The screenshot: the whole log with a review entry opened. */
   lineup_audit_page_show_entry (f->audit, find_entry (f, NULL, "review."));
@@ -720,15 +720,17 @@ show_page_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   Fixture *f = user_data;
+  const char *type, *key;
 
+  g_variant_get (param, "(&s&s)", &type, &key);
   g_free (f->shown_page);
-  f->shown_page = g_variant_dup_string (param, NULL);
+  f->shown_page = g_strdup_printf ("%s:%s", type, key);
 }
 
 static void
 run_checks (Fixture *f)
 {
-  g_autoptr(GSimpleAction) show_page = g_simple_action_new ("show-page", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) show_page = g_simple_action_new ("open-object", G_VARIANT_TYPE ("(ss)"));
 
   f->db = lineup_application_get_db (f->app);
   setup_data (f);

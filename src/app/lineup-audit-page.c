@@ -67,23 +67,33 @@ struct _LineupAuditPage
 
 G_DEFINE_FINAL_TYPE (LineupAuditPage, lineup_audit_page, GTK_TYPE_WIDGET)
 
-/* Where the Open button leads: the page of the main window that shows the
- * object. Navigation only; that page is not told which object. */
+/* What the Open button opens: a booking in the gallery, or the case (of a
+ * case, probe, search or decision entry) on the search page. Returns the
+ * kind and sets key, or NULL. */
 static const char *
-open_target (LineupAuditItem *item)
+open_target (LineupAuditItem *item,
+             const char     **key)
 {
   const char *type = item ? lineup_audit_item_get_object_type (item) : "";
+  JsonObject *details = item ? lineup_json_get_object (lineup_audit_item_get_object (item), "details") : NULL;
+  const char *number = lineup_json_get_string (details, "case");
 
-  if (g_str_equal (type, "case") || g_str_equal (type, "search"))
-    return "search";
+  *key = NULL;
   if (g_str_equal (type, "booking"))
-    return "gallery";
-  return NULL;
+    *key = lineup_audit_item_get_object_id (item);
+  else if (g_str_equal (type, "case"))
+    *key = lineup_audit_item_get_object_id (item);
+  else if (*number != '\0')
+    *key = number;
+  if (*key == NULL || **key == '\0')
+    return NULL;
+  return g_str_equal (type, "booking") ? "booking" : "case";
 }
 
 static void
 update_actions (LineupAuditPage *self)
 {
+  const char *key;
   gboolean allowed = self->user != NULL && lineup_user_can (self->user,
                                                             LINEUP_PERMISSION_VIEW_AUDIT);
 
@@ -96,7 +106,7 @@ update_actions (LineupAuditPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.refresh",
                                  allowed && !self->listing && !self->verifying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.open",
-                                 open_target (self->shown) != NULL);
+                                 open_target (self->shown, &key) != NULL);
 }
 
 /* dropdowns */
@@ -387,7 +397,7 @@ show_entry (LineupAuditPage *self,
   g_autofree char *title = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *details = lineup_audit_item_dup_details_json (item);
-  const char *target;
+  const char *target, *key;
   const char *user = lineup_audit_item_get_user (item);
   const char *object = lineup_audit_item_get_target (item);
 
@@ -407,12 +417,12 @@ show_entry (LineupAuditPage *self,
                                    json_object_get_string_member_with_default (o, "hash", ""));
   gtk_label_set_markup (self->detail_facts, facts);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->details_view), details, -1);
-  target = open_target (item);
+  target = open_target (item, &key);
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), target != NULL);
   if (target != NULL)
-    gtk_button_set_label (self->open_button, g_str_equal (target, "gallery")
-                                               ? _("_Open Gallery")
-                                               : _("_Open Cases and Searches"));
+    gtk_button_set_label (self->open_button, g_str_equal (target, "booking")
+                                               ? _("_Open Booking")
+                                               : _("_Open Case"));
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
 }
@@ -452,10 +462,11 @@ open_action (GtkWidget  *widget,
              GVariant   *param)
 {
   LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
-  const char *target = open_target (self->shown);
+  const char *key;
+  const char *target = open_target (self->shown, &key);
 
   if (target != NULL
-      && !gtk_widget_activate_action (widget, "win.show-page", "s", target))
+      && !gtk_widget_activate_action (widget, "win.open-object", "(ss)", target, key))
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (_("That page is not available here")));
 }

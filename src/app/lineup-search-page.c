@@ -556,6 +556,50 @@ lineup_search_page_reload_cases (LineupSearchPage *self)
   g_task_run_in_thread (task, policy_thread);
 }
 
+typedef struct
+{
+  LineupSearchPage *self;
+  char             *number;
+} OpenCase;
+
+static void
+open_case_ready (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  OpenCase *oc = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) list = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  JsonArray *arr = list ? json_node_get_array (list) : NULL;
+
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *c = json_array_get_object_element (arr, i);
+      if (g_strcmp0 (lineup_json_get_string (c, "number"), oc->number) == 0)
+        lineup_search_page_set_case (oc->self, c);
+    }
+  if (error != NULL)
+    g_warning ("Could not open case %s: %s", oc->number, error->message);
+  g_object_unref (oc->self);
+  g_free (oc->number);
+  g_free (oc);
+}
+
+void
+lineup_search_page_open_case (LineupSearchPage *self,
+                              const char       *number)
+{
+  OpenCase *oc;
+
+  g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
+  if (self->db == NULL || self->user == NULL || number == NULL)
+    return;
+  oc = g_new0 (OpenCase, 1);
+  oc->self = g_object_ref (self);
+  oc->number = g_strdup (number);
+  lineup_db_case_list_async (self->db, self->user, self->cancellable, open_case_ready, oc);
+}
+
 static void
 case_row_activated (LineupSearchPage *self,
                     GtkListBoxRow    *row)

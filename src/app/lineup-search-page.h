@@ -31,6 +31,10 @@ void        lineup_search_page_reload_cases     (LineupSearchPage  *self);
 /* case: a case JSON object as lineup_db_case_new/list return it. */
 void        lineup_search_page_set_case         (LineupSearchPage  *self,
                                                  JsonObject        *case_obj);
+/* Opens the case with this number (looked up off the main thread), as the
+ * audit page's Open does. */
+void        lineup_search_page_open_case        (LineupSearchPage  *self,
+                                                 const char        *number);
 /* Opens the "New Case" form. */
 void        lineup_search_page_new_case         (LineupSearchPage  *self);
 

@@ -738,6 +738,29 @@ show_page_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->pages, page);
 }
 
+/* The audit page's Open: ("booking", number) shows that booking in the
+ * gallery, ("case", number) opens the case on the search page. */
+static void
+open_object_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  const char *type, *key;
+
+  g_variant_get (param, "(&s&s)", &type, &key);
+  if (g_str_equal (type, "booking") && page_is_visible (self, "gallery"))
+    {
+      lineup_gallery_page_set_filter (self->gallery_page, key);
+      gtk_stack_set_visible_child_name (self->pages, "gallery");
+    }
+  else if (g_str_equal (type, "case") && self->search_page != NULL && page_is_visible (self, "search"))
+    {
+      lineup_search_page_open_case (LINEUP_SEARCH_PAGE (self->search_page), key);
+      gtk_stack_set_visible_child_name (self->pages, "search");
+    }
+}
+
 static void
 lineup_window_class_init (LineupWindowClass *klass)
 {
@@ -797,6 +820,7 @@ lineup_window_class_init (LineupWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-object", "(ss)", open_object_action);
   gtk_widget_class_install_action (widget_class, "win.add-photo", NULL, add_photo_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.create-admin", NULL, create_admin_action);
