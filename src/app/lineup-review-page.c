@@ -170,37 +170,6 @@ fetch_steps (ImageRequest  *r,
   return json_array_ref (json_object_get_array_member (root, "probe_edits"));
 }
 
-static GBytes *
-image_to_rgb (LineupImage  *image,
-              int           max_side,
-              int          *width,
-              int          *height,
-              GError      **error)
-{
-  g_autoptr(LineupShimImage) scaled = NULL;
-  const LineupShimImage *src = lineup_image_get_shim (image);
-  int w = lineup_image_get_width (image);
-  int h = lineup_image_get_height (image);
-  guint8 *rgb;
-
-  if (MAX (w, h) > max_side)
-    {
-      double f = (double)max_side / MAX (w, h);
-
-      scaled = lineup_shim_image_resize (src, MAX (1, (int)(w * f)), MAX (1, (int)(h * f)), error);
-      if (scaled == NULL)
-        return NULL;
-      src = scaled;
-      w = lineup_shim_image_get_width (src);
-      h = lineup_shim_image_get_height (src);
-    }
-  rgb = g_malloc ((gsize)w * h * 3);
-  lineup_shim_image_copy_rgb (src, rgb);
-  *width = w;
-  *height = h;
-  return g_bytes_new_take (rgb, (gsize)w * h * 3);
-}
-
 /* A 3-px yellow frame round the searched face: in a photo with several
  * people the reviewer must see which one was searched. */
 static void
@@ -262,7 +231,7 @@ load_probe (ImageRequest *r,
       if (edited == NULL)
         goto fail;
     }
-  out->probe = image_to_rgb (edited ? edited : original, VIEW_SIDE, &out->pw, &out->ph, &error);
+  out->probe = lineup_image_to_rgb (edited ? edited : original, VIEW_SIDE, &out->pw, &out->ph, &error);
   if (out->probe != NULL && r->has_box)
     {
       double f = (double)out->pw / lineup_image_get_width (edited ? edited : original);

@@ -37,5 +37,11 @@ GBytes           *lineup_image_get_bytes         (LineupImage   *self);
 int               lineup_image_get_width         (LineupImage   *self);
 int               lineup_image_get_height        (LineupImage   *self);
 const LineupShimImage *lineup_image_get_shim     (LineupImage   *self);
+/* Packed RGB, scaled so the longer side is at most max_side (0: as is). */
+GBytes           *lineup_image_to_rgb            (LineupImage   *self,
+                                                  int            max_side,
+                                                  int           *width,
+                                                  int           *height,
+                                                  GError       **error);
 
 G_END_DECLS

@@ -69,25 +69,18 @@ lineup_store_remove (const char  *data_dir,
 }
 
 GBytes *
-lineup_store_load_rgb (const char  *data_dir,
-                       const char  *sha256,
-                       int          max_side,
-                       int         *width,
-                       int         *height,
-                       GError     **error)
+lineup_image_to_rgb (LineupImage  *image,
+                     int           max_side,
+                     int          *width,
+                     int          *height,
+                     GError      **error)
 {
-  g_autofree char *path = lineup_store_path (data_dir, sha256);
-  g_autoptr(LineupImage) image = lineup_image_new_from_file (path, 0, error);
   g_autoptr(LineupShimImage) scaled = NULL;
-  const LineupShimImage *src;
-  int w, h;
+  const LineupShimImage *src = lineup_image_get_shim (image);
+  int w = lineup_image_get_width (image);
+  int h = lineup_image_get_height (image);
   guint8 *rgb;
 
-  if (image == NULL)
-    return NULL;
-  src = lineup_image_get_shim (image);
-  w = lineup_image_get_width (image);
-  h = lineup_image_get_height (image);
   if (max_side > 0 && MAX (w, h) > max_side)
     {
       double f = (double)max_side / MAX (w, h);
@@ -103,4 +96,20 @@ lineup_store_load_rgb (const char  *data_dir,
   *width = w;
   *height = h;
   return g_bytes_new_take (rgb, (gsize)w * h * 3);
+}
+
+GBytes *
+lineup_store_load_rgb (const char  *data_dir,
+                       const char  *sha256,
+                       int          max_side,
+                       int         *width,
+                       int         *height,
+                       GError     **error)
+{
+  g_autofree char *path = lineup_store_path (data_dir, sha256);
+  g_autoptr(LineupImage) image = lineup_image_new_from_file (path, 0, error);
+
+  if (image == NULL)
+    return NULL;
+  return lineup_image_to_rgb (image, max_side, width, height, error);
 }
