@@ -511,6 +511,12 @@ run_checks (Fixture *f)
                               ADW_STATUS_PAGE (win_child (f, "welcome_page"))),
                             "a clerk must import"));
   screenshot (GTK_WIDGET (f->window), "main-window-supervisor.png");
+  /* The search page inside the window: the case gate first, and the case
+   * shows in the header once chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "search"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (win_child (f, "pages"))), ==, "search");
+  gui_spin_frames (25);
+  screenshot (GTK_WIDGET (f->window), "main-window-search.png");
 
   /* A pure administrator has no page: a pointer to Preferences instead. */
   switch_user (f, "ann", "administer it");
