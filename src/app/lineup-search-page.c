@@ -2645,6 +2645,24 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
                                        "search.decide", "s", "inconclusive");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "search.record-decision", NULL);
+  /* The bare keys of the design (j/k, +/-/0, 1/2/3). These bindings run
+   * after the focused widget, so typing a note or a number is unaffected. */
+  {
+    static const struct { guint key; const char *action; const char *arg; } bare[] = {
+      { GDK_KEY_j, "search.next-candidate", NULL }, { GDK_KEY_k, "search.previous-candidate", NULL },
+      { GDK_KEY_plus, "search.zoom-in", NULL }, { GDK_KEY_equal, "search.zoom-in", NULL },
+      { GDK_KEY_minus, "search.zoom-out", NULL }, { GDK_KEY_0, "search.zoom-reset", NULL },
+      { GDK_KEY_1, "search.decide", "possible_lead" }, { GDK_KEY_2, "search.decide", "not_a_match" },
+      { GDK_KEY_3, "search.decide", "inconclusive" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
+      {
+        if (bare[i].arg != NULL)
+          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, "s", bare[i].arg);
+        else
+          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, NULL);
+      }
+  }
 }
 
 static void
