@@ -402,6 +402,25 @@ lineup_import_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_import_page_parent_class)->dispose (object);
 }
 
+enum { PROP_0, PROP_STATE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_import_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_string (value, lineup_import_page_get_state (LINEUP_IMPORT_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_import_page_class_init (LineupImportPageClass *klass)
 {
@@ -409,6 +428,12 @@ lineup_import_page_class_init (LineupImportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_import_page_dispose;
+  object_class->get_property = lineup_import_page_get_property;
+  /* The stack's visible child: "choose", "preview", "running", "done"…;
+   * the window marks the sidebar while an import runs. */
+  properties[PROP_STATE] = g_param_spec_string ("state", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -436,11 +461,19 @@ lineup_import_page_class_init (LineupImportPageClass *klass)
 }
 
 static void
+stack_changed (LineupImportPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
 lineup_import_page_init (LineupImportPage *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (stack_changed), self,
+                           G_CONNECT_SWAPPED);
   self->preview = g_list_store_new (LINEUP_TYPE_PREVIEW_ROW);
   gtk_list_view_set_model (self->preview_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (

@@ -855,6 +855,22 @@ add_page (LineupWindow *self,
   gtk_stack_page_set_icon_name (stack_page, icon_name);
 }
 
+/* Long work goes on when the user leaves its page; the sidebar marks the
+ * page (GtkStackSidebar's attention dot) while it runs. */
+static void
+mark_busy_pages (LineupWindow *self)
+{
+  gboolean importing = g_strcmp0 (lineup_import_page_get_state (self->import_page), "running") == 0;
+  gboolean searching = self->search_page != NULL &&
+                       g_strcmp0 (lineup_search_page_get_state (LINEUP_SEARCH_PAGE (self->search_page)),
+                                  "searching") == 0;
+
+  gtk_stack_page_set_needs_attention (gtk_stack_get_page (self->pages, GTK_WIDGET (self->import_page)),
+                                      importing);
+  if (self->search_page != NULL)
+    gtk_stack_page_set_needs_attention (gtk_stack_get_page (self->pages, self->search_page), searching);
+}
+
 static void
 lineup_window_init (LineupWindow *self)
 {
@@ -877,6 +893,8 @@ lineup_window_init (LineupWindow *self)
   add_page (self, self->audit_page, "audit", _("Audit Log"), "document-open-recent-symbolic");
   g_signal_connect_swapped (self->search_page, "notify::subtitle", G_CALLBACK (on_page_changed),
                             self);
+  g_signal_connect_swapped (self->search_page, "notify::state", G_CALLBACK (mark_busy_pages), self);
+  g_signal_connect_swapped (self->import_page, "notify::state", G_CALLBACK (mark_busy_pages), self);
 
   g_signal_connect_swapped (self->pages, "notify::visible-child", G_CALLBACK (on_page_changed),
                             self);
