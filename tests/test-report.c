@@ -549,10 +549,19 @@ test_missing_images (void)
     g_autoptr(GDir) d = g_dir_open (probes, 0, NULL);
     g_assert_null (g_dir_read_name (d));
   }
+  /* What is missing is said, and covered by the checksums. */
+  {
+    g_autofree char *missing_path = g_build_filename (folder, "MISSING.txt", NULL);
+    g_autofree char *missing = NULL;
+    g_file_get_contents (missing_path, &missing, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (missing, "not in this workstation's store"));
+  }
   sums = g_build_filename (folder, "SHA256SUMS", NULL);
   g_file_get_contents (sums, &out, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_occurrences (out, "\n"), ==, 2);
+  g_assert_cmpuint (count_occurrences (out, "\n"), ==, 3);
+  g_assert_nonnull (strstr (out, "MISSING.txt"));
   g_clear_pointer (&out, g_free);
   out = run (argv, folder);
   g_assert_nonnull (out);

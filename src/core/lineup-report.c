@@ -1693,6 +1693,7 @@ write_probe_files (const char  *folder,
                    const char  *data_dir,
                    JsonObject  *probe,
                    GPtrArray   *files,
+                   GString     *missing,
                    GError     **error)
 {
   const char *sha = member_string (probe, "sha256");
@@ -1707,10 +1708,17 @@ write_probe_files (const char  *folder,
   gsize len = 0;
 
   if (!valid_sha256 (sha))
-    return TRUE;
+    {
+      g_string_append_printf (missing, _("probe with an invalid sha256 “%s”: not included\n"), sha ? sha : "");
+      return TRUE;
+    }
   store = lineup_probe_store_path (data_dir, sha);
   if (!g_file_get_contents (store, &contents, &len, NULL))
-    return TRUE;
+    {
+      g_string_append_printf (missing, _("probe %s: the original is not in this workstation's store; "
+                                         "neither it nor its edited versions are included\n"), sha);
+      return TRUE;
+    }
   bytes = g_bytes_new_take (contents, len);
   if (!lineup_image_sniff (g_bytes_get_data (bytes, NULL), len, &format, &w, &h))
     format = NULL;
@@ -1720,7 +1728,11 @@ write_probe_files (const char  *folder,
 
   original = lineup_image_new_from_bytes (bytes, store, LINEUP_IMAGE_DEFAULT_MAX_PIXELS, NULL);
   if (original == NULL)
-    return TRUE;
+    {
+      g_string_append_printf (missing, _("probe %s: the original could not be decoded; its edited versions "
+                                         "are not included\n"), sha);
+      return TRUE;
+    }
   seqs = edit_seqs (probe);
   for (guint i = 0; i < seqs->len; i++)
     {
@@ -1732,7 +1744,11 @@ write_probe_files (const char  *folder,
       cairo_status_t status;
 
       if (edited == NULL)
-        continue;
+        {
+          g_string_append_printf (missing, _("probe %s: edit step %" G_GINT64_FORMAT " could not be "
+                                             "replayed; that version is not included\n"), sha, seq);
+          continue;
+        }
       surface = surface_from_shim (lineup_image_get_shim (edited), 0);
       if (surface == NULL)
         continue;
@@ -1798,6 +1814,7 @@ lineup_report_write_disclosure (JsonNode    *dossier,
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) missing = g_string_new (NULL);
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *json = NULL;
@@ -1847,8 +1864,12 @@ lineup_report_write_disclosure (JsonNode    *dossier,
       if (sha == NULL || g_hash_table_contains (done, sha))
         continue;
       g_hash_table_add (done, g_strdup (sha));
-      if (!write_probe_files (folder, data_dir, probe, files, error))
+      if (!write_probe_files (folder, data_dir, probe, files, missing, error))
         return FALSE;
     }
+  /* Whatever could not be included is said, not silently left out. */
+  if (missing->len > 0 &&
+      !write_member (folder, "MISSING.txt", missing->str, missing->len, files, error))
+    return FALSE;
   return write_sums (folder, files, error);
 }

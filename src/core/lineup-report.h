@@ -16,8 +16,9 @@ gboolean lineup_report_write_pdf        (JsonNode    *dossier,
                                          GError     **error);
 
 /* Writes a folder: lead-report.pdf, dossier.json, probes/<sha>-original.<ext>
- * and probes/<sha>-edit-<seq>.png for each edit step, and SHA256SUMS over
- * every file in it. The folder must not exist or be empty. */
+ * and probes/<sha>-edit-<seq>.png for each edit step, MISSING.txt naming
+ * anything that could not be included (a purged or unreadable original),
+ * and SHA256SUMS over every file in it. The folder must not exist or be empty. */
 gboolean lineup_report_write_disclosure (JsonNode    *dossier,
                                          const char  *data_dir,
                                          const char  *folder,
