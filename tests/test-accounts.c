@@ -589,6 +589,9 @@ test_search (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "subject"), "label"), ==,
                    fx.probe_person);
   g_assert_cmpfloat (json_object_get_double_member (first, "distance"), <, 0.6);
+  /* The booking face's stored landmarks come with it. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "landmarks")), ==,
+                    LINEUP_SHIM_N_LANDMARKS * 2);
   probe_booking = g_strdup (json_object_get_string_member (first, "booking_number"));
 
   /* Policy: asking for more than the cap or a looser threshold is refused. */

@@ -523,27 +523,6 @@ lineup_compare_view_set_candidate (LineupCompareView *self,
 }
 
 void
-lineup_compare_view_set_candidate_landmarks (LineupCompareView *self,
-                                             const float       *landmarks)
-{
-  Pane *p;
-
-  g_return_if_fail (LINEUP_IS_COMPARE_VIEW (self));
-  p = &self->panes[1];
-  p->has_landmarks = landmarks != NULL && p->surface != NULL;
-  if (p->has_landmarks)
-    memcpy (p->landmarks, landmarks, sizeof p->landmarks);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-gboolean
-lineup_compare_view_has_candidate_landmarks (LineupCompareView *self)
-{
-  g_return_val_if_fail (LINEUP_IS_COMPARE_VIEW (self), FALSE);
-  return self->panes[1].has_landmarks;
-}
-
-void
 lineup_compare_view_set_captions (LineupCompareView *self,
                                   const char        *probe,
                                   const char        *candidate)

@@ -29,9 +29,6 @@ void       lineup_compare_view_set_candidate      (LineupCompareView *self,
                                                    int                height,
                                                    const LineupBox   *box,
                                                    const float       *landmarks);
-void       lineup_compare_view_set_candidate_landmarks (LineupCompareView *self,
-                                                   const float       *landmarks);
-gboolean   lineup_compare_view_has_candidate_landmarks (LineupCompareView *self);
 void       lineup_compare_view_set_captions       (LineupCompareView *self,
                                                    const char        *probe,
                                                    const char        *candidate);

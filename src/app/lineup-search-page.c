@@ -1876,11 +1876,8 @@ typedef struct
 {
   guint     generation;
   char     *sha256;
-  char     *name;
   LineupBox box;
   gboolean  has_box;
-  gboolean  landmarks_wanted;
-  LineupDetectOptions options;
   GBytes   *rgb;
   int       w, h;
   gboolean  has_landmarks;
@@ -1891,25 +1888,8 @@ static void
 photo_free (Photo *p)
 {
   g_free (p->sha256);
-  g_free (p->name);
   g_clear_pointer (&p->rgb, g_bytes_unref);
   g_free (p);
-}
-
-static double
-box_iou (const LineupBox *a,
-         const LineupBox *b)
-{
-  double iw = MIN (a->right, b->right) - MAX (a->left, b->left);
-  double ih = MIN (a->bottom, b->bottom) - MAX (a->top, b->top);
-  double inter, uni;
-
-  if (iw <= 0 || ih <= 0)
-    return 0;
-  inter = iw * ih;
-  uni = (a->right - a->left) * (a->bottom - a->top) + (b->right - b->left) * (b->bottom - b->top)
-        - inter;
-  return uni > 0 ? inter / uni : 0;
 }
 
 static void
@@ -1921,45 +1901,12 @@ photo_thread (GTask        *task,
   LineupSearchPage *self = source_object;
   Photo *p = task_data;
   GError *error = NULL;
-  g_autoptr(LineupImage) image = NULL;
-  g_autoptr(GPtrArray) faces = NULL;
-  double best = 0.3;
 
   p->rgb = lineup_store_load_rgb (self->data_dir, p->sha256, 0, &p->w, &p->h, &error);
   if (p->rgb == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (!p->landmarks_wanted || !p->has_box || g_cancellable_is_cancelled (cancellable))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  /* The search JSON has the booking face's box but not its landmarks:
-   * find the faces again and take the one on that box. */
-  if (!engine_ensure (self, &error)
-      || (image = lineup_image_new_from_rgb (g_bytes_get_data (p->rgb, NULL), p->w, p->h, p->name,
-                                             &error)) == NULL
-      || (faces = lineup_engine_detect (engine_get (self), image, &p->options, &error)) == NULL)
-    {
-      g_debug ("candidate landmarks: %s", error->message);
-      g_clear_error (&error);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  for (guint i = 0; i < faces->len; i++)
-    {
-      double iou = box_iou (lineup_face_get_box (faces->pdata[i]), &p->box);
-
-      if (iou > best)
-        {
-          best = iou;
-          memcpy (p->landmarks, lineup_face_get_landmarks (faces->pdata[i]), sizeof p->landmarks);
-          p->has_landmarks = TRUE;
-        }
-    }
-  g_task_return_boolean (task, TRUE);
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -2000,22 +1947,20 @@ load_photo (LineupSearchPage *self)
   p = g_new0 (Photo, 1);
   p->generation = ++self->photo_generation;
   p->sha256 = g_strdup (lineup_json_get_string (c, "photo_sha256"));
-  p->name = g_strdup (lineup_json_get_string (c, "booking_number"));
   p->has_box = lineup_json_get_box (c, "box", &p->box) && p->box.right > p->box.left;
-  p->landmarks_wanted = lineup_compare_view_get_show_landmarks (self->compare);
-  lineup_app_detect_options (&p->options);
+  /* The booking face's landmarks as stored at import. */
+  if (json_object_has_member (c, "landmarks"))
+    {
+      JsonArray *pts = json_object_get_array_member (c, "landmarks");
+
+      p->has_landmarks = pts != NULL && json_array_get_length (pts) == G_N_ELEMENTS (p->landmarks);
+      for (guint k = 0; p->has_landmarks && k < G_N_ELEMENTS (p->landmarks); k++)
+        p->landmarks[k] = (float)json_array_get_double_element (pts, k);
+    }
   lineup_compare_view_set_candidate_status (self->compare, _("Loading the booking photo…"));
   task = g_task_new (self, self->photo_cancellable, photo_ready, NULL);
   g_task_set_task_data (task, p, (GDestroyNotify)photo_free);
   g_task_run_in_thread (task, photo_thread);
-}
-
-static void
-landmarks_toggled (LineupSearchPage *self)
-{
-  if (lineup_compare_view_get_show_landmarks (self->compare) && self->shown != NULL
-      && !lineup_compare_view_has_candidate_landmarks (self->compare))
-    load_photo (self);
 }
 
 static void
@@ -2578,7 +2523,6 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, source_changed);
   gtk_widget_class_bind_template_callback (widget_class, probe_face_activated);
   gtk_widget_class_bind_template_callback (widget_class, probe_box_drawn);
-  gtk_widget_class_bind_template_callback (widget_class, landmarks_toggled);
   gtk_widget_class_bind_template_callback (widget_class, decision_toggled);
 
   gtk_widget_class_install_action (widget_class, "search.new-case", NULL, new_case_action);

@@ -168,7 +168,7 @@ gboolean     lineup_probe_check_edit       (const char    *op,
  *  "threshold","top_k","gallery_size","no_hit","created_at","user",
  *  "candidates":[{"rank","distance","similarity","face_id","subject":{"id",
  *  "label","person_id"},"booking_number","photo_sha256","booking_date",
- *  "box":[l,t,r,b]}],
+ *  "box":[l,t,r,b],"landmarks":[x0,y0,…x67,y67] (absent once purged)}],
  *  "groups":[{"subject_id","label","best_rank","matches"}]}
  * Only candidates within the threshold are listed. */
 typedef struct

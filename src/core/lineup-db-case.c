@@ -987,7 +987,7 @@ candidate_object (sqlite3_stmt *st)
   JsonArray *box = json_array_new ();
 
   /* rank, distance, similarity, face_id, subject_uuid, booking_number,
-   * photo_sha256, label, person_id, booking_date, box x4 */
+   * photo_sha256, label, person_id, booking_date, box x4, landmarks */
   json_object_set_int_member (o, "rank", sqlite3_column_int64 (st, 0));
   json_object_set_double_member (o, "distance", round (sqlite3_column_double (st, 1) * 1e4) / 1e4);
   json_object_set_double_member (o, "similarity", round (sqlite3_column_double (st, 2) * 1e4) / 1e4);
@@ -1009,6 +1009,16 @@ candidate_object (sqlite3_stmt *st)
     for (int k = 0; k < 4; k++)
       json_array_add_double_element (box, sqlite3_column_double (st, 10 + k));
   json_object_set_array_member (o, "box", box);
+  /* The stored 68 points, so a viewer never has to find the face again. */
+  if (sqlite3_column_bytes (st, 14) == LINEUP_SHIM_N_LANDMARKS * 2 * sizeof (float))
+    {
+      const float *pts = sqlite3_column_blob (st, 14);
+      JsonArray *landmarks = json_array_new ();
+
+      for (int k = 0; k < LINEUP_SHIM_N_LANDMARKS * 2; k++)
+        json_array_add_double_element (landmarks, round (pts[k] * 10) / 10);
+      json_object_set_array_member (o, "landmarks", landmarks);
+    }
   return o;
 }
 
@@ -1132,7 +1142,7 @@ search_object (sqlite3  *conn,
   cand = lineup_db_prepare (conn,
     "SELECT c.rank, c.distance, c.similarity, c.face_id, c.subject_uuid, c.booking_number,"
     " c.photo_sha256, s.label, s.person_id, b.booking_date,"
-    " f.box_left, f.box_top, f.box_right, f.box_bottom"
+    " f.box_left, f.box_top, f.box_right, f.box_bottom, f.landmarks"
     " FROM candidates c LEFT JOIN subjects s ON s.uuid = c.subject_uuid"
     " LEFT JOIN bookings b ON b.booking_number = c.booking_number"
     " LEFT JOIN faces f ON f.id = c.face_id WHERE c.search_id = ? ORDER BY c.rank",
