@@ -710,11 +710,10 @@ policy_defaults (LineupPolicy *p)
 }
 
 gboolean
-lineup_db_policy_read (sqlite3  *conn,
-                       gpointer  policy,
-                       GError  **error)
+lineup_db_policy_read (sqlite3       *conn,
+                       LineupPolicy  *p,
+                       GError       **error)
 {
-  LineupPolicy *p = policy;
   g_autoptr(sqlite3_stmt) st = NULL;
 
   policy_defaults (p);

@@ -427,32 +427,16 @@ import_end_job (LineupDbThread *t,
                 GTask          *task)
 {
   ImportData *d = g_task_get_task_data (task);
-  g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *ts = lineup_db_now_iso ();
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->import_id);
 
   if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_IMPORT, "import", id))
     return;
-  if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
-      !(st = lineup_db_prepare (t->conn,
-                      "UPDATE imports SET finished_at = ?, status = ?, summary_json = ? WHERE id = ?",
-                      &error)))
-    goto fail;
-  sqlite3_bind_text (st, 1, ts, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (st, 2, d->status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (st, 3, d->summary, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (st, 4, d->import_id);
-  if (!lineup_db_step_done (t->conn, st, &error) ||
-      !lineup_db_audit_append (t->conn, lineup_user_get_name (d->user), "import.end", "import", id, d->summary, &error) ||
-      !lineup_db_exec (t->conn, "COMMIT", &error))
-    goto fail;
-  g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
-  return;
-
-fail:
-  lineup_db_exec (t->conn, "ROLLBACK", NULL);
-  g_task_return_error (task, g_steal_pointer (&error));
+  if (lineup_db_audited_exec (t, task, d->user, "import.end", "import", id, d->summary,
+                              "UPDATE imports SET finished_at = %Q, status = %Q, summary_json = %Q"
+                              " WHERE id = %lld",
+                              ts, d->status, d->summary, (long long)d->import_id))
+    g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
 }
 
 gboolean

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "lineup-db.h"
+#include "lineup-accounts.h"
 #include "lineup-user.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -126,7 +127,7 @@ gboolean lineup_db_authorize_task (LineupDbThread   *t,
 
 /* The search policy as the settings table says now (defaults filled in). */
 gboolean lineup_db_policy_read    (sqlite3          *conn,
-                                   gpointer          policy,   /* LineupPolicy * */
+                                   LineupPolicy     *policy,
                                    GError          **error);
 
 int      lineup_db_schema_latest  (void);
