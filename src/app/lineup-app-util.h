@@ -53,21 +53,4 @@ void               lineup_app_show_denied     (GtkStack       *stack,
 char              *lineup_app_format_time     (const char     *iso8601,
                                                const char     *format);
 
-/* Members of the core's JSON, read leniently: o may be NULL, and a member
- * that is missing or of another type gives "", 0 or NULL. */
-const char        *lineup_json_get_string     (JsonObject     *o,
-                                               const char     *member);
-double             lineup_json_get_double     (JsonObject     *o,
-                                               const char     *member);
-gint64             lineup_json_get_int        (JsonObject     *o,
-                                               const char     *member);
-gboolean           lineup_json_get_boolean    (JsonObject     *o,
-                                               const char     *member);
-JsonObject        *lineup_json_get_object     (JsonObject     *o,
-                                               const char     *member);
-/* A face box stored as [left, top, right, bottom]; FALSE if there is none. */
-gboolean           lineup_json_get_box        (JsonObject     *o,
-                                               const char     *member,
-                                               LineupBox      *box);
-
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "lineup-report.h"
 #include "lineup-user.h"
 #include "lineup-index.h"
+#include "lineup-json.h"
 #include "lineup-store.h"
 #include "lineup-csv.h"
 #include "lineup-image.h"

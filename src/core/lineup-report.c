@@ -23,6 +23,7 @@
 #include "lineup-error.h"
 #include "lineup-gallery.h"
 #include "lineup-image.h"
+#include "lineup-json.h"
 #include "lineup-report.h"
 
 /* A4 portrait, in points. */
@@ -65,35 +66,6 @@ member (JsonObject *obj,
         const char *name)
 {
   return obj != NULL ? json_object_get_member (obj, name) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *obj,
-               const char *name)
-{
-  return node_object (member (obj, name));
-}
-
-static JsonArray *
-member_array (JsonObject *obj,
-              const char *name)
-{
-  JsonNode *node = member (obj, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static guint
-array_length (JsonArray *array)
-{
-  return array != NULL ? json_array_get_length (array) : 0;
-}
-
-static JsonObject *
-array_object (JsonArray *array,
-              guint      i)
-{
-  return node_object (json_array_get_element (array, i));
 }
 
 /* The member if it is a string, else NULL. */
@@ -309,9 +281,9 @@ find_by_int (JsonArray  *array,
              const char *name,
              gint64      value)
 {
-  for (guint i = 0; i < array_length (array); i++)
+  for (guint i = 0; i < lineup_json_array_length (array); i++)
     {
-      JsonObject *obj = array_object (array, i);
+      JsonObject *obj = lineup_json_array_get_object (array, i);
 
       if (obj != NULL && member_int (obj, name, G_MININT64) == value)
         return obj;
@@ -326,9 +298,9 @@ latest_decision (JsonArray *decisions,
 {
   JsonObject *found = NULL;
 
-  for (guint i = 0; i < array_length (decisions); i++)
+  for (guint i = 0; i < lineup_json_array_length (decisions); i++)
     {
-      JsonObject *obj = array_object (decisions, i);
+      JsonObject *obj = lineup_json_array_get_object (decisions, i);
 
       if (obj != NULL && member_int (obj, "rank", G_MININT64) == rank)
         found = obj;
@@ -349,12 +321,12 @@ compare_int64 (gconstpointer a,
 static GArray *
 edit_seqs (JsonObject *probe)
 {
-  JsonArray *edits = member_array (probe, "edits");
+  JsonArray *edits = lineup_json_get_array (probe, "edits");
   GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; i < array_length (edits); i++)
+  for (guint i = 0; i < lineup_json_array_length (edits); i++)
     {
-      gint64 seq = member_int (array_object (edits, i), "seq", 0);
+      gint64 seq = member_int (lineup_json_array_get_object (edits, i), "seq", 0);
 
       if (seq > 0)
         g_array_append_val (seqs, seq);
@@ -377,13 +349,13 @@ steps_up_to (JsonObject  *probe,
              gint64       seq,
              GError     **error)
 {
-  JsonArray *edits = member_array (probe, "edits");
+  JsonArray *edits = lineup_json_get_array (probe, "edits");
   g_autoptr(JsonArray) steps = json_array_new ();
 
   for (gint64 s = 1; s <= seq; s++)
     {
       /* More steps than edits: one is missing (and seq may be absurd). */
-      JsonObject *edit = seq <= array_length (edits) ? find_by_int (edits, "seq", s) : NULL;
+      JsonObject *edit = seq <= lineup_json_array_length (edits) ? find_by_int (edits, "seq", s) : NULL;
       JsonObject *step;
       JsonNode *params;
       const char *op;
@@ -990,7 +962,7 @@ report_gallery_surface (Report     *r,
   g_autofree char *key = NULL;
   cairo_surface_t *surface = NULL;
   double b[4] = { 0, 0, 0, 0 };
-  gboolean has_box = array_length (box) == 4;
+  gboolean has_box = lineup_json_array_length (box) == 4;
   gpointer cached;
 
   for (guint i = 0; has_box && i < 4; i++)
@@ -1058,9 +1030,9 @@ static void
 render_case (Report     *r,
              JsonObject *root)
 {
-  JsonObject *c = member_object (root, "case");
-  JsonArray *probes = member_array (root, "probes");
-  JsonArray *searches = member_array (root, "searches");
+  JsonObject *c = lineup_json_get_object (root, "case");
+  JsonArray *probes = lineup_json_get_array (root, "probes");
+  JsonArray *searches = lineup_json_get_array (root, "searches");
   g_autofree char *offence = member_text (c, "offence");
   g_autofree char *offence_label = member_text (c, "offence_label");
   g_autofree char *reason = member_text (c, "reason");
@@ -1071,14 +1043,14 @@ render_case (Report     *r,
   g_autofree char *contents = NULL;
   guint n_decisions = 0;
 
-  for (guint i = 0; i < array_length (searches); i++)
-    n_decisions += array_length (member_array (array_object (searches, i), "decisions"));
+  for (guint i = 0; i < lineup_json_array_length (searches); i++)
+    n_decisions += lineup_json_array_length (lineup_json_get_array (lineup_json_array_get_object (searches, i), "decisions"));
   if (*offence_label != '\0' && *offence != '\0' && g_strcmp0 (offence, offence_label) != 0)
     offence_text = g_strdup_printf ("%s (%s)", offence_label, offence);
   else
     offence_text = g_strdup (*offence_label != '\0' ? offence_label : offence);
   contents = g_strdup_printf (_("%u probe images, %u searches, %u decisions"),
-                              array_length (probes), array_length (searches), n_decisions);
+                              lineup_json_array_length (probes), lineup_json_array_length (searches), n_decisions);
 
   heading (r, _("Case"), TRUE);
   field (r, _("Case number"), r->case_number, FONT_REGULAR);
@@ -1094,7 +1066,7 @@ static void
 render_probe (Report     *r,
               JsonObject *probe)
 {
-  JsonArray *edits = member_array (probe, "edits");
+  JsonArray *edits = lineup_json_get_array (probe, "edits");
   g_autoptr(GArray) seqs = edit_seqs (probe);
   gint64 last = seqs->len > 0 ? g_array_index (seqs, gint64, seqs->len - 1) : 0;
   g_autofree char *id = member_text (probe, "id");
@@ -1125,7 +1097,7 @@ render_probe (Report     *r,
     }
   r->y += PROBE_BOX + CAPTION_H + 8;
 
-  if (array_length (edits) == 0)
+  if (lineup_json_array_length (edits) == 0)
     paragraph (r, FONT_ITALIC, BODY_SIZE, 0.3, _("No edits: searches of this probe used the original."));
   else
     {
@@ -1142,9 +1114,9 @@ render_probe (Report     *r,
 
       for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
         translated[c] = (Column){ _(cols[c].title), cols[c].weight, cols[c].font };
-      for (guint i = 0; i < array_length (edits); i++)
+      for (guint i = 0; i < lineup_json_array_length (edits); i++)
         {
-          JsonObject *edit = array_object (edits, i);
+          JsonObject *edit = lineup_json_array_get_object (edits, i);
           char **cells = g_new0 (char *, G_N_ELEMENTS (cols) + 1);
 
           if (edit == NULL)
@@ -1154,7 +1126,7 @@ render_probe (Report     *r,
             }
           cells[0] = member_text (edit, "seq");
           cells[1] = humanize (member_string (edit, "op"));
-          cells[2] = member_object (edit, "params") != NULL ? params_text (member_object (edit, "params"))
+          cells[2] = lineup_json_get_object (edit, "params") != NULL ? params_text (lineup_json_get_object (edit, "params"))
                                                              : member_text (edit, "params");
           cells[3] = member_text (edit, "user");
           cells[4] = member_time (edit, "created_at");
@@ -1169,13 +1141,13 @@ static void
 render_probes (Report     *r,
                JsonObject *root)
 {
-  JsonArray *probes = member_array (root, "probes");
+  JsonArray *probes = lineup_json_get_array (root, "probes");
   guint n = 0;
 
   heading (r, _("Probe images"), TRUE);
-  for (guint i = 0; i < array_length (probes); i++)
+  for (guint i = 0; i < lineup_json_array_length (probes); i++)
     {
-      JsonObject *probe = array_object (probes, i);
+      JsonObject *probe = lineup_json_array_get_object (probes, i);
 
       if (probe != NULL)
         {
@@ -1192,17 +1164,17 @@ render_comparisons (Report     *r,
                     JsonObject *search,
                     JsonObject *probe)
 {
-  JsonArray *candidates = member_array (search, "candidates");
-  JsonArray *decisions = member_array (search, "decisions");
+  JsonArray *candidates = lineup_json_get_array (search, "candidates");
+  JsonArray *decisions = lineup_json_get_array (search, "decisions");
   gint64 seq = member_int (search, "edit_seq", 0);
   gboolean any = FALSE;
 
-  for (guint i = 0; i < array_length (candidates); i++)
+  for (guint i = 0; i < lineup_json_array_length (candidates); i++)
     {
-      JsonObject *cand = array_object (candidates, i);
+      JsonObject *cand = lineup_json_array_get_object (candidates, i);
       gint64 rank = member_int (cand, "rank", G_MININT64);
       JsonObject *decision = cand != NULL ? latest_decision (decisions, rank) : NULL;
-      JsonObject *subject = member_object (cand, "subject");
+      JsonObject *subject = lineup_json_get_object (cand, "subject");
       g_autofree char *rank_text = NULL;
       g_autofree char *booking = NULL;
       g_autofree char *label = NULL;
@@ -1240,7 +1212,7 @@ render_comparisons (Report     *r,
       top = r->y;
       image_box (r, probe != NULL ? report_probe_surface (r, probe, seq) : NULL,
                  MARGIN, top, COMPARE_BOX, COMPARE_BOX, probe_caption);
-      image_box (r, report_gallery_surface (r, member_string (cand, "photo_sha256"), member_array (cand, "box")),
+      image_box (r, report_gallery_surface (r, member_string (cand, "photo_sha256"), lineup_json_get_array (cand, "box")),
                  MARGIN + COMPARE_BOX + 12, top, COMPARE_BOX, COMPARE_BOX, cand_caption);
 
       text = g_ptr_array_new_with_free_func (g_free);
@@ -1275,16 +1247,16 @@ static void
 render_decisions (Report     *r,
                   JsonObject *search)
 {
-  JsonArray *decisions = member_array (search, "decisions");
-  JsonArray *candidates = member_array (search, "candidates");
+  JsonArray *decisions = lineup_json_get_array (search, "decisions");
+  JsonArray *candidates = lineup_json_get_array (search, "candidates");
   guint n = 0;
 
   ensure_space (r, 60);
   paragraph (r, FONT_BOLD, BODY_SIZE, 0, _("Decisions and reviews"));
-  for (guint i = 0; i < array_length (decisions); i++)
+  for (guint i = 0; i < lineup_json_array_length (decisions); i++)
     {
-      JsonObject *d = array_object (decisions, i);
-      JsonObject *review = member_object (d, "review");
+      JsonObject *d = lineup_json_array_get_object (decisions, i);
+      JsonObject *review = lineup_json_get_object (d, "review");
       JsonObject *cand;
       g_autofree char *rank = NULL;
       g_autofree char *label = NULL;
@@ -1350,11 +1322,11 @@ render_search (Report     *r,
     { N_("Decision"), 1.5, FONT_REGULAR },
   };
   Column translated[G_N_ELEMENTS (cols)];
-  JsonArray *candidates = member_array (search, "candidates");
-  JsonArray *decisions = member_array (search, "decisions");
+  JsonArray *candidates = lineup_json_get_array (search, "candidates");
+  JsonArray *decisions = lineup_json_get_array (search, "decisions");
   gint64 probe_id = member_int (search, "probe_id", G_MININT64);
   gint64 seq = member_int (search, "edit_seq", 0);
-  JsonObject *probe = find_by_int (member_array (root, "probes"), "id", probe_id);
+  JsonObject *probe = find_by_int (lineup_json_get_array (root, "probes"), "id", probe_id);
   g_autofree char *id = member_text (search, "search_id");
   g_autofree char *title = g_strdup_printf (_("Search %s"), *id != '\0' ? id : "—");
   g_autofree char *at = member_time (search, "created_at");
@@ -1373,8 +1345,8 @@ render_search (Report     *r,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   guint n_candidates = 0;
 
-  for (guint i = 0; i < array_length (candidates); i++)
-    n_candidates += array_object (candidates, i) != NULL;
+  for (guint i = 0; i < lineup_json_array_length (candidates); i++)
+    n_candidates += lineup_json_array_get_object (candidates, i) != NULL;
 
   if (seq > 0)
     probe_text = g_strdup_printf (_("Probe %s after edit step %s"), probe_id_text, seq_text);
@@ -1402,9 +1374,9 @@ render_search (Report     *r,
 
   for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
     translated[c] = (Column){ _(cols[c].title), cols[c].weight, cols[c].font };
-  for (guint i = 0; i < array_length (candidates); i++)
+  for (guint i = 0; i < lineup_json_array_length (candidates); i++)
     {
-      JsonObject *cand = array_object (candidates, i);
+      JsonObject *cand = lineup_json_array_get_object (candidates, i);
       JsonObject *decision;
       char **cells;
 
@@ -1414,7 +1386,7 @@ render_search (Report     *r,
       cells = g_new0 (char *, G_N_ELEMENTS (cols) + 1);
       cells[0] = member_text (cand, "rank");
       cells[1] = member_text (cand, "booking_number");
-      cells[2] = member_text (member_object (cand, "subject"), "label");
+      cells[2] = member_text (lineup_json_get_object (cand, "subject"), "label");
       cells[3] = member_number (cand, "distance", 4);
       cells[4] = member_number (cand, "similarity", 3);
       cells[5] = decision != NULL ? decision_label (member_string (decision, "decision")) : g_strdup ("—");
@@ -1437,13 +1409,13 @@ static void
 render_searches (Report     *r,
                  JsonObject *root)
 {
-  JsonArray *searches = member_array (root, "searches");
+  JsonArray *searches = lineup_json_get_array (root, "searches");
   guint n = 0;
 
   heading (r, _("Searches"), TRUE);
-  for (guint i = 0; i < array_length (searches); i++)
+  for (guint i = 0; i < lineup_json_array_length (searches); i++)
     {
-      JsonObject *search = array_object (searches, i);
+      JsonObject *search = lineup_json_array_get_object (searches, i);
 
       if (search != NULL)
         {
@@ -1522,7 +1494,7 @@ render_pdf (JsonNode    *dossier,
   statement = member_string (root, "statement");
   r.data_dir = data_dir != NULL ? data_dir : ".";
   r.statement = clean_text (statement != NULL && *statement != '\0' ? statement : _(LINEUP_LEAD_STATEMENT));
-  r.case_number = member_text (member_object (root, "case"), "number");
+  r.case_number = member_text (lineup_json_get_object (root, "case"), "number");
   r.pages = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
   r.originals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
   r.surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)cairo_surface_destroy);
@@ -1855,10 +1827,10 @@ lineup_report_write_disclosure (JsonNode    *dossier,
   probes_dir = g_build_filename (folder, "probes", NULL);
   if (!make_folder (probes_dir, error))
     return FALSE;
-  probes = member_array (node_object (dossier), "probes");
-  for (guint i = 0; i < array_length (probes); i++)
+  probes = lineup_json_get_array (node_object (dossier), "probes");
+  for (guint i = 0; i < lineup_json_array_length (probes); i++)
     {
-      JsonObject *probe = array_object (probes, i);
+      JsonObject *probe = lineup_json_array_get_object (probes, i);
       const char *sha = member_string (probe, "sha256");
 
       if (sha == NULL || g_hash_table_contains (done, sha))

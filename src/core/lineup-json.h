@@ -1,0 +1,36 @@
+/* lineup-json.h: lenient readers for the core's JSON results (search,
+ * dossier, audit entries), shared by the report, the app and the CLI. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lineup-face.h"
+
+G_BEGIN_DECLS
+
+/* Members of the core's JSON, read leniently: o may be NULL, and a member
+ * that is missing or of another type gives "", 0 or NULL. */
+const char        *lineup_json_get_string     (JsonObject     *o,
+                                               const char     *member);
+double             lineup_json_get_double     (JsonObject     *o,
+                                               const char     *member);
+gint64             lineup_json_get_int        (JsonObject     *o,
+                                               const char     *member);
+gboolean           lineup_json_get_boolean    (JsonObject     *o,
+                                               const char     *member);
+JsonObject        *lineup_json_get_object     (JsonObject     *o,
+                                               const char     *member);
+/* A face box stored as [left, top, right, bottom]; FALSE if there is none. */
+gboolean           lineup_json_get_box        (JsonObject     *o,
+                                               const char     *member,
+                                               LineupBox      *box);
+
+/* An array member, or NULL; an array's i-th element if it is an object. */
+JsonArray         *lineup_json_get_array      (JsonObject     *o,
+                                               const char     *member);
+JsonObject        *lineup_json_array_get_object (JsonArray    *a,
+                                                 guint         i);
+/* 0 for NULL. */
+guint              lineup_json_array_length   (JsonArray      *a);
+
+G_END_DECLS
