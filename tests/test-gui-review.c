@@ -15,6 +15,7 @@
 #include "lineup-audit-item.h"
 #include "lineup-audit-page.h"
 #include "lineup-json-item.h"
+#include "lineup-compare-view.h"
 #include "lineup-review-page.h"
 
 #define CASE_A   "2024-0117"
@@ -277,8 +278,7 @@ pictures_loaded (gpointer data)
 {
   Fixture *f = data;
 
-  return gtk_picture_get_paintable (GTK_PICTURE (review_child (f, "probe_picture"))) != NULL
-         && gtk_picture_get_paintable (GTK_PICTURE (review_child (f, "candidate_picture"))) != NULL;
+  return lineup_compare_view_has_images (LINEUP_COMPARE_VIEW (review_child (f, "compare")));
 }
 
 static char *

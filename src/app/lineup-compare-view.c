@@ -256,6 +256,13 @@ zoom_about (LineupCompareView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
+gboolean
+lineup_compare_view_has_images (LineupCompareView *self)
+{
+  g_return_val_if_fail (LINEUP_IS_COMPARE_VIEW (self), FALSE);
+  return self->panes[0].surface != NULL && self->panes[1].surface != NULL;
+}
+
 double
 lineup_compare_view_get_zoom (LineupCompareView *self)
 {
@@ -424,6 +431,10 @@ lineup_compare_view_dispose (GObject *object)
   pane_clear (&self->panes[0]);
   pane_clear (&self->panes[1]);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_COMPARE_VIEW);
+  /* The template's outer box is not a bound child, so dispose_template in
+   * GTK 4.8 leaves it: unparent what is left. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (lineup_compare_view_parent_class)->dispose (object);
 }
 

@@ -36,6 +36,9 @@ void       lineup_compare_view_set_captions       (LineupCompareView *self,
 void       lineup_compare_view_set_candidate_status (LineupCompareView *self,
                                                    const char        *status);
 
+/* Both panes hold an image. */
+gboolean   lineup_compare_view_has_images         (LineupCompareView *self);
+
 /* 1.0 shows both faces at the same size filling about half a pane. */
 double     lineup_compare_view_get_zoom           (LineupCompareView *self);
 void       lineup_compare_view_zoom_by            (LineupCompareView *self,

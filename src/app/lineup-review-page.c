@@ -12,9 +12,8 @@
 
 #include "lineup-app-util.h"
 #include "lineup-json-item.h"
+#include "lineup-compare-view.h"
 #include "lineup-review-page.h"
-
-#define VIEW_SIDE 720
 
 struct _LineupReviewPage
 {
@@ -41,13 +40,8 @@ struct _LineupReviewPage
   GtkStack           *detail_stack;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
-  GtkStack           *probe_stack;
-  GtkSpinner         *probe_spinner;
-  GtkPicture         *probe_picture;
+  LineupCompareView  *compare;
   GtkLabel           *probe_caption;
-  GtkStack           *candidate_stack;
-  GtkSpinner         *candidate_spinner;
-  GtkPicture         *candidate_picture;
   GtkLabel           *candidate_caption;
   GtkLabel           *image_error_label;
   GtkStack           *details_stack;
@@ -114,8 +108,14 @@ typedef struct
   gint64      edit_seq;
   char       *probe_sha256;
   char       *photo_sha256;
-  gboolean    has_box;
-  double      box[4];   /* the searched face, in the edited probe's pixels */
+  LineupBox   probe_box;      /* the searched face, in the edited probe's pixels */
+  gboolean    has_probe_box;
+  float       probe_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  gboolean    has_probe_landmarks;
+  LineupBox   candidate_box;  /* the booking face, in its photo's pixels */
+  gboolean    has_candidate_box;
+  float       candidate_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  gboolean    has_candidate_landmarks;
 } ImageRequest;
 
 typedef struct
@@ -170,38 +170,6 @@ fetch_steps (ImageRequest  *r,
   return json_array_ref (json_object_get_array_member (root, "probe_edits"));
 }
 
-/* A 3-px yellow frame round the searched face: in a photo with several
- * people the reviewer must see which one was searched. */
-static void
-draw_frame (guint8 *rgb,
-            int     w,
-            int     h,
-            int     x0,
-            int     y0,
-            int     x1,
-            int     y1)
-{
-  x0 = CLAMP (x0, 0, w - 1), x1 = CLAMP (x1, 0, w - 1);
-  y0 = CLAMP (y0, 0, h - 1), y1 = CLAMP (y1, 0, h - 1);
-  for (int t = 0; t < 3; t++)
-    {
-      for (int x = x0; x <= x1; x++)
-        for (int k = 0; k < 2; k++)
-          {
-            int y = k ? MAX (y0, y1 - t) : MIN (y1, y0 + t);
-            guint8 *p = rgb + ((gsize)y * w + x) * 3;
-            p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
-          }
-      for (int y = y0; y <= y1; y++)
-        for (int k = 0; k < 2; k++)
-          {
-            int x = k ? MAX (x0, x1 - t) : MIN (x1, x0 + t);
-            guint8 *p = rgb + ((gsize)y * w + x) * 3;
-            p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
-          }
-    }
-}
-
 static void
 load_probe (ImageRequest *r,
             ImageResult  *out)
@@ -231,16 +199,9 @@ load_probe (ImageRequest *r,
       if (edited == NULL)
         goto fail;
     }
-  out->probe = lineup_image_to_rgb (edited ? edited : original, VIEW_SIDE, &out->pw, &out->ph, &error);
-  if (out->probe != NULL && r->has_box)
-    {
-      double f = (double)out->pw / lineup_image_get_width (edited ? edited : original);
-      guint8 *data = g_bytes_unref_to_data (out->probe, &(gsize){ 0 });
-
-      draw_frame (data, out->pw, out->ph, (int)(r->box[0] * f), (int)(r->box[1] * f),
-                  (int)(r->box[2] * f), (int)(r->box[3] * f));
-      out->probe = g_bytes_new_take (data, (gsize)out->pw * out->ph * 3);
-    }
+  /* Full size: the boxes and landmarks are in these pixels, and the view
+   * scales for display. */
+  out->probe = lineup_image_to_rgb (edited ? edited : original, 0, &out->pw, &out->ph, &error);
   if (out->probe != NULL)
     return;
 fail:
@@ -260,20 +221,11 @@ image_thread (GTask        *task,
   load_probe (r, out);
   if (!g_cancellable_is_cancelled (cancellable))
     {
-      out->candidate = lineup_store_load_rgb (r->data_dir, r->photo_sha256, VIEW_SIDE, &out->cw,
-                                              &out->ch, &error);
+      out->candidate = lineup_store_load_rgb (r->data_dir, r->photo_sha256, 0, &out->cw, &out->ch, &error);
       if (out->candidate == NULL)
         out->candidate_error = g_strdup (error->message);
     }
   g_task_return_pointer (task, out, (GDestroyNotify)image_result_free);
-}
-
-static GdkPaintable *
-texture_from_rgb (GBytes *rgb,
-                  int     w,
-                  int     h)
-{
-  return GDK_PAINTABLE (gdk_memory_texture_new (w, h, GDK_MEMORY_R8G8B8, rgb, (gsize)w * 3));
 }
 
 static void
@@ -284,30 +236,28 @@ image_ready (GObject      *source,
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
   g_autoptr(GError) error = NULL;
   ImageResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+  ImageRequest *req;
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autofree char *caption = NULL;
 
   if (r == NULL)
     return;   /* cancelled: another lead is shown now */
-  gtk_spinner_stop (self->probe_spinner);
-  gtk_spinner_stop (self->candidate_spinner);
+  req = g_task_get_task_data (G_TASK (result));
   if (r->probe != NULL)
-    {
-      g_autoptr(GdkPaintable) tex = texture_from_rgb (r->probe, r->pw, r->ph);
-      gtk_picture_set_paintable (self->probe_picture, tex);
-    }
+    lineup_compare_view_set_probe (self->compare, r->probe, r->pw, r->ph,
+                                   req->has_probe_box ? &req->probe_box : NULL,
+                                   req->has_probe_landmarks ? req->probe_landmarks : NULL);
   else
     g_string_append_printf (problems, _("Probe image: %s"), r->probe_error);
   if (r->candidate != NULL)
-    {
-      g_autoptr(GdkPaintable) tex = texture_from_rgb (r->candidate, r->cw, r->ch);
-      gtk_picture_set_paintable (self->candidate_picture, tex);
-    }
+    lineup_compare_view_set_candidate (self->compare, r->candidate, r->cw, r->ch,
+                                       req->has_candidate_box ? &req->candidate_box : NULL,
+                                       req->has_candidate_landmarks ? req->candidate_landmarks : NULL);
   else if (r->candidate_error != NULL)
-    g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "",
-                            r->candidate_error);
-  gtk_stack_set_visible_child_name (self->probe_stack, "picture");
-  gtk_stack_set_visible_child_name (self->candidate_stack, "picture");
+    {
+      g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", r->candidate_error);
+      lineup_compare_view_set_candidate_status (self->compare, r->candidate_error);
+    }
 
   if (r->n_edits == 0)
     caption = g_strdup (_("The original image, unedited"));
@@ -416,12 +366,9 @@ show_item (LineupReviewPage *self,
   set_candidate_caption (self);
   gtk_label_set_text (self->probe_caption, "");
   gtk_widget_set_visible (GTK_WIDGET (self->image_error_label), FALSE);
-  gtk_picture_set_paintable (self->probe_picture, NULL);
-  gtk_picture_set_paintable (self->candidate_picture, NULL);
-  gtk_stack_set_visible_child_name (self->probe_stack, "loading");
-  gtk_stack_set_visible_child_name (self->candidate_stack, "loading");
-  gtk_spinner_start (self->probe_spinner);
-  gtk_spinner_start (self->candidate_spinner);
+  lineup_compare_view_set_probe (self->compare, NULL, 0, 0, NULL, NULL);
+  lineup_compare_view_set_candidate (self->compare, NULL, 0, 0, NULL, NULL);
+  lineup_compare_view_set_candidate_status (self->compare, _("Loading the booking photo…"));
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
 
@@ -438,23 +385,30 @@ show_item (LineupReviewPage *self,
   r->edit_seq = json_object_get_int_member_with_default (o, "edit_seq", 0);
   r->probe_sha256 = g_strdup (json_object_get_string_member_with_default (o, "probe_sha256", ""));
   r->photo_sha256 = g_strdup (json_object_get_string_member_with_default (o, "photo_sha256", ""));
-  if (json_object_has_member (o, "probe_face")
-      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "probe_face")))
-    {
-      JsonObject *face = json_object_get_object_member (o, "probe_face");
-      JsonObject *box = json_object_has_member (face, "box")
-                          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (face, "box"))
-                          ? json_object_get_object_member (face, "box") : NULL;
+  {
+    JsonObject *face = lineup_json_get_object (o, "probe_face");
+    JsonObject *box = lineup_json_get_object (face, "box");
+    JsonArray *pairs = lineup_json_get_array (face, "landmarks");
+    JsonArray *flat = lineup_json_get_array (o, "landmarks");
 
-      if (box != NULL)
-        {
-          r->box[0] = json_object_get_double_member_with_default (box, "left", 0);
-          r->box[1] = json_object_get_double_member_with_default (box, "top", 0);
-          r->box[2] = json_object_get_double_member_with_default (box, "right", 0);
-          r->box[3] = json_object_get_double_member_with_default (box, "bottom", 0);
-          r->has_box = r->box[2] > r->box[0] && r->box[3] > r->box[1];
-        }
-    }
+    r->probe_box.left = lineup_json_get_double (box, "left");
+    r->probe_box.top = lineup_json_get_double (box, "top");
+    r->probe_box.right = lineup_json_get_double (box, "right");
+    r->probe_box.bottom = lineup_json_get_double (box, "bottom");
+    r->has_probe_box = r->probe_box.right > r->probe_box.left && r->probe_box.bottom > r->probe_box.top;
+    /* The probe's points are [x, y] pairs, the booking face's a flat list. */
+    r->has_probe_landmarks = lineup_json_array_length (pairs) == LINEUP_SHIM_N_LANDMARKS;
+    for (guint k = 0; r->has_probe_landmarks && k < LINEUP_SHIM_N_LANDMARKS; k++)
+      {
+        JsonArray *pt = json_array_get_array_element (pairs, k);
+        r->probe_landmarks[2 * k] = (float)json_array_get_double_element (pt, 0);
+        r->probe_landmarks[2 * k + 1] = (float)json_array_get_double_element (pt, 1);
+      }
+    r->has_candidate_box = lineup_json_get_box (o, "box", &r->candidate_box);
+    r->has_candidate_landmarks = lineup_json_array_length (flat) == LINEUP_SHIM_N_LANDMARKS * 2;
+    for (guint k = 0; r->has_candidate_landmarks && k < LINEUP_SHIM_N_LANDMARKS * 2; k++)
+      r->candidate_landmarks[k] = (float)json_array_get_double_element (flat, k);
+  }
   self->image_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->image_cancellable, image_ready, NULL);
   g_task_set_task_data (task, r, (GDestroyNotify)image_request_free);
@@ -828,6 +782,7 @@ lineup_review_page_class_init (LineupReviewPageClass *klass)
 
   object_class->dispose = lineup_review_page_dispose;
   widget_class->map = lineup_review_page_map;
+  g_type_ensure (LINEUP_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/lineup-review-page.ui");
@@ -841,13 +796,8 @@ lineup_review_page_class_init (LineupReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_stack);
-  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_spinner);
-  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_picture);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, compare);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, probe_caption);
-  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_stack);
-  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_spinner);
-  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_picture);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_caption);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, image_error_label);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, details_stack);

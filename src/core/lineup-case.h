@@ -164,7 +164,7 @@ gboolean     lineup_probe_check_edit       (const char    *op,
  * every candidate (also a no-hit), audits it, and returns:
  * {"search_id","case","probe_id","probe_sha256","edit_seq","probe_edits":
  *  [{"seq","op","params"}] (the steps up to edit_seq),"probe_face":{box,
- *  quality,reasons,model},"model","model_sha256",
+ *  landmarks:[[x,y]…],quality,reasons,model},"model","model_sha256",
  *  "threshold","top_k","gallery_size","no_hit","created_at","user",
  *  "candidates":[{"rank","distance","similarity","face_id","subject":{"id",
  *  "label","person_id"},"booking_number","photo_sha256","booking_date",
@@ -245,7 +245,8 @@ JsonNode   *lineup_db_decide_finish        (LineupDb      *db,
  * [{"decision_id","case","offence" (label),"offence_code","search_id","rank",
  *   "note","author","created_at","own","probe_sha256","edit_seq",
  *   "probe_face":{…},"photo_sha256","booking_number","label","distance",
- *   "similarity","box":[l,t,r,b] of the candidate face, [] once purged}]
+ *   "similarity","box":[l,t,r,b] of the candidate face, [] once purged,
+ *   "landmarks":[x0,y0,…] (absent once purged)}]
  * The probe's edit steps come with lineup_db_search_get_sync. */
 JsonNode   *lineup_db_review_queue_sync    (LineupDb      *db,
                                             LineupUser    *actor,

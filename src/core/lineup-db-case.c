@@ -979,6 +979,25 @@ cache_sync (LineupDbThread  *t,
 
 /* search JSON */
 
+/* The stored 68 points of a booking face (flat x0, y0, …), so a viewer
+ * never has to find the face again. */
+static void
+set_landmarks (JsonObject   *o,
+               sqlite3_stmt *st,
+               int           i)
+{
+  const float *pts;
+  JsonArray *landmarks;
+
+  if (sqlite3_column_bytes (st, i) != LINEUP_SHIM_N_LANDMARKS * 2 * sizeof (float))
+    return;
+  pts = sqlite3_column_blob (st, i);
+  landmarks = json_array_new ();
+  for (int k = 0; k < LINEUP_SHIM_N_LANDMARKS * 2; k++)
+    json_array_add_double_element (landmarks, round (pts[k] * 10) / 10);
+  json_object_set_array_member (o, "landmarks", landmarks);
+}
+
 static JsonObject *
 candidate_object (sqlite3_stmt *st)
 {
@@ -1009,16 +1028,7 @@ candidate_object (sqlite3_stmt *st)
     for (int k = 0; k < 4; k++)
       json_array_add_double_element (box, sqlite3_column_double (st, 10 + k));
   json_object_set_array_member (o, "box", box);
-  /* The stored 68 points, so a viewer never has to find the face again. */
-  if (sqlite3_column_bytes (st, 14) == LINEUP_SHIM_N_LANDMARKS * 2 * sizeof (float))
-    {
-      const float *pts = sqlite3_column_blob (st, 14);
-      JsonArray *landmarks = json_array_new ();
-
-      for (int k = 0; k < LINEUP_SHIM_N_LANDMARKS * 2; k++)
-        json_array_add_double_element (landmarks, round (pts[k] * 10) / 10);
-      json_object_set_array_member (o, "landmarks", landmarks);
-    }
+  set_landmarks (o, st, 14);
   return o;
 }
 
@@ -1313,7 +1323,9 @@ search_job (LineupDbThread *t,
                                 (float)d->threshold, hits);
   report_progress (d, 0.95);
 
-  lineup_face_to_json (d->face, fb, FALSE);
+  /* With its landmarks: the record of what was searched, and what a
+   * reviewer's view overlays. */
+  lineup_face_to_json (d->face, fb, TRUE);
   face_node = json_builder_get_root (fb);
   json_object_set_string_member (json_node_get_object (face_node), "model", model_id);
   {
@@ -1777,7 +1789,7 @@ queue_job (LineupDbThread *t,
     "SELECT d.id, c.number, o.label, d.search_id, d.rank, d.note, u.name, d.created_at,"
     " d.created_by = ?1, p.sha256, s.edit_seq, ca.photo_sha256, ca.booking_number,"
     " coalesce(sj.label, ''), ca.distance, ca.similarity, s.probe_face_json, c.offence,"
-    " f.box_left, f.box_top, f.box_right, f.box_bottom"
+    " f.box_left, f.box_top, f.box_right, f.box_bottom, f.landmarks"
     " FROM decisions d JOIN users u ON u.id = d.created_by"
     " JOIN searches s ON s.id = d.search_id JOIN cases c ON c.id = s.case_id"
     " JOIN offence_categories o ON o.code = c.offence JOIN probes p ON p.id = s.probe_id"
@@ -1823,6 +1835,7 @@ queue_job (LineupDbThread *t,
             json_array_add_double_element (box, sqlite3_column_double (st, 18 + k));
         json_object_set_array_member (o, "box", box);
       }
+      set_landmarks (o, st, 22);
       json_array_add_object_element (arr, o);
     }
   g_task_return_pointer (task, json_node_init_array (json_node_alloc (), arr), (GDestroyNotify)json_node_unref);
