@@ -33,6 +33,24 @@ gui_spin_frames (guint n)
       g_usleep (1000);
 }
 
+/* A named child of the composite widgets inside widget (pages are made of
+ * panels with templates of their own), depth first. */
+static GObject *
+nested_template_child (GtkWidget  *widget,
+                       const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GObject *found = gtk_widget_get_template_child (c, G_OBJECT_TYPE (c), name);
+
+      if (found == NULL)
+        found = nested_template_child (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWidget *
 gui_child (gpointer    widget,
            GType       type,
@@ -40,6 +58,8 @@ gui_child (gpointer    widget,
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 
+  if (child == NULL)
+    child = nested_template_child (GTK_WIDGET (widget), name);
   if (child == NULL)
     g_error ("%s has no template child %s", g_type_name (type), name);
   return GTK_WIDGET (child);

@@ -20,7 +20,8 @@ void          gui_spin_until    (GuiCondition  done,
 /* Lets about n frames (20 ms each) go by. */
 void          gui_spin_frames   (guint         n);
 
-/* A composite template's child, which must exist. */
+/* A composite template's child, which must exist: one of widget's own
+ * template (as type), else of a composite widget inside it. */
 GtkWidget    *gui_child         (gpointer      widget,
                                  GType         type,
                                  const char   *name);

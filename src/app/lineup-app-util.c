@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lineup-app-util.h"
 
 LineupApplication *
@@ -66,6 +68,47 @@ lineup_app_parent_window (GtkWidget *widget)
   GtkRoot *root = gtk_widget_get_root (widget);
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+lineup_app_toast (GtkWidget  *widget,
+                  const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *t;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", text);
+      return;
+    }
+  t = adw_toast_new (text);
+  adw_toast_set_timeout (t, 4);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+}
+
+void
+lineup_app_alert (GtkWidget  *widget,
+                  const char *heading,
+                  const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (lineup_app_parent_window (widget), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+lineup_app_alert_error (GtkWidget    *widget,
+                        const char   *heading,
+                        const GError *error)
+{
+  if (g_error_matches (error, LINEUP_ERROR, LINEUP_ERROR_POLICY))
+    lineup_app_alert (widget, _("Refused by Policy"), error->message);
+  else if (g_error_matches (error, LINEUP_ERROR, LINEUP_ERROR_FORBIDDEN))
+    lineup_app_alert (widget, _("Not Permitted for Your Role"), error->message);
+  else
+    lineup_app_alert (widget, heading, error->message);
 }
 
 void

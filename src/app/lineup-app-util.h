@@ -29,6 +29,18 @@ GtkSingleSelection *lineup_app_selection_new  (GListStore     *items,
 /* The window a widget sits in, as the parent for a dialog, or NULL. */
 GtkWindow         *lineup_app_parent_window   (GtkWidget      *widget);
 
+/* A short note in the toast overlay the widget sits in. */
+void               lineup_app_toast           (GtkWidget      *widget,
+                                               const char     *text);
+/* Refusals need reading, so they get a dialog rather than a toast; a
+ * policy or role refusal gets a heading that says so. */
+void               lineup_app_alert           (GtkWidget      *widget,
+                                               const char     *heading,
+                                               const char     *body);
+void               lineup_app_alert_error     (GtkWidget      *widget,
+                                               const char     *heading,
+                                               const GError   *error);
+
 /* A form's message under its fields; NULL hides it. */
 void               lineup_app_show_inline_error (GtkLabel     *label,
                                                  const char   *message);

@@ -37,6 +37,10 @@ struct _LineupCompareView
   double          drag_off_x, drag_off_y;
   double          pointer_x, pointer_y;
   gboolean        show_landmarks;
+  /* The candidate photo being loaded: a newer load or an explicit pane
+   * drops an older answer. */
+  GCancellable   *load_cancellable;
+  guint           load_generation;
 
   GtkDrawingArea *area;
   GtkLabel       *probe_caption;
@@ -51,6 +55,8 @@ G_DEFINE_FINAL_TYPE (LineupCompareView, lineup_compare_view, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_SHOW_LANDMARKS, PROP_ZOOM, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+static void stop_loading (LineupCompareView *self);
 
 static void
 pane_clear (Pane *p)
@@ -428,6 +434,8 @@ lineup_compare_view_dispose (GObject *object)
 {
   LineupCompareView *self = LINEUP_COMPARE_VIEW (object);
 
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   pane_clear (&self->panes[0]);
   pane_clear (&self->panes[1]);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_COMPARE_VIEW);
@@ -498,6 +506,107 @@ lineup_compare_view_init (LineupCompareView *self)
   update_zoom_label (self);
 }
 
+/* loading a booking photo */
+
+typedef struct
+{
+  guint     generation;
+  char     *data_dir;
+  char     *sha256;
+  LineupBox box;
+  gboolean  has_box;
+  gboolean  has_landmarks;
+  float     landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  GBytes   *rgb;
+  int       w, h;
+} PhotoLoad;
+
+static void
+photo_load_free (PhotoLoad *p)
+{
+  g_free (p->data_dir);
+  g_free (p->sha256);
+  g_clear_pointer (&p->rgb, g_bytes_unref);
+  g_free (p);
+}
+
+static void
+stop_loading (LineupCompareView *self)
+{
+  self->load_generation++;
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+}
+
+static void
+photo_load_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PhotoLoad *p = task_data;
+  GError *error = NULL;
+
+  p->rgb = lineup_store_load_rgb (p->data_dir, p->sha256, 0, &p->w, &p->h, &error);
+  if (p->rgb == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+photo_load_ready (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LineupCompareView *self = LINEUP_COMPARE_VIEW (source);
+  PhotoLoad *p = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (p->generation != self->load_generation)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lineup_compare_view_set_candidate_status (self, error->message);
+      return;
+    }
+  pane_set (&self->panes[1], p->rgb, p->w, p->h, p->has_box ? &p->box : NULL,
+            p->has_landmarks ? p->landmarks : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->candidate_status), self->panes[1].surface == NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+void
+lineup_compare_view_load_candidate (LineupCompareView *self,
+                                    const char        *data_dir,
+                                    const char        *sha256,
+                                    const LineupBox   *box,
+                                    const float       *landmarks)
+{
+  g_autoptr(GTask) task = NULL;
+  PhotoLoad *p;
+
+  g_return_if_fail (LINEUP_IS_COMPARE_VIEW (self));
+  g_return_if_fail (data_dir != NULL && sha256 != NULL);
+  lineup_compare_view_set_candidate_status (self, _("Loading the booking photo…"));
+  stop_loading (self);
+  self->load_cancellable = g_cancellable_new ();
+  p = g_new0 (PhotoLoad, 1);
+  p->generation = self->load_generation;
+  p->data_dir = g_strdup (data_dir);
+  p->sha256 = g_strdup (sha256);
+  p->has_box = box != NULL && box->right > box->left;
+  if (p->has_box)
+    p->box = *box;
+  p->has_landmarks = landmarks != NULL;
+  if (landmarks != NULL)
+    memcpy (p->landmarks, landmarks, sizeof p->landmarks);
+  task = g_task_new (self, self->load_cancellable, photo_load_ready, NULL);
+  g_task_set_task_data (task, p, (GDestroyNotify)photo_load_free);
+  g_task_run_in_thread (task, photo_load_thread);
+}
+
 GtkWidget *
 lineup_compare_view_new (void)
 {
@@ -527,6 +636,7 @@ lineup_compare_view_set_candidate (LineupCompareView *self,
                                    const float       *landmarks)
 {
   g_return_if_fail (LINEUP_IS_COMPARE_VIEW (self));
+  stop_loading (self);
   pane_set (&self->panes[1], rgb, width, height, box, landmarks);
   if (self->panes[1].surface != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->candidate_status), FALSE);

@@ -29,6 +29,14 @@ void       lineup_compare_view_set_candidate      (LineupCompareView *self,
                                                    int                height,
                                                    const LineupBox   *box,
                                                    const float       *landmarks);
+/* Loads the stored booking photo DATA_DIR's sha256 into the candidate pane
+ * off the main thread ("Loading…" meanwhile, the error in its place if it
+ * fails); a newer load or set_candidate () supersedes it. */
+void       lineup_compare_view_load_candidate     (LineupCompareView *self,
+                                                   const char        *data_dir,
+                                                   const char        *sha256,
+                                                   const LineupBox   *box,
+                                                   const float       *landmarks);
 void       lineup_compare_view_set_captions       (LineupCompareView *self,
                                                    const char        *probe,
                                                    const char        *candidate);

@@ -13,12 +13,15 @@
 #include <glib/gi18n.h>
 
 #include "lineup-app-util.h"
+#include "lineup-candidate-chip.h"
 #include "lineup-candidate-item.h"
+#include "lineup-case-chooser.h"
 #include "lineup-case-export.h"
 #include "lineup-case-dialog.h"
 #include "lineup-compare-view.h"
+#include "lineup-decision-panel.h"
 #include "lineup-json-item.h"
-#include "lineup-probe-view.h"
+#include "lineup-probe-panel.h"
 #include "lineup-search-page.h"
 
 struct _LineupSearchPage
@@ -33,32 +36,11 @@ struct _LineupSearchPage
   gulong              user_handler;
   GCancellable       *cancellable;         /* everything of the current case */
   GCancellable       *search_cancellable;
-  GCancellable       *photo_cancellable;
-
-  GMutex              engine_lock;
-  LineupEngine       *engine;
 
   LineupPolicy        policy;
   gboolean            have_policy;
 
   JsonObject         *case_obj;
-  GListStore         *cases;
-
-  /* the probe */
-  gboolean            source_declared;
-  LineupProbeSource   source;
-  LineupImage        *original;
-  gint64              probe_id;
-  JsonArray          *steps;               /* {"op","params"} as recorded */
-  gint64              edit_seq;
-  LineupImage        *edited;
-  GBytes             *edited_rgb;
-  int                 edited_w, edited_h;
-  GPtrArray          *faces;
-  int                 face_index;
-  GListStore         *edits;
-  guint               generation;
-  int                 busy;
 
   /* the search */
   JsonNode           *search;
@@ -69,7 +51,6 @@ struct _LineupSearchPage
   GtkSingleSelection *selection;
   LineupCandidateItem *shown;
   guint               shown_photo;
-  guint               photo_generation;
   gboolean            deciding;
 
   const char         *state;
@@ -80,26 +61,11 @@ struct _LineupSearchPage
   AdwToastOverlay    *toast_overlay;
   GtkLabel           *lead_label;
   GtkStack           *main_stack;
-  GtkListBox         *case_list;
-  GtkLabel           *case_status;
+  LineupCaseChooser  *case_chooser;
   GtkLabel           *case_title;
   GtkLabel           *case_detail;
   GtkWidget          *probe_panel;
-  AdwComboRow        *source_row;
-  GtkWidget          *probe_frame;
-  GtkStack           *probe_stack;
-  LineupProbeView    *probe_view;
-  GtkSpinner         *probe_spinner;
-  GtkLabel           *faces_label;
-  GtkWidget          *crop_button;
-  GtkWidget          *face_box;
-  GtkLabel           *face_title;
-  GtkLabel           *face_quality;
-  GtkLabel           *face_reasons;
-  GtkSpinButton      *angle_spin;
-  GtkRange           *brightness_scale;
-  GtkRange           *contrast_scale;
-  GtkListBox         *edit_list;
+  LineupProbePanel   *probe;
   AdwActionRow       *topk_row;
   AdwActionRow       *threshold_row;
   GtkSpinButton      *topk_spin;
@@ -118,11 +84,10 @@ struct _LineupSearchPage
   GtkStack           *details_stack;
   GtkLabel           *hidden_label;
   GtkGrid            *details_grid;
-  GtkLabel           *decision_status;
+  LineupDecisionPanel *decision_panel;
   GtkToggleButton    *lead_toggle;
   GtkToggleButton    *nomatch_toggle;
   GtkToggleButton    *inconclusive_toggle;
-  GtkTextView        *note_view;
   GtkWidget          *record_button;
 };
 
@@ -132,20 +97,10 @@ enum { PROP_0, PROP_STATE, PROP_SUBTITLE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void update_actions (LineupSearchPage *self);
-static void run_detect     (LineupSearchPage *self);
 static void show_item      (LineupSearchPage *self,
                             LineupCandidateItem *item);
 
 /* helpers */
-
-/* A worker's answer about a probe the page has since dropped, or arriving
- * while the page goes away: nothing to show it on. */
-static gboolean
-superseded (LineupSearchPage *self,
-            guint             generation)
-{
-  return self->disposed || generation != self->generation;
-}
 
 static void
 set_state (LineupSearchPage *self,
@@ -194,66 +149,10 @@ alert_error (LineupSearchPage *self,
     alert (self, heading, error->message);
 }
 
-/* A still is only taken with its source declared; otherwise say so. */
-static gboolean
-source_declared (LineupSearchPage *self)
-{
-  if (!self->source_declared)
-    alert (self, _("Declare the Source First"),
-           _("Say where the still comes from before loading it: a surveillance still, a "
-             "witness photo, a social-media image or another source. Composite sketches and "
-             "look-alike photos are not accepted."));
-  return self->source_declared;
-}
-
 static LineupUser *
 current_user (LineupSearchPage *self)
 {
   return self->user;
-}
-
-static gboolean
-engine_ensure (LineupSearchPage  *self,
-               GError           **error)
-{
-  gboolean ok = TRUE;
-
-  g_mutex_lock (&self->engine_lock);
-  if (self->engine == NULL)
-    {
-      g_autofree char *dir = lineup_paths_model_dir ();
-
-      self->engine = lineup_engine_new (dir, error);
-      ok = self->engine != NULL;
-    }
-  g_mutex_unlock (&self->engine_lock);
-  return ok;
-}
-
-/* The engine pointer is only ever set once, under the lock. */
-static LineupEngine *
-engine_get (LineupSearchPage *self)
-{
-  LineupEngine *engine;
-
-  g_mutex_lock (&self->engine_lock);
-  engine = self->engine;
-  g_mutex_unlock (&self->engine_lock);
-  return engine;
-}
-
-static LineupFace *
-selected_face (LineupSearchPage *self)
-{
-  if (self->faces == NULL || self->face_index < 0 || (guint)self->face_index >= self->faces->len)
-    return NULL;
-  return self->faces->pdata[self->face_index];
-}
-
-static gboolean
-has_drawn_box (LineupSearchPage *self)
-{
-  return self->edited != NULL && lineup_probe_view_get_drawn_box (self->probe_view, NULL);
 }
 
 static void
@@ -261,11 +160,14 @@ update_actions (LineupSearchPage *self)
 {
   GtkWidget *w = GTK_WIDGET (self);
   gboolean searching = g_strcmp0 (self->state, "searching") == 0;
-  gboolean idle = self->busy == 0 && !searching;
-  gboolean probe = self->probe_id > 0 && self->edited != NULL;
-  gboolean face = selected_face (self) != NULL;
+  gboolean busy = lineup_probe_panel_get_busy (self->probe);
+  gboolean idle = !busy && !searching;
+  gboolean probe = lineup_probe_panel_has_probe (self->probe);
+  gboolean drawn = lineup_probe_panel_has_drawn_box (self->probe);
+  gboolean face = lineup_probe_panel_get_face (self->probe) != NULL;
+  guint n_faces = lineup_probe_panel_get_n_faces (self->probe);
   guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
-  g_autofree char *note = lineup_app_dup_text_view_text (self->note_view);
+  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
   gboolean chosen = gtk_toggle_button_get_active (self->lead_toggle)
                     || gtk_toggle_button_get_active (self->nomatch_toggle)
                     || gtk_toggle_button_get_active (self->inconclusive_toggle);
@@ -275,8 +177,8 @@ update_actions (LineupSearchPage *self)
   gtk_widget_action_set_enabled (w, "search.export-report", self->case_obj != NULL && !searching);
   gtk_widget_action_set_enabled (w, "search.export-disclosure", self->case_obj != NULL && !searching);
   gtk_widget_action_set_enabled (w, "search.open-probe", self->case_obj != NULL && idle);
-  gtk_widget_action_set_enabled (w, "search.use-box", has_drawn_box (self) && idle);
-  gtk_widget_action_set_enabled (w, "search.crop", probe && has_drawn_box (self) && idle);
+  gtk_widget_action_set_enabled (w, "search.use-box", drawn && idle);
+  gtk_widget_action_set_enabled (w, "search.crop", probe && drawn && idle);
   gtk_widget_action_set_enabled (w, "search.rotate", probe && idle);
   gtk_widget_action_set_enabled (w, "search.mirror", probe && idle);
   gtk_widget_action_set_enabled (w, "search.straighten", probe && idle);
@@ -294,15 +196,16 @@ update_actions (LineupSearchPage *self)
 
   if (self->case_obj == NULL)
     hint = _("Choose a case first.");
-  else if (self->original == NULL && self->busy == 0)
-    hint = self->source_declared ? _("Open or drop a still of the unknown person.")
-                                 : _("Declare the source, then open a still.");
-  else if (self->busy > 0)
+  else if (!lineup_probe_panel_has_original (self->probe) && !busy)
+    hint = lineup_probe_panel_get_source_declared (self->probe)
+             ? _("Open or drop a still of the unknown person.")
+             : _("Declare the source, then open a still.");
+  else if (busy)
     hint = _("Working on the probe…");
   else if (searching)
     hint = _("Searching…");
   else if (!face)
-    hint = self->faces && self->faces->len > 0
+    hint = n_faces > 0
              ? _("Click a face box to choose the face to search for.")
              : _("No face found: drag a box around the face, then Use Box as Face.");
   else
@@ -317,8 +220,6 @@ reset_search (LineupSearchPage *self)
 {
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
-  g_cancellable_cancel (self->photo_cancellable);
-  g_clear_object (&self->photo_cancellable);
   g_clear_pointer (&self->search, json_node_unref);
   g_clear_object (&self->searched_face);
   g_clear_object (&self->shown);
@@ -329,36 +230,6 @@ reset_search (LineupSearchPage *self)
   gtk_stack_set_visible_child_name (self->result_stack, "idle");
 }
 
-/* The probe's images, steps and faces (not its widgets: dispose uses this). */
-static void
-free_probe (LineupSearchPage *self)
-{
-  g_clear_object (&self->original);
-  g_clear_object (&self->edited);
-  g_clear_pointer (&self->edited_rgb, g_bytes_unref);
-  g_clear_pointer (&self->steps, json_array_unref);
-  g_clear_pointer (&self->faces, g_ptr_array_unref);
-}
-
-static void
-reset_probe (LineupSearchPage *self)
-{
-  self->generation++;
-  self->busy = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), FALSE);
-  gtk_spinner_stop (self->probe_spinner);
-  free_probe (self);
-  self->probe_id = 0;
-  self->edit_seq = 0;
-  self->face_index = -1;
-  g_list_store_remove_all (self->edits);
-  lineup_probe_view_set_texture (self->probe_view, NULL);
-  lineup_probe_view_set_faces (self->probe_view, NULL);
-  gtk_stack_set_visible_child_name (self->probe_stack, "empty");
-  gtk_widget_set_visible (self->face_box, FALSE);
-  gtk_label_set_text (self->faces_label, _("No still loaded."));
-}
-
 static void
 clear_case (LineupSearchPage *self)
 {
@@ -366,7 +237,7 @@ clear_case (LineupSearchPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   reset_search (self);
-  reset_probe (self);
+  lineup_probe_panel_reset (self->probe);
   g_clear_pointer (&self->case_obj, json_object_unref);
   g_free (self->subtitle);
   self->subtitle = g_strdup ("");
@@ -401,6 +272,8 @@ lineup_search_page_set_case (LineupSearchPage *self,
   self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_json_get_string (case_obj, "number"),
                                     offence);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+  lineup_probe_panel_set_case (self->probe, self->db, self->data_dir, self->user,
+                               lineup_json_get_string (case_obj, "number"));
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   set_state (self, "no-probe");
   update_actions (self);
@@ -411,76 +284,6 @@ lineup_search_page_get_case_number (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), NULL);
   return self->case_obj ? lineup_json_get_string (self->case_obj, "number") : NULL;
-}
-
-static GtkWidget *
-create_case_row (gpointer item,
-                 gpointer user_data)
-{
-  LineupJsonItem *ji = item;
-  JsonObject *o = lineup_json_item_get_object (ji);
-  const char *status = lineup_json_get_string (o, "status");
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *chip = gtk_label_new (g_str_equal (status, "open") ? _("Open")
-                                   : g_str_equal (status, "lead_pending") ? _("Lead pending review")
-                                   : g_str_equal (status, "lead_approved") ? _("Lead approved")
-                                   : g_str_equal (status, "closed") ? _("Closed")
-                                   : status);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_json_item_get_title (ji));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_json_item_get_subtitle (ji));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (chip, "lineup-badge");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-  if (g_strcmp0 (status, "closed") != 0)
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-    }
-  else
-    gtk_widget_set_sensitive (row, FALSE);
-  return row;
-}
-
-static void
-cases_ready (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(LineupSearchPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array;
-
-  if (self->disposed)
-    return;
-
-  if (list == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_label_set_text (self->case_status, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->case_status), TRUE);
-      return;
-    }
-  array = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = json_array_get_object_element (array, i);
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s",
-                                                   lineup_json_get_string (o, "offence_label"),
-                                                   lineup_json_get_string (o, "reason"));
-
-      g_ptr_array_add (items,
-                       lineup_json_item_new (o, lineup_json_get_string (o, "number"), subtitle));
-    }
-  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
-                       items->pdata, items->len);
-  gtk_widget_set_visible (GTK_WIDGET (self->case_list), items->len > 0);
-  gtk_label_set_text (self->case_status, _("No cases yet. Open a new case to start."));
-  gtk_widget_set_visible (GTK_WIDGET (self->case_status), items->len == 0);
 }
 
 /* policy */
@@ -549,8 +352,7 @@ lineup_search_page_reload_cases (LineupSearchPage *self)
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   if (self->db == NULL || self->user == NULL)
     return;
-  lineup_db_case_list_async (self->db, self->user, self->cancellable, cases_ready,
-                             g_object_ref (self));
+  lineup_case_chooser_reload (self->case_chooser, self->db, self->user, self->cancellable);
   task = g_task_new (self, self->cancellable, policy_ready, NULL);
   g_task_set_task_data (task, g_object_ref (self->db), g_object_unref);
   g_task_run_in_thread (task, policy_thread);
@@ -601,14 +403,10 @@ lineup_search_page_open_case (LineupSearchPage *self,
 }
 
 static void
-case_row_activated (LineupSearchPage *self,
-                    GtkListBoxRow    *row)
+case_activated (LineupSearchPage *self,
+                JsonObject       *case_obj)
 {
-  g_autoptr(LineupJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->cases),
-                                                          gtk_list_box_row_get_index (row));
-
-  if (item != NULL)
-    lineup_search_page_set_case (self, lineup_json_item_get_object (item));
+  lineup_search_page_set_case (self, case_obj);
 }
 
 static void
@@ -673,17 +471,26 @@ export_action (GtkWidget  *widget,
                                                                      : LINEUP_CASE_EXPORT_DISCLOSURE);
 }
 
-/* source */
+/* the probe */
 
 static void
-source_changed (LineupSearchPage *self)
+probe_changed (LineupSearchPage *self)
 {
-  guint selected = adw_combo_row_get_selected (self->source_row);
+  update_actions (self);
+}
 
-  /* Row 0 is "Not declared": a still is only taken once its source is. */
-  self->source_declared = selected > 0 && selected != GTK_INVALID_LIST_POSITION;
-  if (self->source_declared)
-    self->source = (LineupProbeSource)(selected - 1);
+/* Loading, storing, detecting or recording an edit: the page is "loading"
+ * until the panel is done, then back to what the search shows. */
+static void
+probe_busy_changed (LineupSearchPage *self)
+{
+  if (lineup_probe_panel_get_busy (self->probe))
+    set_state (self, "loading");
+  else if (g_strcmp0 (self->state, "loading") == 0)
+    set_state (self, self->search_id > 0
+                       ? (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) ? "lineup"
+                                                                                    : "no-hit")
+                       : lineup_probe_panel_has_original (self->probe) ? "ready" : "no-probe");
   update_actions (self);
 }
 
@@ -692,376 +499,42 @@ lineup_search_page_set_source (LineupSearchPage  *self,
                                LineupProbeSource  source)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  adw_combo_row_set_selected (self->source_row, (guint)source + 1);
-}
-
-/* the probe: load, store, detect */
-
-static void
-busy_push (LineupSearchPage *self)
-{
-  self->busy++;
-  gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), TRUE);
-  gtk_spinner_start (self->probe_spinner);
-  set_state (self, "loading");
-  update_actions (self);
-}
-
-static void
-busy_pop (LineupSearchPage *self)
-{
-  if (self->busy > 0)
-    self->busy--;
-  if (self->busy == 0)
-    {
-      gtk_spinner_stop (self->probe_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), FALSE);
-      if (g_strcmp0 (self->state, "loading") == 0)
-        set_state (self, self->search_id > 0
-                           ? (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) ? "lineup"
-                                                                                        : "no-hit")
-                           : self->original ? "ready" : "no-probe");
-    }
-  update_actions (self);
-}
-
-typedef struct
-{
-  guint        generation;
-  GFile       *file;
-  LineupImage *image;
-} ProbeLoad;
-
-static void
-probe_load_free (ProbeLoad *p)
-{
-  g_clear_object (&p->file);
-  g_clear_object (&p->image);
-  g_free (p);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ProbeLoad *p = task_data;
-  GError *error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (p->file, cancellable, NULL, &error);
-  g_autofree char *name = g_file_get_basename (p->file);
-
-  if (bytes != NULL)
-    p->image = lineup_image_new_from_bytes (bytes, name, LINEUP_IMAGE_DEFAULT_MAX_PIXELS, &error);
-  if (p->image == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-probe_added (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LineupSearchPage *self = g_task_get_source_object (task);
-  ProbeLoad *p = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) probe = lineup_db_probe_add_finish (LINEUP_DB (source), result, &error);
-
-  if (superseded (self, p->generation))
-    return;
-  busy_pop (self);
-  if (probe == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        alert_error (self, _("The Still Was Not Stored"), error);
-      reset_probe (self);
-      set_state (self, "no-probe");
-      update_actions (self);
-      return;
-    }
-  self->original = g_steal_pointer (&p->image);
-  self->probe_id = lineup_json_get_int (json_node_get_object (probe), "id");
-  self->steps = json_array_new ();
-  self->edit_seq = 0;
-  run_detect (self);
-}
-
-static void
-load_ready (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (source);
-  ProbeLoad *p = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (superseded (self, p->generation))
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      busy_pop (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        alert_error (self, _("Cannot Open the Still"), error);
-      set_state (self, "no-probe");
-      return;
-    }
-  /* The original bytes go into the case's store before anything else. */
-  lineup_db_probe_add_async (self->db, current_user (self), self->data_dir,
-                             lineup_json_get_string (self->case_obj, "number"), self->source,
-                             p->image, self->cancellable, probe_added, g_object_ref (G_TASK (result)));
+  lineup_probe_panel_set_source (self->probe, source);
 }
 
 void
 lineup_search_page_load_probe (LineupSearchPage *self,
                                GFile            *file)
 {
-  g_autoptr(GTask) task = NULL;
-  ProbeLoad *p;
-
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
   if (self->case_obj == NULL)
     {
-      alert (self, _("Choose a Case First"),
-             _("A probe is always stored with a case. Choose an open case or open a new one."));
+      lineup_app_alert (GTK_WIDGET (self), _("Choose a Case First"),
+                        _("A probe is always stored with a case. Choose an open case or open a "
+                          "new one."));
       return;
     }
-  if (!source_declared (self))
+  if (!lineup_probe_panel_check_source (self->probe))
     return;
   if (g_strcmp0 (self->state, "searching") == 0)
     return;
   reset_search (self);
-  reset_probe (self);
-  p = g_new0 (ProbeLoad, 1);
-  p->generation = self->generation;
-  p->file = g_object_ref (file);
-  busy_push (self);
-  gtk_label_set_text (self->faces_label, _("Opening the still…"));
-  task = g_task_new (self, self->cancellable, load_ready, NULL);
-  g_task_set_task_data (task, p, (GDestroyNotify)probe_load_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-typedef struct
-{
-  guint                generation;
-  LineupImage         *original;
-  JsonArray           *steps;
-  LineupDetectOptions  options;
-  LineupImage         *edited;
-  GBytes              *rgb;
-  GPtrArray           *faces;
-} Detect;
-
-static void
-detect_free (Detect *d)
-{
-  g_clear_object (&d->original);
-  g_clear_pointer (&d->steps, json_array_unref);
-  g_clear_object (&d->edited);
-  g_clear_pointer (&d->rgb, g_bytes_unref);
-  g_clear_pointer (&d->faces, g_ptr_array_unref);
-  g_free (d);
+  lineup_probe_panel_load (self->probe, file);
 }
 
 static void
-detect_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+probe_file_dropped (LineupSearchPage *self,
+                    GFile            *file)
 {
-  LineupSearchPage *self = source_object;
-  Detect *d = task_data;
-  GError *error = NULL;
-  guint8 *rgb;
-  int w, h;
-
-  if (json_array_get_length (d->steps) > 0)
-    d->edited = lineup_probe_apply_edits (d->original, d->steps, &error);
-  else
-    d->edited = g_object_ref (d->original);
-  if (d->edited == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  w = lineup_image_get_width (d->edited);
-  h = lineup_image_get_height (d->edited);
-  rgb = g_malloc ((gsize)w * h * 3);
-  lineup_shim_image_copy_rgb (lineup_image_get_shim (d->edited), rgb);
-  d->rgb = g_bytes_new_take (rgb, (gsize)w * h * 3);
-  if (!engine_ensure (self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  d->faces = lineup_engine_detect (engine_get (self), d->edited, &d->options, &error);
-  if (d->faces == NULL)
-    {
-      if (!g_error_matches (error, LINEUP_ERROR, LINEUP_ERROR_NO_FACE))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_clear_error (&error);
-      d->faces = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-  g_task_return_boolean (task, TRUE);
+  lineup_search_page_load_probe (self, file);
 }
 
-static void
-select_face (LineupSearchPage *self,
-             int               index);
-
-static void
-show_faces_label (LineupSearchPage *self)
+guint
+lineup_search_page_get_n_faces (LineupSearchPage *self)
 {
-  g_autofree char *text = NULL;
-  guint n = self->faces ? self->faces->len : 0;
-
-  if (n == 0)
-    text = g_strdup (_("No face found. Drag a box around the face, then press Use Box as Face."));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u face found. Click its box to choose it, or drag to "
-                                         "draw a box the detector missed.",
-                                         "%u faces found. Click a box to choose the face to "
-                                         "search for, or drag to draw one.",
-                                         n),
-                            n);
-  gtk_label_set_text (self->faces_label, text);
-}
-
-static void
-detect_ready (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (source);
-  Detect *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w, h;
-
-  if (superseded (self, d->generation))
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      busy_pop (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        alert_error (self, _("Face Detection Failed"), error);
-      gtk_label_set_text (self->faces_label, error->message);
-      return;
-    }
-  w = lineup_image_get_width (d->edited);
-  h = lineup_image_get_height (d->edited);
-  g_set_object (&self->edited, d->edited);
-  g_clear_pointer (&self->edited_rgb, g_bytes_unref);
-  self->edited_rgb = g_bytes_ref (d->rgb);
-  self->edited_w = w, self->edited_h = h;
-  g_clear_pointer (&self->faces, g_ptr_array_unref);
-  self->faces = g_ptr_array_ref (d->faces);
-  texture = gdk_memory_texture_new (w, h, GDK_MEMORY_R8G8B8, d->rgb, (gsize)w * 3);
-  lineup_probe_view_set_texture (self->probe_view, texture);
-  lineup_probe_view_set_faces (self->probe_view, self->faces);
-  gtk_stack_set_visible_child_name (self->probe_stack, "image");
-  self->face_index = -1;
-  gtk_widget_set_visible (self->face_box, FALSE);
-  show_faces_label (self);
-  busy_pop (self);
-  /* One face: nothing to choose. */
-  if (self->faces->len == 1)
-    select_face (self, 0);
-}
-
-static void
-run_detect (LineupSearchPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-  Detect *d = g_new0 (Detect, 1);
-
-  /* The worker gets its own list of the (never modified) steps: more may
-   * be recorded while it runs. */
-  d->steps = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (self->steps); i++)
-    json_array_add_object_element (d->steps,
-                                   json_object_ref (json_array_get_object_element (self->steps, i)));
-  d->generation = self->generation;
-  d->original = g_object_ref (self->original);
-  lineup_app_detect_options (&d->options);
-  busy_push (self);
-  gtk_label_set_text (self->faces_label, _("Looking for faces…"));
-  task = g_task_new (self, self->cancellable, detect_ready, NULL);
-  g_task_set_task_data (task, d, (GDestroyNotify)detect_free);
-  g_task_run_in_thread (task, detect_thread);
-}
-
-/* the chosen face */
-
-static char *
-reasons_text (LineupFace *face)
-{
-  const char * const *reasons = lineup_face_get_reasons (face);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; reasons && reasons[i]; i++)
-    {
-      const char *r = reasons[i];
-      const char *text = g_str_equal (r, LINEUP_REASON_SMALL_FACE) ? _("the face is small")
-                         : g_str_equal (r, LINEUP_REASON_LOW_SHARPNESS) ? _("it is blurred")
-                         : g_str_equal (r, LINEUP_REASON_LOW_BRIGHTNESS) ? _("it is dark")
-                         : g_str_equal (r, LINEUP_REASON_EXTREME_POSE) ? _("the head is turned far")
-                         : g_str_equal (r, LINEUP_REASON_LOW_CONFIDENCE) ? _("the detector is unsure")
-                         : NULL;
-
-      if (out->len)
-        g_string_append (out, "; ");
-      if (text)
-        g_string_append_printf (out, "%s (%s)", r, text);
-      else
-        g_string_append (out, r);
-    }
-  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
-
-static void
-select_face (LineupSearchPage *self,
-             int               index)
-{
-  LineupFace *face;
-  const LineupQuality *q;
-  g_autofree char *title = NULL;
-  g_autofree char *quality = NULL;
-  g_autofree char *reasons = NULL;
-
-  if (self->faces == NULL || index < 0 || (guint)index >= self->faces->len)
-    return;
-  self->face_index = index;
-  lineup_probe_view_set_selected (self->probe_view, index);
-  face = self->faces->pdata[index];
-  q = lineup_face_get_quality (face);
-  title = g_strdup_printf (_("Face %d of %u · %s detector"), index + 1, self->faces->len,
-                           lineup_face_get_detector (face));
-  quality = g_strdup_printf (_("Width %.0f px · eyes %.0f px apart\n"
-                               "Sharpness %.0f · brightness %.0f · contrast %.0f\n"
-                               "Yaw %+.0f° · pitch %+.0f° · roll %+.0f°"),
-                             q->face_width, q->eye_distance, q->sharpness, q->brightness,
-                             q->contrast, q->yaw, q->pitch, q->roll);
-  reasons = reasons_text (face);
-  gtk_label_set_text (self->face_title, title);
-  gtk_label_set_text (self->face_quality, quality);
-  if (reasons)
-    {
-      g_autofree char *text = g_strdup_printf (_("Low quality: %s. Results from this face are "
-                                                 "less reliable."), reasons);
-      gtk_label_set_text (self->face_reasons, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->face_reasons), reasons != NULL);
-  gtk_widget_set_visible (self->face_box, TRUE);
-  update_actions (self);
+  g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), 0);
+  return lineup_probe_panel_get_n_faces (self->probe);
 }
 
 void
@@ -1069,104 +542,14 @@ lineup_search_page_select_face (LineupSearchPage *self,
                                 int               index)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  select_face (self, index);
+  lineup_probe_panel_select_face (self->probe, index);
 }
 
 int
 lineup_search_page_get_selected_face (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), -1);
-  return self->face_index;
-}
-
-guint
-lineup_search_page_get_n_faces (LineupSearchPage *self)
-{
-  g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), 0);
-  return self->faces ? self->faces->len : 0;
-}
-
-static void
-probe_face_activated (LineupSearchPage *self,
-                      int               index)
-{
-  lineup_probe_view_set_drawn_box (self->probe_view, NULL);
-  select_face (self, index);
-}
-
-static void
-probe_box_drawn (LineupSearchPage *self)
-{
-  update_actions (self);
-}
-
-/* A box drawn by hand where the detector missed. */
-
-typedef struct
-{
-  guint               generation;
-  LineupImage        *image;
-  LineupBox           box;
-  LineupDetectOptions options;
-} Describe;
-
-static void
-describe_free (Describe *d)
-{
-  g_clear_object (&d->image);
-  g_free (d);
-}
-
-static void
-describe_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Describe *d = task_data;
-  GError *error = NULL;
-  LineupFace *face;
-
-  if (!engine_ensure (source_object, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  face = lineup_engine_describe_box (engine_get (source_object), d->image, &d->box, &d->options,
-                                     &error);
-  if (face == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, face, g_object_unref);
-}
-
-static void
-describe_ready (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (source);
-  Describe *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  LineupFace *face = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (superseded (self, d->generation))
-    {
-      g_clear_object (&face);
-      return;
-    }
-  busy_pop (self);
-  if (face == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        alert_error (self, _("No Face Could Be Described in the Box"), error);
-      return;
-    }
-  g_ptr_array_add (self->faces, face);
-  lineup_probe_view_set_drawn_box (self->probe_view, NULL);
-  lineup_probe_view_set_faces (self->probe_view, self->faces);
-  show_faces_label (self);
-  select_face (self, self->faces->len - 1);
+  return lineup_probe_panel_get_selected_face (self->probe);
 }
 
 static void
@@ -1174,140 +557,7 @@ use_box_action (GtkWidget  *widget,
                 const char *name,
                 GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
-  Describe *d;
-
-  if (!has_drawn_box (self) || self->faces == NULL)
-    return;
-  d = g_new0 (Describe, 1);
-  d->generation = self->generation;
-  d->image = g_object_ref (self->edited);
-  lineup_probe_view_get_drawn_box (self->probe_view, &d->box);
-  lineup_app_detect_options (&d->options);
-  busy_push (self);
-  task = g_task_new (self, self->cancellable, describe_ready, NULL);
-  g_task_set_task_data (task, d, (GDestroyNotify)describe_free);
-  g_task_run_in_thread (task, describe_thread);
-}
-
-/* edits: recorded first, then replayed on the original */
-
-static char *
-edit_title (const char *op,
-            JsonObject *params)
-{
-  if (g_str_equal (op, "crop"))
-    return g_strdup_printf (_("Crop to %lld × %lld px at %lld, %lld"),
-                            (long long)lineup_json_get_int (params, "width"),
-                            (long long)lineup_json_get_int (params, "height"),
-                            (long long)lineup_json_get_int (params, "x"),
-                            (long long)lineup_json_get_int (params, "y"));
-  if (g_str_equal (op, "rotate"))
-    return g_strdup_printf (_("Rotate %+g°"), lineup_json_get_double (params, "degrees"));
-  if (g_str_equal (op, "mirror"))
-    return g_strdup (_("Mirror"));
-  if (g_str_equal (op, "brightness_contrast"))
-    return g_strdup_printf (_("Brightness %+.0f, contrast × %.2f"),
-                            lineup_json_get_double (params, "brightness"),
-                            lineup_json_get_double (params, "contrast"));
-  return g_strdup (op);
-}
-
-typedef struct
-{
-  guint       generation;
-  char       *op;
-  JsonObject *params;
-} Edit;
-
-static void
-edit_free (Edit *e)
-{
-  g_free (e->op);
-  json_object_unref (e->params);
-  g_free (e);
-}
-
-static void
-edit_recorded (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LineupSearchPage *self = g_task_get_source_object (task);
-  Edit *e = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  gint64 seq = lineup_db_probe_edit_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autoptr(LineupJsonItem) item = NULL;
-  JsonObject *step;
-
-  if (superseded (self, e->generation))
-    return;
-  busy_pop (self);
-  if (seq <= 0)
-    {
-      if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        alert_error (self, _("The Edit Was Not Recorded"), error);
-      return;
-    }
-  step = json_object_new ();
-  json_object_set_string_member (step, "op", e->op);
-  json_object_set_object_member (step, "params", json_object_ref (e->params));
-  json_object_set_int_member (step, "seq", seq);
-  json_array_add_object_element (self->steps, step);
-  self->edit_seq = seq;
-
-  now = g_date_time_new_now_local ();
-  when = g_date_time_format (now, "%H:%M:%S");
-  title = edit_title (e->op, e->params);
-  /* Translators: step number, who recorded it, at what time */
-  subtitle = g_strdup_printf (_("Step %lld · by %s · %s"), (long long)seq,
-                              lineup_user_get_name (current_user (self)), when);
-  item = lineup_json_item_new (step, title, subtitle);
-  g_list_store_append (self->edits, item);
-
-  gtk_range_set_value (self->brightness_scale, 0);
-  gtk_range_set_value (self->contrast_scale, 1);
-  gtk_spin_button_set_value (self->angle_spin, 0);
-  lineup_probe_view_set_drawn_box (self->probe_view, NULL);
-  run_detect (self);
-}
-
-static void
-record_edit (LineupSearchPage *self,
-             const char       *op,
-             JsonObject       *params)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  Edit *e;
-
-  if (self->probe_id <= 0)
-    {
-      json_object_unref (params);
-      return;
-    }
-  if (!lineup_probe_check_edit (op, params, &error))
-    {
-      alert_error (self, _("This Edit Cannot Be Applied"), error);
-      json_object_unref (params);
-      return;
-    }
-  e = g_new0 (Edit, 1);
-  e->generation = self->generation;
-  e->op = g_strdup (op);
-  e->params = params;
-  busy_push (self);
-  gtk_label_set_text (self->faces_label, _("Recording the edit…"));
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, e, (GDestroyNotify)edit_free);
-  lineup_db_probe_edit_async (self->db, current_user (self), self->probe_id, op, params,
-                              self->cancellable, edit_recorded, g_steal_pointer (&task));
+  lineup_probe_panel_use_box (LINEUP_SEARCH_PAGE (widget)->probe);
 }
 
 static void
@@ -1315,29 +565,7 @@ crop_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupBox b;
-  JsonObject *params;
-
-  if (!lineup_probe_view_get_drawn_box (self->probe_view, &b))
-    return;
-  params = json_object_new ();
-  json_object_set_int_member (params, "x", (gint64)b.left);
-  json_object_set_int_member (params, "y", (gint64)b.top);
-  json_object_set_int_member (params, "width", (gint64)(b.right - b.left));
-  json_object_set_int_member (params, "height", (gint64)(b.bottom - b.top));
-  record_edit (self, "crop", params);
-}
-
-/* The quarter turns and the straightening are both one "rotate" step. */
-static void
-record_rotation (LineupSearchPage *self,
-                 double            degrees)
-{
-  JsonObject *params = json_object_new ();
-
-  json_object_set_double_member (params, "degrees", degrees);
-  record_edit (self, "rotate", params);
+  lineup_probe_panel_crop (LINEUP_SEARCH_PAGE (widget)->probe);
 }
 
 static void
@@ -1345,7 +573,7 @@ rotate_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  record_rotation (LINEUP_SEARCH_PAGE (widget), g_variant_get_int32 (param));
+  lineup_probe_panel_rotate (LINEUP_SEARCH_PAGE (widget)->probe, g_variant_get_int32 (param));
 }
 
 static void
@@ -1353,15 +581,7 @@ straighten_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  double degrees = gtk_spin_button_get_value (self->angle_spin);
-
-  if (degrees == 0)
-    {
-      toast (self, _("Set an angle first"));
-      return;
-    }
-  record_rotation (self, degrees);
+  lineup_probe_panel_straighten (LINEUP_SEARCH_PAGE (widget)->probe);
 }
 
 static void
@@ -1369,7 +589,7 @@ mirror_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  record_edit (LINEUP_SEARCH_PAGE (widget), "mirror", json_object_new ());
+  lineup_probe_panel_mirror (LINEUP_SEARCH_PAGE (widget)->probe);
 }
 
 static void
@@ -1377,31 +597,7 @@ adjust_light_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  double b = gtk_range_get_value (self->brightness_scale);
-  double c = gtk_range_get_value (self->contrast_scale);
-  JsonObject *params;
-
-  if (b == 0 && c == 1)
-    {
-      toast (self, _("Move the brightness or contrast slider first"));
-      return;
-    }
-  params = json_object_new ();
-  json_object_set_double_member (params, "brightness", b);
-  json_object_set_double_member (params, "contrast", c);
-  record_edit (self, "brightness_contrast", params);
-}
-
-static GtkWidget *
-create_edit_row (gpointer item,
-                 gpointer user_data)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_json_item_get_title (item));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_json_item_get_subtitle (item));
-  return row;
+  lineup_probe_panel_adjust_light (LINEUP_SEARCH_PAGE (widget)->probe);
 }
 
 /* opening a still */
@@ -1431,7 +627,7 @@ open_probe_action (GtkWidget  *widget,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (!source_declared (self))
+  if (!lineup_probe_panel_check_source (self->probe))
     return;
   native = gtk_file_chooser_native_new (_("Open a Still"), lineup_app_parent_window (widget),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
@@ -1441,19 +637,6 @@ open_probe_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static gboolean
-file_dropped (GtkDropTarget    *target,
-              const GValue     *value,
-              double            x,
-              double            y,
-              LineupSearchPage *self)
-{
-  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
-    return FALSE;
-  lineup_search_page_load_probe (self, g_value_get_object (value));
-  return TRUE;
 }
 
 /* the search */
@@ -1476,16 +659,21 @@ static void
 set_compare_probe (LineupSearchPage *self)
 {
   g_autofree char *caption = NULL;
+  gint64 edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
+  int face_index = lineup_probe_panel_get_selected_face (self->probe);
+  GBytes *rgb;
+  int w, h;
 
   if (self->searched_face == NULL)
     return;
-  lineup_compare_view_set_probe (self->compare, self->edited_rgb, self->edited_w, self->edited_h,
+  rgb = lineup_probe_panel_get_edited_rgb (self->probe, &w, &h);
+  lineup_compare_view_set_probe (self->compare, rgb, w, h,
                                  lineup_face_get_box (self->searched_face),
                                  lineup_face_get_landmarks (self->searched_face));
-  caption = self->edit_seq > 0
-              ? g_strdup_printf (_("Probe · face %d · edit %lld"), self->face_index + 1,
-                                 (long long)self->edit_seq)
-              : g_strdup_printf (_("Probe · face %d"), self->face_index + 1);
+  caption = edit_seq > 0
+              ? g_strdup_printf (_("Probe · face %d · edit %lld"), face_index + 1,
+                                 (long long)edit_seq)
+              : g_strdup_printf (_("Probe · face %d"), face_index + 1);
   lineup_compare_view_set_captions (self->compare, caption, NULL);
 }
 
@@ -1570,7 +758,7 @@ search_ready (GObject      *source,
   if (node == NULL)
     {
       gtk_stack_set_visible_child_name (self->result_stack, "idle");
-      set_state (self, self->original ? "ready" : "no-probe");
+      set_state (self, lineup_probe_panel_has_original (self->probe) ? "ready" : "no-probe");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, _("Search cancelled"));
       else
@@ -1610,8 +798,8 @@ search_ready (GObject      *source,
 static void
 run_search (LineupSearchPage *self)
 {
-  LineupFace *face = selected_face (self);
-  LineupEngine *engine = engine_get (self);
+  LineupFace *face = lineup_probe_panel_get_face (self->probe);
+  LineupEngine *engine = lineup_probe_panel_get_engine (self->probe);
   LineupSearchRequest request = { 0 };
   g_autofree char *number = NULL;
   g_autoptr(GTask) task = NULL;
@@ -1623,8 +811,8 @@ run_search (LineupSearchPage *self)
   g_set_object (&self->searched_face, face);
   number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
   request.case_number = number;
-  request.probe_id = self->probe_id;
-  request.edit_seq = self->edit_seq;
+  request.probe_id = lineup_probe_panel_get_probe_id (self->probe);
+  request.edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
   request.face = face;
   request.model_sha256 = lineup_engine_get_model_sha256 (engine);
   request.top_k = (guint)gtk_spin_button_get_value_as_int (self->topk_spin);
@@ -1655,14 +843,14 @@ run_action (GtkWidget  *widget,
             GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupFace *face = selected_face (self);
+  LineupFace *face = lineup_probe_panel_get_face (self->probe);
   g_autofree char *reasons = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (face == NULL)
     return;
-  reasons = reasons_text (face);
+  reasons = lineup_probe_panel_dup_reasons (face);
   if (reasons == NULL)
     {
       run_search (self);
@@ -1708,130 +896,6 @@ lineup_search_page_get_candidates (LineupSearchPage *self)
 /* the strip */
 
 static void
-chip_update_decision (LineupCandidateItem *item,
-                      GParamSpec          *pspec,
-                      GtkWidget           *badge)
-{
-  JsonObject *d = lineup_candidate_item_get_decision (item);
-  g_autofree char *text = lineup_candidate_item_dup_decision_text (item);
-  const char *decision = lineup_json_get_string (d, "decision");
-  LineupDecision value;
-
-  /* The chip has room for the decision; the tooltip has the review. */
-  gtk_label_set_text (GTK_LABEL (badge),
-                      lineup_decision_from_string (decision, &value, NULL)
-                        ? _(lineup_decision_label (value)) : "");
-  gtk_widget_set_tooltip_text (badge, text);
-  gtk_widget_set_visible (badge, text != NULL);
-  gtk_widget_remove_css_class (badge, "lineup-decision-lead");
-  gtk_widget_remove_css_class (badge, "lineup-decision-nomatch");
-  gtk_widget_remove_css_class (badge, "lineup-decision-inconclusive");
-  if (g_str_equal (decision, "possible_lead"))
-    gtk_widget_add_css_class (badge, "lineup-decision-lead");
-  else if (g_str_equal (decision, "not_a_match"))
-    gtk_widget_add_css_class (badge, "lineup-decision-nomatch");
-  else if (*decision)
-    gtk_widget_add_css_class (badge, "lineup-decision-inconclusive");
-}
-
-static void
-chip_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *li,
-            gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *pic = gtk_picture_new ();
-  GtkWidget *rank = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *sub = gtk_label_new (NULL);
-
-  gtk_widget_set_size_request (pic, 108, 108);
-  gtk_picture_set_can_shrink (GTK_PICTURE (pic), TRUE);
-  gtk_widget_add_css_class (pic, "lineup-chip-photo");
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), pic);
-  gtk_widget_set_halign (rank, GTK_ALIGN_START);
-  gtk_widget_set_valign (rank, GTK_ALIGN_START);
-  gtk_widget_add_css_class (rank, "lineup-rank");
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), rank);
-  gtk_widget_set_halign (badge, GTK_ALIGN_FILL);
-  gtk_widget_set_valign (badge, GTK_ALIGN_END);
-  gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (badge, "lineup-decision");
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), badge);
-  gtk_widget_set_halign (overlay, GTK_ALIGN_CENTER);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 15);
-  gtk_label_set_width_chars (GTK_LABEL (title), 15);
-  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (sub), 15);
-  gtk_widget_add_css_class (title, "caption-heading");
-  gtk_widget_add_css_class (sub, "caption");
-  gtk_widget_add_css_class (sub, "dim-label");
-  gtk_box_append (GTK_BOX (box), overlay);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), sub);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_widget_set_margin_start (box, 2);
-  gtk_widget_set_margin_end (box, 2);
-  g_object_set_data (G_OBJECT (box), "pic", pic);
-  g_object_set_data (G_OBJECT (box), "rank", rank);
-  g_object_set_data (G_OBJECT (box), "badge", badge);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "sub", sub);
-  gtk_list_item_set_child (li, box);
-}
-
-static void
-chip_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *li,
-           gpointer                  user_data)
-{
-  LineupCandidateItem *item = gtk_list_item_get_item (li);
-  GtkWidget *box = gtk_list_item_get_child (li);
-  GtkWidget *badge = g_object_get_data (G_OBJECT (box), "badge");
-  g_autofree char *rank = g_strdup_printf ("%lld", (long long)lineup_candidate_item_get_rank (item));
-  GPtrArray *bindings = g_ptr_array_new ();
-  gulong handler;
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "rank"), rank);
-  g_ptr_array_add (bindings, g_object_bind_property (item, "thumbnail",
-                                                     g_object_get_data (G_OBJECT (box), "pic"),
-                                                     "paintable", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "title",
-                                                     g_object_get_data (G_OBJECT (box), "title"),
-                                                     "label", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "subtitle",
-                                                     g_object_get_data (G_OBJECT (box), "sub"),
-                                                     "label", G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (li), "bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
-  handler = g_signal_connect (item, "notify::decision-text", G_CALLBACK (chip_update_decision),
-                              badge);
-  g_object_set_data (G_OBJECT (li), "decision-handler", GSIZE_TO_POINTER (handler));
-  chip_update_decision (item, NULL, badge);
-  lineup_candidate_item_load_thumbnail (item);
-}
-
-static void
-chip_unbind (GtkSignalListItemFactory *factory,
-             GtkListItem              *li,
-             gpointer                  user_data)
-{
-  LineupCandidateItem *item = gtk_list_item_get_item (li);
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (li), "bindings");
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (li), "decision-handler"));
-
-  for (guint i = 0; bindings && i < bindings->len; i++)
-    g_binding_unbind (bindings->pdata[i]);
-  g_object_set_data (G_OBJECT (li), "bindings", NULL);
-  if (handler && item)
-    g_signal_handler_disconnect (item, handler);
-  g_object_set_data (G_OBJECT (li), "decision-handler", NULL);
-}
-
-static void
 selection_changed (LineupSearchPage *self)
 {
   LineupCandidateItem *item = gtk_single_selection_get_selected_item (self->selection);
@@ -1872,95 +936,31 @@ step_candidate_action (GtkWidget  *widget,
 
 /* the compared candidate */
 
-typedef struct
-{
-  guint     generation;
-  char     *sha256;
-  LineupBox box;
-  gboolean  has_box;
-  GBytes   *rgb;
-  int       w, h;
-  gboolean  has_landmarks;
-  float     landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-} Photo;
-
-static void
-photo_free (Photo *p)
-{
-  g_free (p->sha256);
-  g_clear_pointer (&p->rgb, g_bytes_unref);
-  g_free (p);
-}
-
-static void
-photo_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  LineupSearchPage *self = source_object;
-  Photo *p = task_data;
-  GError *error = NULL;
-
-  p->rgb = lineup_store_load_rgb (self->data_dir, p->sha256, 0, &p->w, &p->h, &error);
-  if (p->rgb == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-photo_ready (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (source);
-  Photo *p = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (self->disposed || p->generation != self->photo_generation)
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_compare_view_set_candidate_status (self->compare, error->message);
-      return;
-    }
-  lineup_compare_view_set_candidate (self->compare, p->rgb, p->w, p->h,
-                                     p->has_box ? &p->box : NULL,
-                                     p->has_landmarks ? p->landmarks : NULL);
-}
-
 static void
 load_photo (LineupSearchPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   JsonObject *c;
-  Photo *p;
+  LineupBox box;
+  gboolean has_box;
+  float landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  gboolean has_landmarks = FALSE;
 
   if (self->shown == NULL)
     return;
   c = lineup_candidate_item_get_photo (self->shown, self->shown_photo);
-  g_cancellable_cancel (self->photo_cancellable);
-  g_clear_object (&self->photo_cancellable);
-  self->photo_cancellable = g_cancellable_new ();
-  p = g_new0 (Photo, 1);
-  p->generation = ++self->photo_generation;
-  p->sha256 = g_strdup (lineup_json_get_string (c, "photo_sha256"));
-  p->has_box = lineup_json_get_box (c, "box", &p->box) && p->box.right > p->box.left;
+  has_box = lineup_json_get_box (c, "box", &box) && box.right > box.left;
   /* The booking face's landmarks as stored at import. */
   if (json_object_has_member (c, "landmarks"))
     {
       JsonArray *pts = json_object_get_array_member (c, "landmarks");
 
-      p->has_landmarks = pts != NULL && json_array_get_length (pts) == G_N_ELEMENTS (p->landmarks);
-      for (guint k = 0; p->has_landmarks && k < G_N_ELEMENTS (p->landmarks); k++)
-        p->landmarks[k] = (float)json_array_get_double_element (pts, k);
+      has_landmarks = pts != NULL && json_array_get_length (pts) == G_N_ELEMENTS (landmarks);
+      for (guint k = 0; has_landmarks && k < G_N_ELEMENTS (landmarks); k++)
+        landmarks[k] = (float)json_array_get_double_element (pts, k);
     }
-  lineup_compare_view_set_candidate_status (self->compare, _("Loading the booking photo…"));
-  task = g_task_new (self, self->photo_cancellable, photo_ready, NULL);
-  g_task_set_task_data (task, p, (GDestroyNotify)photo_free);
-  g_task_run_in_thread (task, photo_thread);
+  lineup_compare_view_load_candidate (self->compare, self->data_dir,
+                                      lineup_json_get_string (c, "photo_sha256"),
+                                      has_box ? &box : NULL, has_landmarks ? landmarks : NULL);
 }
 
 static void
@@ -2049,14 +1049,12 @@ update_details (LineupSearchPage *self)
   if (decision)
     {
       g_autofree char *text = g_strdup_printf (_("Recorded: %s"), decision);
-      gtk_label_set_text (self->decision_status, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->decision_status),
-                                   lineup_json_get_string (d, "note"));
+      lineup_decision_panel_set_status (self->decision_panel, text,
+                                        lineup_json_get_string (d, "note"));
     }
   else
     {
-      gtk_label_set_text (self->decision_status, _("None recorded yet"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->decision_status), NULL);
+      lineup_decision_panel_set_status (self->decision_panel, _("None recorded yet"), NULL);
     }
 }
 
@@ -2068,7 +1066,7 @@ clear_decision_form (LineupSearchPage *self)
   gtk_toggle_button_set_active (self->lead_toggle, FALSE);
   gtk_toggle_button_set_active (self->nomatch_toggle, FALSE);
   gtk_toggle_button_set_active (self->inconclusive_toggle, FALSE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  lineup_decision_panel_clear_note (self->decision_panel);
   update_details (self);
 }
 
@@ -2167,7 +1165,7 @@ record_decision_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  g_autofree char *note = lineup_app_dup_text_view_text (self->note_view);
+  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
   g_autoptr(GTask) task = NULL;
   LineupDecision decision;
   gboolean chosen;
@@ -2198,7 +1196,7 @@ decide_action (GtkWidget  *widget,
                                 : decision == LINEUP_DECISION_NOT_A_MATCH ? self->nomatch_toggle
                                                                           : self->inconclusive_toggle,
                                 TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+  lineup_decision_panel_focus_note (self->decision_panel);
 }
 
 /* keys and view */
@@ -2349,7 +1347,7 @@ user_changed (LineupSearchPage *self)
    * on screen. */
   g_set_object (&self->user, user);
   clear_case (self);
-  g_list_store_remove_all (self->cases);
+  lineup_case_chooser_clear (self->case_chooser);
   if (user != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     lineup_search_page_reload_cases (self);
 }
@@ -2414,10 +1412,8 @@ lineup_search_page_dispose (GObject *object)
   self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
-  g_cancellable_cancel (self->photo_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
-  g_clear_object (&self->photo_cancellable);
   if (self->app && self->user_handler)
     g_clear_signal_handler (&self->user_handler, self->app);
   g_clear_object (&self->app);
@@ -2426,14 +1422,11 @@ lineup_search_page_dispose (GObject *object)
   g_clear_object (&self->user);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->case_obj, json_object_unref);
-  free_probe (self);
   g_clear_pointer (&self->search, json_node_unref);
   g_clear_object (&self->searched_face);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
-  g_clear_object (&self->cases);
-  g_clear_object (&self->edits);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_SEARCH_PAGE);
   G_OBJECT_CLASS (lineup_search_page_parent_class)->dispose (object);
 }
@@ -2444,8 +1437,6 @@ lineup_search_page_finalize (GObject *object)
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
 
   /* Workers hold a reference to the page, so none can be running here. */
-  g_clear_object (&self->engine);
-  g_mutex_clear (&self->engine_lock);
   g_free (self->subtitle);
   G_OBJECT_CLASS (lineup_search_page_parent_class)->finalize (object);
 }
@@ -2465,8 +1456,11 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (LINEUP_TYPE_PROBE_VIEW);
+  g_type_ensure (LINEUP_TYPE_PROBE_PANEL);
   g_type_ensure (LINEUP_TYPE_COMPARE_VIEW);
+  g_type_ensure (LINEUP_TYPE_CANDIDATE_CHIP);
+  g_type_ensure (LINEUP_TYPE_CASE_CHOOSER);
+  g_type_ensure (LINEUP_TYPE_DECISION_PANEL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/lineup-search-page.ui");
@@ -2474,26 +1468,11 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
   CHILD (toast_overlay);
   CHILD (lead_label);
   CHILD (main_stack);
-  CHILD (case_list);
-  CHILD (case_status);
+  CHILD (case_chooser);
   CHILD (case_title);
   CHILD (case_detail);
   CHILD (probe_panel);
-  CHILD (source_row);
-  CHILD (probe_frame);
-  CHILD (probe_stack);
-  CHILD (probe_view);
-  CHILD (probe_spinner);
-  CHILD (faces_label);
-  CHILD (crop_button);
-  CHILD (face_box);
-  CHILD (face_title);
-  CHILD (face_quality);
-  CHILD (face_reasons);
-  CHILD (angle_spin);
-  CHILD (brightness_scale);
-  CHILD (contrast_scale);
-  CHILD (edit_list);
+  CHILD (probe);
   CHILD (topk_row);
   CHILD (threshold_row);
   CHILD (topk_spin);
@@ -2512,17 +1491,15 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
   CHILD (details_stack);
   CHILD (hidden_label);
   CHILD (details_grid);
-  CHILD (decision_status);
+  CHILD (decision_panel);
   CHILD (lead_toggle);
   CHILD (nomatch_toggle);
   CHILD (inconclusive_toggle);
-  CHILD (note_view);
   CHILD (record_button);
 #undef CHILD
-  gtk_widget_class_bind_template_callback (widget_class, case_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, source_changed);
-  gtk_widget_class_bind_template_callback (widget_class, probe_face_activated);
-  gtk_widget_class_bind_template_callback (widget_class, probe_box_drawn);
+  gtk_widget_class_bind_template_callback (widget_class, case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, probe_changed);
+  gtk_widget_class_bind_template_callback (widget_class, probe_file_dropped);
   gtk_widget_class_bind_template_callback (widget_class, decision_toggled);
 
   gtk_widget_class_install_action (widget_class, "search.new-case", NULL, new_case_action);
@@ -2612,13 +1589,9 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
 static void
 lineup_search_page_init (LineupSearchPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
-  GtkDropTarget *drop;
   LineupApplication *app = lineup_app_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_mutex_init (&self->engine_lock);
   {
     static GtkCssProvider *css;
 
@@ -2633,7 +1606,6 @@ lineup_search_page_init (LineupSearchPage *self)
       }
   }
   self->cancellable = g_cancellable_new ();
-  self->face_index = -1;
   self->state = "no-case";
   self->subtitle = g_strdup ("");
   self->blind = TRUE;
@@ -2643,46 +1615,17 @@ lineup_search_page_init (LineupSearchPage *self)
                       _("Hidden until you record a decision. Blind review keeps the name, the "
                         "booking details and the scores from swaying your comparison."));
 
-  self->cases = g_list_store_new (LINEUP_TYPE_JSON_ITEM);
-  gtk_list_box_bind_model (self->case_list, G_LIST_MODEL (self->cases), create_case_row, self,
-                           NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->case_list), FALSE);
 
-  gtk_string_list_append (sources, _("Not declared"));
-  for (int s = LINEUP_SOURCE_SURVEILLANCE; s <= LINEUP_SOURCE_OTHER; s++)
-    gtk_string_list_append (sources, _(lineup_probe_source_label ((LineupProbeSource)s)));
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
-
-  self->edits = g_list_store_new (LINEUP_TYPE_JSON_ITEM);
-  gtk_list_box_bind_model (self->edit_list, G_LIST_MODEL (self->edits), create_edit_row, self,
-                           NULL);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("The original, no edits"));
-
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_widget_set_margin_top (placeholder, 12);
-    gtk_widget_set_margin_bottom (placeholder, 12);
-    gtk_list_box_set_placeholder (self->edit_list, placeholder);
-  }
-
-  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (file_dropped), self);
-  gtk_widget_add_controller (self->probe_frame, GTK_EVENT_CONTROLLER (drop));
+  g_signal_connect_object (self->probe, "notify::busy", G_CALLBACK (probe_busy_changed), self,
+                           G_CONNECT_SWAPPED);
 
   self->candidates = g_list_store_new (LINEUP_TYPE_CANDIDATE_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->candidates)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed),
                             self);
-  g_signal_connect (factory, "setup", G_CALLBACK (chip_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (chip_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (chip_unbind), self);
-  gtk_grid_view_set_factory (self->strip, factory);
-  g_object_unref (factory);
   gtk_grid_view_set_model (self->strip, GTK_SELECTION_MODEL (g_object_ref (self->selection)));
 
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
-                            G_CALLBACK (update_actions), self);
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
 
   if (app != NULL)
