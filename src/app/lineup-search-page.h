@@ -9,6 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* What the page shows and can do (property "state"). */
+typedef enum
+{
+  LINEUP_SEARCH_STATE_NO_CASE,
+  LINEUP_SEARCH_STATE_NO_PROBE,
+  LINEUP_SEARCH_STATE_LOADING,    /* decoding, storing, detecting or recording an edit */
+  LINEUP_SEARCH_STATE_READY,      /* a probe is shown */
+  LINEUP_SEARCH_STATE_SEARCHING,
+  LINEUP_SEARCH_STATE_NO_HIT,
+  LINEUP_SEARCH_STATE_LINEUP,
+} LineupSearchState;
+
+#define LINEUP_TYPE_SEARCH_STATE (lineup_search_state_get_type ())
+GType lineup_search_state_get_type (void);
+
 #define LINEUP_TYPE_SEARCH_PAGE (lineup_search_page_get_type ())
 G_DECLARE_FINAL_TYPE (LineupSearchPage, lineup_search_page, LINEUP, SEARCH_PAGE, GtkWidget)
 
@@ -17,11 +32,12 @@ G_DECLARE_FINAL_TYPE (LineupSearchPage, lineup_search_page, LINEUP, SEARCH_PAGE,
 GtkWidget  *lineup_search_page_new              (void);
 
 /* Properties (read-only, notified):
- * "state": "no-case", "no-probe", "loading" (decoding, storing, detecting
- *   or recording an edit), "ready" (a probe is shown), "searching",
- *   "no-hit", "lineup";
+ * "state": a LineupSearchState;
  * "subtitle": the case for the header bar ("Case 2024-17 · Robbery"; ""
  *   without a case). */
+LineupSearchState lineup_search_page_get_state_value (LineupSearchPage *self);
+/* The state's nick: "no-case", "no-probe", "loading", "ready",
+ * "searching", "no-hit" or "lineup". */
 const char *lineup_search_page_get_state        (LineupSearchPage  *self);
 const char *lineup_search_page_get_subtitle     (LineupSearchPage  *self);
 const char *lineup_search_page_get_case_number  (LineupSearchPage  *self);

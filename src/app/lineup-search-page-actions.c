@@ -1,0 +1,688 @@
+/* lineup-search-page-actions.c: the search page's actions and keys, and
+ * the work they start: the search with its progress and lineup, and the
+ * decision on a candidate. */
+#define G_LOG_DOMAIN "lineup-search"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-app-util.h"
+#include "lineup-case-export.h"
+#include "lineup-search-page-private.h"
+
+void
+_lineup_search_page_update_actions (LineupSearchPage *self)
+{
+  GtkWidget *w = GTK_WIDGET (self);
+  gboolean searching = self->state == LINEUP_SEARCH_STATE_SEARCHING;
+  gboolean busy = lineup_probe_panel_get_busy (self->probe);
+  gboolean idle = !busy && !searching;
+  gboolean probe = lineup_probe_panel_has_probe (self->probe);
+  gboolean drawn = lineup_probe_panel_has_drawn_box (self->probe);
+  gboolean face = lineup_probe_panel_get_face (self->probe) != NULL;
+  guint n_faces = lineup_probe_panel_get_n_faces (self->probe);
+  guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
+  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
+  gboolean chosen = gtk_toggle_button_get_active (self->lead_toggle)
+                    || gtk_toggle_button_get_active (self->nomatch_toggle)
+                    || gtk_toggle_button_get_active (self->inconclusive_toggle);
+  const char *hint;
+
+  gtk_widget_action_set_enabled (w, "search.change-case", !searching);
+  gtk_widget_action_set_enabled (w, "search.export-report", self->case_obj != NULL && !searching);
+  gtk_widget_action_set_enabled (w, "search.export-disclosure", self->case_obj != NULL && !searching);
+  gtk_widget_action_set_enabled (w, "search.open-probe", self->case_obj != NULL && idle);
+  gtk_widget_action_set_enabled (w, "search.use-box", drawn && idle);
+  gtk_widget_action_set_enabled (w, "search.crop", probe && drawn && idle);
+  gtk_widget_action_set_enabled (w, "search.rotate", probe && idle);
+  gtk_widget_action_set_enabled (w, "search.mirror", probe && idle);
+  gtk_widget_action_set_enabled (w, "search.straighten", probe && idle);
+  gtk_widget_action_set_enabled (w, "search.adjust-light", probe && idle);
+  gtk_widget_action_set_enabled (w, "search.run", probe && face && idle);
+  gtk_widget_action_set_enabled (w, "search.cancel", searching);
+  gtk_widget_action_set_enabled (w, "search.next-candidate", n > 1);
+  gtk_widget_action_set_enabled (w, "search.previous-candidate", n > 1);
+  gtk_widget_action_set_enabled (w, "search.decide", self->shown != NULL && !self->deciding);
+  gtk_widget_action_set_enabled (w, "search.record-decision",
+                                 self->shown != NULL && !self->deciding && chosen && *note);
+  gtk_widget_action_set_enabled (w, "search.photo",
+                                 self->shown != NULL
+                                   && lineup_candidate_item_get_n_photos (self->shown) > 1);
+
+  if (self->case_obj == NULL)
+    hint = _("Choose a case first.");
+  else if (!lineup_probe_panel_has_original (self->probe) && !busy)
+    hint = lineup_probe_panel_get_source_declared (self->probe)
+             ? _("Open or drop a still of the unknown person.")
+             : _("Declare the source, then open a still.");
+  else if (busy)
+    hint = _("Working on the probe…");
+  else if (searching)
+    hint = _("Searching…");
+  else if (!face)
+    hint = n_faces > 0
+             ? _("Click a face box to choose the face to search for.")
+             : _("No face found: drag a box around the face, then Use Box as Face.");
+  else
+    hint = _("The search, its settings and its results are recorded in the case.");
+  gtk_label_set_text (self->search_hint, hint);
+}
+
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  lineup_search_page_new_case (LINEUP_SEARCH_PAGE (widget));
+}
+
+static void
+change_case_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+
+  _lineup_search_page_clear_case (self);
+  lineup_search_page_reload_cases (self);
+}
+
+/* The case's lead report and disclosure package (detectives and
+ * supervisors; the core checks and audits it). */
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  const char *number = lineup_search_page_get_case_number (self);
+
+  if (number == NULL || *number == '\0')
+    return;
+  lineup_case_export_run (widget, number,
+                          g_str_equal (name, "search.export-report") ? LINEUP_CASE_EXPORT_REPORT
+                                                                     : LINEUP_CASE_EXPORT_DISCLOSURE);
+}
+
+
+static void
+use_box_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  lineup_probe_panel_use_box (LINEUP_SEARCH_PAGE (widget)->probe);
+}
+
+static void
+crop_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  lineup_probe_panel_crop (LINEUP_SEARCH_PAGE (widget)->probe);
+}
+
+static void
+rotate_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  lineup_probe_panel_rotate (LINEUP_SEARCH_PAGE (widget)->probe, g_variant_get_int32 (param));
+}
+
+static void
+straighten_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  lineup_probe_panel_straighten (LINEUP_SEARCH_PAGE (widget)->probe);
+}
+
+static void
+mirror_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  lineup_probe_panel_mirror (LINEUP_SEARCH_PAGE (widget)->probe);
+}
+
+static void
+adjust_light_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  lineup_probe_panel_adjust_light (LINEUP_SEARCH_PAGE (widget)->probe);
+}
+
+/* opening a still */
+
+static void
+file_chosen (GtkNativeDialog  *native,
+             int               response,
+             LineupSearchPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file)
+        lineup_search_page_load_probe (self, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+open_probe_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!lineup_probe_panel_check_source (self->probe))
+    return;
+  native = gtk_file_chooser_native_new (_("Open a Still"), lineup_app_parent_window (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+
+/* the search */
+
+static void
+search_progress (double   fraction,
+                 gpointer user_data)
+{
+  LineupSearchPage *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("%.0f%% of the gallery compared"),
+                                           CLAMP (fraction, 0, 1) * 100.0);
+
+  if (self->disposed)
+    return;
+  gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0, 1));
+  gtk_progress_bar_set_text (self->progress, text);
+}
+
+static void
+set_compare_probe (LineupSearchPage *self)
+{
+  g_autofree char *caption = NULL;
+  gint64 edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
+  int face_index = lineup_probe_panel_get_selected_face (self->probe);
+  GBytes *rgb;
+  int w, h;
+
+  if (self->searched_face == NULL)
+    return;
+  rgb = lineup_probe_panel_get_edited_rgb (self->probe, &w, &h);
+  lineup_compare_view_set_probe (self->compare, rgb, w, h,
+                                 lineup_face_get_box (self->searched_face),
+                                 lineup_face_get_landmarks (self->searched_face));
+  caption = edit_seq > 0
+              ? g_strdup_printf (_("Probe · face %d · edit %lld"), face_index + 1,
+                                 (long long)edit_seq)
+              : g_strdup_printf (_("Probe · face %d"), face_index + 1);
+  lineup_compare_view_set_captions (self->compare, caption, NULL);
+}
+
+static void
+build_lineup (LineupSearchPage *self,
+              JsonObject       *search)
+{
+  JsonNode *cn = json_object_get_member (search, "candidates");
+  JsonArray *candidates = cn && JSON_NODE_HOLDS_ARRAY (cn) ? json_node_get_array (cn) : NULL;
+  g_autoptr(GHashTable) by_subject = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = candidates ? json_array_get_length (candidates) : 0;
+
+  /* Candidates come best first, so each subject's first one is its best
+   * face (the "groups" entry's best_rank); later photos of the same person
+   * join that item. */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *c = json_array_get_object_element (candidates, i);
+      g_autoptr(LineupCandidateItem) item = lineup_candidate_item_new (c, self->data_dir);
+      const char *sid = lineup_candidate_item_get_subject_id (item);
+      LineupCandidateItem *group = *sid ? g_hash_table_lookup (by_subject, sid) : NULL;
+
+      if (group != NULL)
+        {
+          lineup_candidate_item_add_photo (group, c);
+          continue;
+        }
+      lineup_candidate_item_set_blind (item, self->blind);
+      if (*sid)
+        g_hash_table_insert (by_subject, (gpointer)sid, item);
+      g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+  g_list_store_splice (self->candidates, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->candidates)), items->pdata,
+                       items->len);
+}
+
+void
+_lineup_search_page_update_strip_summary (LineupSearchPage *self)
+{
+  JsonObject *s = self->search ? json_node_get_object (self->search) : NULL;
+  guint people = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  guint decided = 0;
+  g_autofree char *text = NULL;
+  JsonNode *cn;
+  guint n;
+
+  if (s == NULL)
+    return;
+  cn = json_object_get_member (s, "candidates");
+  n = cn && JSON_NODE_HOLDS_ARRAY (cn) ? json_array_get_length (json_node_get_array (cn)) : 0;
+  for (guint i = 0; i < people; i++)
+    {
+      g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
+      decided += lineup_candidate_item_get_decision (item) != NULL;
+    }
+  /* Translators: search number, photos, people, decided count */
+  text = g_strdup_printf (_("Search #%lld · %u photos of %u people within %.2f · %u decided"),
+                          (long long)self->search_id, n, people,
+                          lineup_json_get_double (s, "threshold"), decided);
+  gtk_label_set_text (self->strip_summary, text);
+  gtk_widget_set_visible (self->blind_badge, self->blind);
+}
+
+static void
+search_ready (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LineupSearchPage *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lineup_db_search_finish (LINEUP_DB (source), result, &error);
+  JsonObject *s;
+
+  /* A search superseded by a new case, probe or user: its result (stored
+   * and audited all the same) is not for this screen. */
+  if (self->disposed || g_task_get_cancellable (task) != self->search_cancellable)
+    return;
+  g_clear_object (&self->search_cancellable);
+  if (node == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->result_stack, "idle");
+      _lineup_search_page_set_state (self, lineup_probe_panel_has_original (self->probe) ? LINEUP_SEARCH_STATE_READY : LINEUP_SEARCH_STATE_NO_PROBE);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lineup_app_toast (GTK_WIDGET (self), _("Search cancelled"));
+      else
+        lineup_app_alert_error (GTK_WIDGET (self), _("The Search Did Not Run"), error);
+      _lineup_search_page_update_actions (self);
+      return;
+    }
+  self->search = g_steal_pointer (&node);
+  s = json_node_get_object (self->search);
+  self->search_id = lineup_json_get_int (s, "search_id");
+  build_lineup (self, s);
+  set_compare_probe (self);
+  _lineup_search_page_update_strip_summary (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) == 0)
+    {
+      g_autofree char *description = g_strdup_printf (
+        _("No booking photo among %lld searched is within the distance threshold of %.2f. "
+          "The search was recorded as search #%lld in case %s; a no-hit result is a result "
+          "too."),
+        (long long)lineup_json_get_int (s, "gallery_size"), lineup_json_get_double (s, "threshold"),
+        (long long)self->search_id, lineup_json_get_string (self->case_obj, "number"));
+      adw_status_page_set_description (self->nohit_page, description);
+      gtk_stack_set_visible_child_name (self->result_stack, "no-hit");
+      _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_NO_HIT);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->result_stack, "lineup");
+      _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_LINEUP);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->strip));
+    }
+  _lineup_search_page_update_actions (self);
+}
+
+static void
+run_search (LineupSearchPage *self)
+{
+  LineupFace *face = lineup_probe_panel_get_face (self->probe);
+  LineupEngine *engine = lineup_probe_panel_get_engine (self->probe);
+  LineupSearchRequest request = { 0 };
+  g_autofree char *number = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (face == NULL || engine == NULL || self->case_obj == NULL)
+    return;
+  _lineup_search_page_reset_search (self);
+  self->blind = self->settings ? g_settings_get_boolean (self->settings, "blind-mode") : TRUE;
+  g_set_object (&self->searched_face, face);
+  number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
+  request.case_number = number;
+  request.probe_id = lineup_probe_panel_get_probe_id (self->probe);
+  request.edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
+  request.face = face;
+  request.model_sha256 = lineup_engine_get_model_sha256 (engine);
+  request.top_k = (guint)gtk_spin_button_get_value_as_int (self->topk_spin);
+  request.threshold = gtk_spin_button_get_value (self->threshold_spin);
+  self->search_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_progress_bar_set_text (self->progress, _("Starting…"));
+  gtk_stack_set_visible_child_name (self->result_stack, "running");
+  _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_SEARCHING);
+  /* The task only carries the page and which search this is. */
+  task = g_task_new (self, self->search_cancellable, NULL, NULL);
+  lineup_db_search_async (self->db, self->user, &request, search_progress, self,
+                          self->search_cancellable, search_ready, g_steal_pointer (&task));
+}
+
+static void
+quality_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LineupSearchPage *self)
+{
+  if (g_str_equal (response, "search"))
+    run_search (self);
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  LineupFace *face = lineup_probe_panel_get_face (self->probe);
+  g_autofree char *reasons = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (face == NULL)
+    return;
+  reasons = lineup_probe_panel_dup_reasons (face);
+  if (reasons == NULL)
+    {
+      run_search (self);
+      return;
+    }
+  /* A poor probe finds the wrong people with the same confidence. */
+  body = g_strdup_printf (_("The chosen face is of low quality: %s.\n\nSearches with such faces "
+                            "rank unrelated people highly. If a better still exists, use it. "
+                            "The warning is recorded with the search."),
+                          reasons);
+  dialog = adw_message_dialog_new (lineup_app_parent_window (widget), _("Search Anyway?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "search", _("_Search Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "search",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (quality_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  g_cancellable_cancel (LINEUP_SEARCH_PAGE (widget)->search_cancellable);
+}
+
+
+static void
+step_candidate_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0)
+    return;
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  else if (g_str_equal (name, "search.next-candidate"))
+    pos = MIN (pos + 1, n - 1);
+  else
+    pos = pos > 0 ? pos - 1 : 0;
+  gtk_single_selection_set_selected (self->selection, pos);
+  /* GtkGridView has no scroll_to before GTK 4.12; its action does it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->strip), "list.scroll-to-item", "u", pos);
+}
+
+
+static void
+photo_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  guint n;
+
+  if (self->shown == NULL || (n = lineup_candidate_item_get_n_photos (self->shown)) < 2)
+    return;
+  self->shown_photo = (self->shown_photo + n + (guint)(g_variant_get_int32 (param) > 0 ? 1 : n - 1)) % n;
+  _lineup_search_page_update_details (self);
+  _lineup_search_page_load_photo (self);
+}
+
+
+/* decisions */
+
+static LineupDecision
+chosen_decision (LineupSearchPage *self,
+                 gboolean         *chosen)
+{
+  *chosen = TRUE;
+  if (gtk_toggle_button_get_active (self->lead_toggle))
+    return LINEUP_DECISION_POSSIBLE_LEAD;
+  if (gtk_toggle_button_get_active (self->nomatch_toggle))
+    return LINEUP_DECISION_NOT_A_MATCH;
+  if (gtk_toggle_button_get_active (self->inconclusive_toggle))
+    return LINEUP_DECISION_INCONCLUSIVE;
+  *chosen = FALSE;
+  return LINEUP_DECISION_INCONCLUSIVE;
+}
+
+static void
+decided (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LineupSearchPage *self = g_task_get_source_object (task);
+  LineupCandidateItem *item = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
+  gboolean was_hidden = !lineup_candidate_item_get_revealed (item);
+
+  if (self->disposed)
+    return;
+
+  self->deciding = FALSE;
+  if (node == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lineup_app_alert_error (GTK_WIDGET (self), _("The Decision Was Not Recorded"), error);
+      _lineup_search_page_update_actions (self);
+      return;
+    }
+  lineup_candidate_item_set_decision (item, json_node_get_object (node));
+  if (item == self->shown)
+    {
+      _lineup_search_page_clear_decision_form (self);
+      /* The details are now on screen: that is a view too. */
+      if (was_hidden)
+        lineup_db_candidate_viewed (self->db, self->user, self->search_id,
+                                    lineup_candidate_item_get_rank (item), FALSE);
+    }
+  _lineup_search_page_update_strip_summary (self);
+  _lineup_search_page_update_actions (self);
+}
+
+static void
+record_decision_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
+  g_autoptr(GTask) task = NULL;
+  LineupDecision decision;
+  gboolean chosen;
+
+  decision = chosen_decision (self, &chosen);
+  if (self->shown == NULL || !chosen || *note == '\0' || self->deciding)
+    return;
+  self->deciding = TRUE;
+  _lineup_search_page_update_actions (self);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (self->shown), g_object_unref);
+  lineup_db_decide_async (self->db, self->user, self->search_id,
+                          lineup_candidate_item_get_rank (self->shown), decision, note,
+                          self->cancellable, decided, g_steal_pointer (&task));
+}
+
+static void
+decide_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  LineupDecision decision;
+
+  if (!lineup_decision_from_string (g_variant_get_string (param, NULL), &decision, NULL))
+    return;
+  gtk_toggle_button_set_active (decision == LINEUP_DECISION_POSSIBLE_LEAD ? self->lead_toggle
+                                : decision == LINEUP_DECISION_NOT_A_MATCH ? self->nomatch_toggle
+                                                                          : self->inconclusive_toggle,
+                                TRUE);
+  lineup_decision_panel_focus_note (self->decision_panel);
+}
+
+/* keys and view */
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+
+  if (g_str_equal (name, "search.zoom-in"))
+    gtk_widget_activate_action (GTK_WIDGET (self->compare), "compare.zoom-in", NULL);
+  else if (g_str_equal (name, "search.zoom-out"))
+    gtk_widget_activate_action (GTK_WIDGET (self->compare), "compare.zoom-out", NULL);
+  else
+    lineup_compare_view_zoom_reset (self->compare);
+}
+
+static void
+landmarks_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+
+  lineup_compare_view_set_show_landmarks (self->compare,
+                                          !lineup_compare_view_get_show_landmarks (self->compare));
+}
+
+
+/* actions and keys */
+
+void
+_lineup_search_page_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "search.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "search.change-case", NULL, change_case_action);
+  gtk_widget_class_install_action (widget_class, "search.export-report", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "search.export-disclosure", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "search.open-probe", NULL, open_probe_action);
+  gtk_widget_class_install_action (widget_class, "search.use-box", NULL, use_box_action);
+  gtk_widget_class_install_action (widget_class, "search.crop", NULL, crop_action);
+  gtk_widget_class_install_action (widget_class, "search.rotate", "i", rotate_action);
+  gtk_widget_class_install_action (widget_class, "search.straighten", NULL, straighten_action);
+  gtk_widget_class_install_action (widget_class, "search.mirror", NULL, mirror_action);
+  gtk_widget_class_install_action (widget_class, "search.adjust-light", NULL, adjust_light_action);
+  gtk_widget_class_install_action (widget_class, "search.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "search.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "search.next-candidate", NULL,
+                                   step_candidate_action);
+  gtk_widget_class_install_action (widget_class, "search.previous-candidate", NULL,
+                                   step_candidate_action);
+  gtk_widget_class_install_action (widget_class, "search.photo", "i", photo_action);
+  gtk_widget_class_install_action (widget_class, "search.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "search.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "search.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "search.toggle-landmarks", NULL,
+                                   landmarks_action);
+  gtk_widget_class_install_action (widget_class, "search.decide", "s", decide_action);
+  gtk_widget_class_install_action (widget_class, "search.record-decision", NULL,
+                                   record_decision_action);
+
+  /* Also listed in ui/gtk/help-overlay.ui ("Search and Lineup"). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "search.open-probe", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "search.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
+                                       "search.next-candidate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "search.next-candidate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
+                                       "search.previous-candidate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "search.previous-candidate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "search.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "search.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "search.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "search.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "search.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "search.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "search.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "search.toggle-landmarks", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "search.decide", "s", "possible_lead");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "search.decide", "s", "not_a_match");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "search.decide", "s", "inconclusive");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "search.record-decision", NULL);
+  /* The bare keys of the design (j/k, +/-/0, 1/2/3). These bindings run
+   * after the focused widget, so typing a note or a number is unaffected. */
+  {
+    static const struct { guint key; const char *action; const char *arg; } bare[] = {
+      { GDK_KEY_j, "search.next-candidate", NULL }, { GDK_KEY_k, "search.previous-candidate", NULL },
+      { GDK_KEY_plus, "search.zoom-in", NULL }, { GDK_KEY_equal, "search.zoom-in", NULL },
+      { GDK_KEY_minus, "search.zoom-out", NULL }, { GDK_KEY_0, "search.zoom-reset", NULL },
+      { GDK_KEY_1, "search.decide", "possible_lead" }, { GDK_KEY_2, "search.decide", "not_a_match" },
+      { GDK_KEY_3, "search.decide", "inconclusive" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
+      {
+        if (bare[i].arg != NULL)
+          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, "s", bare[i].arg);
+        else
+          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, NULL);
+      }
+  }
+}
+
