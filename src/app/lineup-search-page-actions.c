@@ -195,202 +195,13 @@ open_probe_action (GtkWidget  *widget,
 }
 
 
-/* the search */
-
-static void
-search_progress (double   fraction,
-                 gpointer user_data)
-{
-  LineupSearchPage *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("%.0f%% of the gallery compared"),
-                                           CLAMP (fraction, 0, 1) * 100.0);
-
-  if (self->disposed)
-    return;
-  gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0, 1));
-  gtk_progress_bar_set_text (self->progress, text);
-}
-
-static void
-set_compare_probe (LineupSearchPage *self)
-{
-  g_autofree char *caption = NULL;
-  gint64 edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
-  int face_index = lineup_probe_panel_get_selected_face (self->probe);
-  GBytes *rgb;
-  int w, h;
-
-  if (self->searched_face == NULL)
-    return;
-  rgb = lineup_probe_panel_get_edited_rgb (self->probe, &w, &h);
-  lineup_compare_view_set_probe (self->compare, rgb, w, h,
-                                 lineup_face_get_box (self->searched_face),
-                                 lineup_face_get_landmarks (self->searched_face));
-  caption = edit_seq > 0
-              ? g_strdup_printf (_("Probe · face %d · edit %lld"), face_index + 1,
-                                 (long long)edit_seq)
-              : g_strdup_printf (_("Probe · face %d"), face_index + 1);
-  lineup_compare_view_set_captions (self->compare, caption, NULL);
-}
-
-static void
-build_lineup (LineupSearchPage *self,
-              JsonObject       *search)
-{
-  JsonNode *cn = json_object_get_member (search, "candidates");
-  JsonArray *candidates = cn && JSON_NODE_HOLDS_ARRAY (cn) ? json_node_get_array (cn) : NULL;
-  g_autoptr(GHashTable) by_subject = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = candidates ? json_array_get_length (candidates) : 0;
-
-  /* Candidates come best first, so each subject's first one is its best
-   * face (the "groups" entry's best_rank); later photos of the same person
-   * join that item. */
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *c = json_array_get_object_element (candidates, i);
-      g_autoptr(LineupCandidateItem) item = lineup_candidate_item_new (c, self->data_dir);
-      const char *sid = lineup_candidate_item_get_subject_id (item);
-      LineupCandidateItem *group = *sid ? g_hash_table_lookup (by_subject, sid) : NULL;
-
-      if (group != NULL)
-        {
-          lineup_candidate_item_add_photo (group, c);
-          continue;
-        }
-      lineup_candidate_item_set_blind (item, self->blind);
-      if (*sid)
-        g_hash_table_insert (by_subject, (gpointer)sid, item);
-      g_ptr_array_add (items, g_steal_pointer (&item));
-    }
-  g_list_store_splice (self->candidates, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->candidates)), items->pdata,
-                       items->len);
-}
-
-void
-_lineup_search_page_update_strip_summary (LineupSearchPage *self)
-{
-  JsonObject *s = self->search ? json_node_get_object (self->search) : NULL;
-  guint people = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
-  guint decided = 0;
-  g_autofree char *text = NULL;
-  JsonNode *cn;
-  guint n;
-
-  if (s == NULL)
-    return;
-  cn = json_object_get_member (s, "candidates");
-  n = cn && JSON_NODE_HOLDS_ARRAY (cn) ? json_array_get_length (json_node_get_array (cn)) : 0;
-  for (guint i = 0; i < people; i++)
-    {
-      g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      decided += lineup_candidate_item_get_decision (item) != NULL;
-    }
-  /* Translators: search number, photos, people, decided count */
-  text = g_strdup_printf (_("Search #%lld · %u photos of %u people within %.2f · %u decided"),
-                          (long long)self->search_id, n, people,
-                          lineup_json_get_double (s, "threshold"), decided);
-  gtk_label_set_text (self->strip_summary, text);
-  gtk_widget_set_visible (self->blind_badge, self->blind);
-}
-
-static void
-search_ready (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LineupSearchPage *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_search_finish (LINEUP_DB (source), result, &error);
-  JsonObject *s;
-
-  /* A search superseded by a new case, probe or user: its result (stored
-   * and audited all the same) is not for this screen. */
-  if (self->disposed || g_task_get_cancellable (task) != self->search_cancellable)
-    return;
-  g_clear_object (&self->search_cancellable);
-  if (node == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->result_stack, "idle");
-      _lineup_search_page_set_state (self, lineup_probe_panel_has_original (self->probe) ? LINEUP_SEARCH_STATE_READY : LINEUP_SEARCH_STATE_NO_PROBE);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_app_toast (GTK_WIDGET (self), _("Search cancelled"));
-      else
-        lineup_app_alert_error (GTK_WIDGET (self), _("The Search Did Not Run"), error);
-      _lineup_search_page_update_actions (self);
-      return;
-    }
-  self->search = g_steal_pointer (&node);
-  s = json_node_get_object (self->search);
-  self->search_id = lineup_json_get_int (s, "search_id");
-  build_lineup (self, s);
-  set_compare_probe (self);
-  _lineup_search_page_update_strip_summary (self);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) == 0)
-    {
-      g_autofree char *description = g_strdup_printf (
-        _("No booking photo among %lld searched is within the distance threshold of %.2f. "
-          "The search was recorded as search #%lld in case %s; a no-hit result is a result "
-          "too."),
-        (long long)lineup_json_get_int (s, "gallery_size"), lineup_json_get_double (s, "threshold"),
-        (long long)self->search_id, lineup_json_get_string (self->case_obj, "number"));
-      adw_status_page_set_description (self->nohit_page, description);
-      gtk_stack_set_visible_child_name (self->result_stack, "no-hit");
-      _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_NO_HIT);
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->result_stack, "lineup");
-      _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_LINEUP);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_single_selection_set_selected (self->selection, 0);
-      gtk_widget_grab_focus (GTK_WIDGET (self->strip));
-    }
-  _lineup_search_page_update_actions (self);
-}
-
-static void
-run_search (LineupSearchPage *self)
-{
-  LineupFace *face = lineup_probe_panel_get_face (self->probe);
-  LineupEngine *engine = lineup_probe_panel_get_engine (self->probe);
-  LineupSearchRequest request = { 0 };
-  g_autofree char *number = NULL;
-  g_autoptr(GTask) task = NULL;
-
-  if (face == NULL || engine == NULL || self->case_obj == NULL)
-    return;
-  _lineup_search_page_reset_search (self);
-  self->blind = self->settings ? g_settings_get_boolean (self->settings, "blind-mode") : TRUE;
-  g_set_object (&self->searched_face, face);
-  number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
-  request.case_number = number;
-  request.probe_id = lineup_probe_panel_get_probe_id (self->probe);
-  request.edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
-  request.face = face;
-  request.model_sha256 = lineup_engine_get_model_sha256 (engine);
-  request.top_k = (guint)gtk_spin_button_get_value_as_int (self->topk_spin);
-  request.threshold = gtk_spin_button_get_value (self->threshold_spin);
-  self->search_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress, 0);
-  gtk_progress_bar_set_text (self->progress, _("Starting…"));
-  gtk_stack_set_visible_child_name (self->result_stack, "running");
-  _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_SEARCHING);
-  /* The task only carries the page and which search this is. */
-  task = g_task_new (self, self->search_cancellable, NULL, NULL);
-  lineup_db_search_async (self->db, self->user, &request, search_progress, self,
-                          self->search_cancellable, search_ready, g_steal_pointer (&task));
-}
-
 static void
 quality_response (AdwMessageDialog *dialog,
                   const char       *response,
                   LineupSearchPage *self)
 {
   if (g_str_equal (response, "search"))
-    run_search (self);
+    _lineup_search_page_run_search (self);
 }
 
 static void
@@ -409,7 +220,7 @@ run_action (GtkWidget  *widget,
   reasons = lineup_probe_panel_dup_reasons (face);
   if (reasons == NULL)
     {
-      run_search (self);
+      _lineup_search_page_run_search (self);
       return;
     }
   /* A poor probe finds the wrong people with the same confidence. */
@@ -493,62 +304,18 @@ chosen_decision (LineupSearchPage *self,
 }
 
 static void
-decided (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LineupSearchPage *self = g_task_get_source_object (task);
-  LineupCandidateItem *item = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
-  gboolean was_hidden = !lineup_candidate_item_get_revealed (item);
-
-  if (self->disposed)
-    return;
-
-  self->deciding = FALSE;
-  if (node == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_app_alert_error (GTK_WIDGET (self), _("The Decision Was Not Recorded"), error);
-      _lineup_search_page_update_actions (self);
-      return;
-    }
-  lineup_candidate_item_set_decision (item, json_node_get_object (node));
-  if (item == self->shown)
-    {
-      _lineup_search_page_clear_decision_form (self);
-      /* The details are now on screen: that is a view too. */
-      if (was_hidden)
-        lineup_db_candidate_viewed (self->db, self->user, self->search_id,
-                                    lineup_candidate_item_get_rank (item), FALSE);
-    }
-  _lineup_search_page_update_strip_summary (self);
-  _lineup_search_page_update_actions (self);
-}
-
-static void
 record_decision_action (GtkWidget  *widget,
                         const char *name,
                         GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
   g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
-  g_autoptr(GTask) task = NULL;
   LineupDecision decision;
   gboolean chosen;
 
   decision = chosen_decision (self, &chosen);
-  if (self->shown == NULL || !chosen || *note == '\0' || self->deciding)
-    return;
-  self->deciding = TRUE;
-  _lineup_search_page_update_actions (self);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (self->shown), g_object_unref);
-  lineup_db_decide_async (self->db, self->user, self->search_id,
-                          lineup_candidate_item_get_rank (self->shown), decision, note,
-                          self->cancellable, decided, g_steal_pointer (&task));
+  if (chosen && *note != '\0')
+    _lineup_search_page_record_decision (self, decision, note);
 }
 
 static void

@@ -86,10 +86,18 @@ void _lineup_search_page_update_details      (LineupSearchPage    *self);
 void _lineup_search_page_load_photo          (LineupSearchPage    *self);
 void _lineup_search_page_clear_decision_form (LineupSearchPage    *self);
 
+/* lineup-search-page-lineup.c */
+void _lineup_search_page_run_search          (LineupSearchPage    *self);
+void _lineup_search_page_selection_changed   (LineupSearchPage    *self);
+void _lineup_search_page_refresh_reviews     (LineupSearchPage    *self);
+void _lineup_search_page_record_decision     (LineupSearchPage    *self,
+                                              LineupDecision       decision,
+                                              const char          *note);
+void _lineup_search_page_update_strip_summary (LineupSearchPage   *self);
+
 /* lineup-search-page-actions.c */
 void _lineup_search_page_class_actions_init  (GtkWidgetClass      *widget_class);
 /* Enables the actions and sets the hint for the page's state. */
 void _lineup_search_page_update_actions      (LineupSearchPage    *self);
-void _lineup_search_page_update_strip_summary (LineupSearchPage   *self);
 
 G_END_DECLS

@@ -371,221 +371,10 @@ lineup_search_page_get_candidates (LineupSearchPage *self)
   return G_LIST_MODEL (self->candidates);
 }
 
-/* the strip */
-
-static void
-selection_changed (LineupSearchPage *self)
-{
-  LineupCandidateItem *item = gtk_single_selection_get_selected_item (self->selection);
-
-  if (item != NULL && item != self->shown)
-    _lineup_search_page_show_item (self, item);
-}
-
-void
-lineup_search_page_show_candidate (LineupSearchPage *self,
-                                   guint             position)
-{
-  g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  gtk_single_selection_set_selected (self->selection, position);
-}
-
-/* the compared candidate */
-
-void
-_lineup_search_page_load_photo (LineupSearchPage *self)
-{
-  JsonObject *c;
-  LineupBox box;
-  gboolean has_box;
-  float landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  gboolean has_landmarks = FALSE;
-
-  if (self->shown == NULL)
-    return;
-  c = lineup_candidate_item_get_photo (self->shown, self->shown_photo);
-  has_box = lineup_json_get_box (c, "box", &box) && box.right > box.left;
-  /* The booking face's landmarks as stored at import. */
-  if (json_object_has_member (c, "landmarks"))
-    {
-      JsonArray *pts = json_object_get_array_member (c, "landmarks");
-
-      has_landmarks = pts != NULL && json_array_get_length (pts) == G_N_ELEMENTS (landmarks);
-      for (guint k = 0; has_landmarks && k < G_N_ELEMENTS (landmarks); k++)
-        landmarks[k] = (float)json_array_get_double_element (pts, k);
-    }
-  lineup_compare_view_load_candidate (self->compare, self->data_dir,
-                                      lineup_json_get_string (c, "photo_sha256"),
-                                      has_box ? &box : NULL, has_landmarks ? landmarks : NULL);
-}
-
-void
-_lineup_search_page_update_details (LineupSearchPage *self)
-{
-  LineupCandidateItem *item = self->shown;
-  g_autofree char *caption = NULL;
-  g_autofree char *decision = NULL;
-  JsonObject *d;
-
-  caption = lineup_candidate_details_show (
-    self->details, item, self->shown_photo,
-    self->search ? lineup_json_get_double (json_node_get_object (self->search), "threshold") : 0);
-  if (item == NULL)
-    return;
-  lineup_compare_view_set_captions (self->compare, NULL, caption);
-
-  d = lineup_candidate_item_get_decision (item);
-  decision = lineup_candidate_item_dup_decision_text (item);
-  if (decision)
-    {
-      g_autofree char *text = g_strdup_printf (_("Recorded: %s"), decision);
-      lineup_decision_panel_set_status (self->decision_panel, text,
-                                        lineup_json_get_string (d, "note"));
-    }
-  else
-    {
-      lineup_decision_panel_set_status (self->decision_panel, _("None recorded yet"), NULL);
-    }
-}
-
-/* A new candidate, or a decision just recorded: the form starts empty and
- * the details show what is now known. */
-void
-_lineup_search_page_clear_decision_form (LineupSearchPage *self)
-{
-  gtk_toggle_button_set_active (self->lead_toggle, FALSE);
-  gtk_toggle_button_set_active (self->nomatch_toggle, FALSE);
-  gtk_toggle_button_set_active (self->inconclusive_toggle, FALSE);
-  lineup_decision_panel_clear_note (self->decision_panel);
-  _lineup_search_page_update_details (self);
-}
-
-void
-_lineup_search_page_show_item (LineupSearchPage    *self,
-           LineupCandidateItem *item)
-{
-  g_set_object (&self->shown, item);
-  self->shown_photo = 0;
-  /* Opening a candidate is audited, with whether its details were hidden. */
-  lineup_db_candidate_viewed (self->db, self->user, self->search_id,
-                              lineup_candidate_item_get_rank (item),
-                              !lineup_candidate_item_get_revealed (item));
-  _lineup_search_page_clear_decision_form (self);
-  _lineup_search_page_load_photo (self);
-  _lineup_search_page_update_actions (self);
-}
-
 static void
 decision_toggled (LineupSearchPage *self)
 {
   _lineup_search_page_update_actions (self);
-}
-
-/* Review status: a supervisor may have approved or rejected a possible
- * lead since it was recorded; the stored search says. */
-
-static gboolean
-review_pending (LineupSearchPage *self)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
-    {
-      g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      JsonObject *d = lineup_candidate_item_get_decision (item);
-
-      if (g_str_equal (lineup_json_get_string (d, "decision"), "possible_lead")
-          && lineup_json_get_object (d, "review") == NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-typedef struct
-{
-  LineupDb   *db;
-  LineupUser *user;
-  gint64      search_id;
-} Refresh;
-
-static void
-refresh_free (Refresh *r)
-{
-  g_clear_object (&r->db);
-  g_clear_object (&r->user);
-  g_free (r);
-}
-
-static void
-refresh_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Refresh *r = task_data;
-  GError *error = NULL;
-  JsonNode *search = lineup_db_search_get_sync (r->db, r->user, r->search_id, &error);
-
-  if (search == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, search, (GDestroyNotify)json_node_unref);
-}
-
-static void
-refresh_ready (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (source);
-  Refresh *r = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) search = g_task_propagate_pointer (G_TASK (result), &error);
-  JsonNode *dn;
-  JsonArray *decisions;
-
-  if (self->disposed || search == NULL || r->search_id != self->search_id)
-    {
-      if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("review status: %s", error->message);
-      return;
-    }
-  dn = json_object_get_member (json_node_get_object (search), "decisions");
-  if (dn == NULL || !JSON_NODE_HOLDS_ARRAY (dn))
-    return;
-  decisions = json_node_get_array (dn);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
-    {
-      g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      JsonObject *latest = NULL;
-
-      /* Decisions come oldest first: the last one on the rank stands. */
-      for (guint k = 0; k < json_array_get_length (decisions); k++)
-        {
-          JsonObject *d = json_array_get_object_element (decisions, k);
-
-          if (lineup_json_get_int (d, "rank") == lineup_candidate_item_get_rank (item))
-            latest = d;
-        }
-      if (latest)
-        lineup_candidate_item_set_decision (item, latest);
-    }
-  _lineup_search_page_update_details (self);
-}
-
-static void
-refresh_reviews (LineupSearchPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-  Refresh *r;
-
-  if (self->search_id <= 0 || self->user == NULL || !review_pending (self))
-    return;
-  r = g_new0 (Refresh, 1);
-  r->db = g_object_ref (self->db);
-  r->user = g_object_ref (self->user);
-  r->search_id = self->search_id;
-  task = g_task_new (self, self->cancellable, refresh_ready, NULL);
-  g_task_set_task_data (task, r, (GDestroyNotify)refresh_free);
-  g_task_run_in_thread (task, refresh_thread);
 }
 
 /* the signed-in user */
@@ -617,7 +406,7 @@ page_mapped (LineupSearchPage *self)
   if (self->case_obj == NULL)
     lineup_search_page_reload_cases (self);
   else
-    refresh_reviews (self);
+    _lineup_search_page_refresh_reviews (self);
 }
 
 /* object */
@@ -800,7 +589,7 @@ lineup_search_page_init (LineupSearchPage *self)
   self->candidates = g_list_store_new (LINEUP_TYPE_CANDIDATE_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->candidates)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed),
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (_lineup_search_page_selection_changed),
                             self);
   gtk_grid_view_set_model (self->strip, GTK_SELECTION_MODEL (g_object_ref (self->selection)));
 
