@@ -354,7 +354,7 @@ run_review (Fixture *f)
                                       "Aaron_Peirsol/Aaron_Peirsol_0002.jpg", NOTE_A);
   GtkWidget *approve = review_child (f, "approve_button");
   GtkWidget *reject = review_child (f, "reject_button");
-  GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "comment_view")));
+  GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "note_view")));
   g_autoptr(LineupJsonItem) item = NULL;
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) viewed = NULL;
@@ -454,7 +454,7 @@ run_own_decision (Fixture *f)
                                       "Aaron_Sorkin/Aaron_Sorkin_0002.jpg",
                                       "Checked against the booking photo myself.");
   GtkWidget *approve = review_child (f, "approve_button");
-  GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "comment_view")));
+  GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "note_view")));
   g_autoptr(LineupJsonItem) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) refused = NULL;

@@ -13,6 +13,7 @@
 #include "lineup-app-util.h"
 #include "lineup-json-item.h"
 #include "lineup-compare-view.h"
+#include "lineup-decision-panel.h"
 #include "lineup-review-page.h"
 
 struct _LineupReviewPage
@@ -49,7 +50,7 @@ struct _LineupReviewPage
   AdwActionRow       *score_row;
   AdwActionRow       *note_row;
   GtkButton          *reveal_button;
-  GtkTextView        *comment_view;
+  LineupDecisionPanel *review_panel;
   GtkLabel           *own_label;
   GtkLabel           *error_label;
   GtkButton          *approve_button;
@@ -82,7 +83,7 @@ decided_at (LineupJsonItem *item)
 static void
 update_actions (LineupReviewPage *self)
 {
-  g_autofree char *comment = lineup_app_dup_text_view_text (self->comment_view);
+  g_autofree char *comment = lineup_decision_panel_dup_note (self->review_panel);
   gboolean can_review = self->shown != NULL && self->user != NULL && !self->reviewing
                         && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
                         && !lineup_json_item_get_boolean (self->shown, "own");
@@ -332,7 +333,7 @@ clear_detail (LineupReviewPage *self)
   g_clear_object (&self->shown);
   self->revealed = FALSE;
   clear_details (self);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->comment_view), "", -1);
+  lineup_decision_panel_clear_note (self->review_panel);
   lineup_app_show_inline_error (self->error_label, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   update_actions (self);
@@ -540,7 +541,7 @@ review (LineupReviewPage *self,
         gboolean          approve)
 {
   LineupDb *db = lineup_app_get_db ();
-  g_autofree char *comment = lineup_app_dup_text_view_text (self->comment_view);
+  g_autofree char *comment = lineup_decision_panel_dup_note (self->review_panel);
   ReviewRequest *r;
 
   if (self->shown == NULL || db == NULL || self->user == NULL || *comment == '\0'
@@ -783,6 +784,7 @@ lineup_review_page_class_init (LineupReviewPageClass *klass)
   object_class->dispose = lineup_review_page_dispose;
   widget_class->map = lineup_review_page_map;
   g_type_ensure (LINEUP_TYPE_COMPARE_VIEW);
+  g_type_ensure (LINEUP_TYPE_DECISION_PANEL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/lineup-review-page.ui");
@@ -804,7 +806,9 @@ lineup_review_page_class_init (LineupReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, candidate_row);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, score_row);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, note_row);
-  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, comment_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, review_panel);
+  gtk_widget_class_bind_template_callback_full (widget_class, "comment_changed",
+                                                G_CALLBACK (update_actions));
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, own_label);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LineupReviewPage, reveal_button);
@@ -832,8 +836,6 @@ lineup_review_page_init (LineupReviewPage *self)
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->comment_view), "changed",
-                            G_CALLBACK (update_actions), self);
 
   lineup_app_follow_user (self, G_CALLBACK (lineup_review_page_refresh));
   update_actions (self);
