@@ -128,44 +128,25 @@ lineup_search_page_get_case_number (LineupSearchPage *self)
 /* policy */
 
 static void
-policy_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  LineupPolicy *policy = g_new0 (LineupPolicy, 1);
-  GError *error = NULL;
-
-  if (!lineup_db_policy_get_sync (task_data, policy, &error))
-    {
-      g_free (policy);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, policy, g_free);
-}
-
-static void
 policy_ready (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (source);
+  g_autoptr(LineupSearchPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree LineupPolicy *policy = g_task_propagate_pointer (G_TASK (result), &error);
+  LineupPolicy p, *policy = &p;
   g_autofree char *topk_sub = NULL;
   g_autofree char *threshold_sub = NULL;
   double max_threshold;
 
-  if (self->disposed)
-    return;
-
-  if (policy == NULL)
+  if (!lineup_db_policy_get_finish (LINEUP_DB (source), result, policy, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("search policy: %s", error->message);
       return;
     }
+  if (self->disposed)
+    return;
   self->policy = *policy;
   self->have_policy = TRUE;
   max_threshold = policy->threshold_max > 0 ? policy->threshold_max : 1.2;
@@ -186,15 +167,11 @@ policy_ready (GObject      *source,
 void
 lineup_search_page_reload_cases (LineupSearchPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   if (self->db == NULL || self->user == NULL)
     return;
   lineup_case_chooser_reload (self->case_chooser, self->db, self->user, self->cancellable);
-  task = g_task_new (self, self->cancellable, policy_ready, NULL);
-  g_task_set_task_data (task, g_object_ref (self->db), g_object_unref);
-  g_task_run_in_thread (task, policy_thread);
+  lineup_db_policy_get_async (self->db, self->cancellable, policy_ready, g_object_ref (self));
 }
 
 typedef struct

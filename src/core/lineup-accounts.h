@@ -177,6 +177,14 @@ typedef struct
 gboolean    lineup_db_policy_get_sync     (LineupDb      *db,
                                            LineupPolicy  *policy,
                                            GError       **error);
+void        lineup_db_policy_get_async    (LineupDb             *db,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    lineup_db_policy_get_finish   (LineupDb             *db,
+                                           GAsyncResult         *result,
+                                           LineupPolicy         *policy,
+                                           GError              **error);
 gboolean    lineup_db_policy_set_sync     (LineupDb      *db,
                                            LineupUser    *actor,
                                            const char    *key,

@@ -775,6 +775,29 @@ lineup_db_policy_get_sync (LineupDb      *db,
   return TRUE;
 }
 
+void
+lineup_db_policy_get_async (LineupDb            *db,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  lineup_db_run_async (db, policy_get_job, NULL, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lineup_db_policy_get_finish (LineupDb      *db,
+                             GAsyncResult  *result,
+                             LineupPolicy  *policy,
+                             GError       **error)
+{
+  g_autofree LineupPolicy *p = lineup_db_run_finish (db, result, error);
+
+  if (p == NULL)
+    return FALSE;
+  *policy = *p;
+  return TRUE;
+}
+
 static gboolean
 policy_value_ok (const char  *key,
                  const char  *value,
