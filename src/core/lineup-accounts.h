@@ -79,11 +79,33 @@ LineupUser *lineup_db_user_add_sync       (LineupDb      *db,
                                            LineupRoles    roles,
                                            const char    *password,
                                            GError       **error);
+void        lineup_db_user_add_async      (LineupDb             *db,
+                                           LineupUser           *actor,
+                                           const char           *name,
+                                           const char           *display_name,
+                                           LineupRoles           roles,
+                                           const char           *password,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+LineupUser *lineup_db_user_add_finish     (LineupDb             *db,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 gboolean    lineup_db_user_disable_sync   (LineupDb      *db,
                                            LineupUser    *actor,
                                            const char    *name,
                                            gboolean      disabled,
                                            GError       **error);
+void        lineup_db_user_disable_async  (LineupDb             *db,
+                                           LineupUser           *actor,
+                                           const char           *name,
+                                           gboolean              disabled,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    lineup_db_user_disable_finish (LineupDb             *db,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 /* [{"id","name","display_name","roles":"…","disabled","locked_until",
  *   "failed_signins","created_at"}] */
 JsonNode   *lineup_db_user_list_sync      (LineupDb      *db,
@@ -128,6 +150,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupAuditVerdict, lineup_audit_verdict_free)
  * outside party holding the chain head must be able to check it. */
 LineupAuditVerdict *lineup_db_audit_verify_sync (LineupDb  *db,
                                                  GError   **error);
+void        lineup_db_audit_verify_async  (LineupDb             *db,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+LineupAuditVerdict *lineup_db_audit_verify_finish (LineupDb      *db,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
 
 /* The stored hash of entry seq (for checking a head held outside). */
 char       *lineup_db_audit_hash_at_sync  (LineupDb      *db,
@@ -190,14 +219,42 @@ gboolean    lineup_db_policy_set_sync     (LineupDb      *db,
                                            const char    *key,
                                            const char    *value,
                                            GError       **error);
+void        lineup_db_policy_set_async    (LineupDb             *db,
+                                           LineupUser           *actor,
+                                           const char           *key,
+                                           const char           *value,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    lineup_db_policy_set_finish   (LineupDb             *db,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 /* [{"code","label","search_allowed"}] — anyone signed in may read. */
 JsonNode   *lineup_db_offences_list_sync  (LineupDb      *db,
                                            GError       **error);
+void        lineup_db_offences_list_async (LineupDb             *db,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+JsonNode   *lineup_db_offences_list_finish (LineupDb            *db,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 gboolean    lineup_db_offence_set_sync    (LineupDb      *db,
                                            LineupUser    *actor,
                                            const char    *code,
                                            const char    *label,
                                            gboolean       search_allowed,
                                            GError       **error);
+void        lineup_db_offence_set_async   (LineupDb             *db,
+                                           LineupUser           *actor,
+                                           const char           *code,
+                                           const char           *label,
+                                           gboolean              search_allowed,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    lineup_db_offence_set_finish  (LineupDb             *db,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 
 G_END_DECLS

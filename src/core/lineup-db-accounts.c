@@ -559,6 +559,34 @@ lineup_db_user_add_sync (LineupDb    *db,
   return lineup_db_run_sync (db, add_job, d, (GDestroyNotify)account_data_free, error);
 }
 
+void
+lineup_db_user_add_async (LineupDb            *db,
+                          LineupUser          *actor,
+                          const char          *name,
+                          const char          *display_name,
+                          LineupRoles          roles,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  AccountData *d = account_data_new (actor, name);
+
+  d->display_name = g_strdup (display_name);
+  d->password = g_strdup (password);
+  d->roles = roles;
+  lineup_db_run_async (db, add_job, d, (GDestroyNotify)account_data_free, cancellable, callback,
+                       user_data);
+}
+
+LineupUser *
+lineup_db_user_add_finish (LineupDb      *db,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return lineup_db_run_finish (db, result, error);
+}
+
 static void
 disable_job (LineupDbThread *t,
              GTask          *task)
@@ -616,6 +644,30 @@ lineup_db_user_disable_sync (LineupDb    *db,
 
   d->flag = disabled;
   return lineup_db_run_sync (db, disable_job, d, (GDestroyNotify)account_data_free, error) != NULL;
+}
+
+void
+lineup_db_user_disable_async (LineupDb            *db,
+                              LineupUser          *actor,
+                              const char          *name,
+                              gboolean             disabled,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  AccountData *d = account_data_new (actor, name);
+
+  d->flag = disabled;
+  lineup_db_run_async (db, disable_job, d, (GDestroyNotify)account_data_free, cancellable,
+                       callback, user_data);
+}
+
+gboolean
+lineup_db_user_disable_finish (LineupDb      *db,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return lineup_db_run_finish (db, result, error) != NULL;
 }
 
 static void
@@ -872,6 +924,30 @@ lineup_db_policy_set_sync (LineupDb    *db,
   return lineup_db_run_sync (db, policy_set_job, d, (GDestroyNotify)account_data_free, error) != NULL;
 }
 
+void
+lineup_db_policy_set_async (LineupDb            *db,
+                            LineupUser          *actor,
+                            const char          *key,
+                            const char          *value,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  AccountData *d = account_data_new (actor, key);
+
+  d->value = g_strdup (value);
+  lineup_db_run_async (db, policy_set_job, d, (GDestroyNotify)account_data_free, cancellable,
+                       callback, user_data);
+}
+
+gboolean
+lineup_db_policy_set_finish (LineupDb      *db,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return lineup_db_run_finish (db, result, error) != NULL;
+}
+
 /* offence categories */
 
 static void
@@ -913,6 +989,23 @@ lineup_db_offences_list_sync (LineupDb  *db,
   return lineup_db_run_sync (db, offences_job, NULL, NULL, error);
 }
 
+void
+lineup_db_offences_list_async (LineupDb            *db,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  lineup_db_run_async (db, offences_job, NULL, NULL, cancellable, callback, user_data);
+}
+
+JsonNode *
+lineup_db_offences_list_finish (LineupDb      *db,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return lineup_db_run_finish (db, result, error);
+}
+
 static void
 offence_set_job (LineupDbThread *t,
                  GTask          *task)
@@ -952,6 +1045,32 @@ lineup_db_offence_set_sync (LineupDb    *db,
   d->value = g_strdup (label);
   d->flag = search_allowed;
   return lineup_db_run_sync (db, offence_set_job, d, (GDestroyNotify)account_data_free, error) != NULL;
+}
+
+void
+lineup_db_offence_set_async (LineupDb            *db,
+                             LineupUser          *actor,
+                             const char          *code,
+                             const char          *label,
+                             gboolean             search_allowed,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  AccountData *d = account_data_new (actor, code);
+
+  d->value = g_strdup (label);
+  d->flag = search_allowed;
+  lineup_db_run_async (db, offence_set_job, d, (GDestroyNotify)account_data_free, cancellable,
+                       callback, user_data);
+}
+
+gboolean
+lineup_db_offence_set_finish (LineupDb      *db,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return lineup_db_run_finish (db, result, error) != NULL;
 }
 
 /* refusals decided elsewhere */

@@ -269,6 +269,23 @@ lineup_db_audit_verify_sync (LineupDb  *db,
   return lineup_db_run_sync (db, verify_job, NULL, NULL, error);
 }
 
+void
+lineup_db_audit_verify_async (LineupDb            *db,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  lineup_db_run_async (db, verify_job, NULL, NULL, cancellable, callback, user_data);
+}
+
+LineupAuditVerdict *
+lineup_db_audit_verify_finish (LineupDb      *db,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return lineup_db_run_finish (db, result, error);
+}
+
 static void
 hash_at_job (LineupDbThread *t,
              GTask          *task)

@@ -773,6 +773,32 @@ lineup_db_booking_purge_sync (LineupDb    *db,
   return lineup_db_run_sync (db, purge_job, d, (GDestroyNotify)purge_data_free, error);
 }
 
+void
+lineup_db_booking_purge_async (LineupDb            *db,
+                               const char          *booking_number,
+                               const char          *reason,
+                               LineupUser          *user,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  PurgeData *d = g_new0 (PurgeData, 1);
+
+  d->number = g_strdup (booking_number);
+  d->reason = g_strdup (reason);
+  d->user = user ? g_object_ref (user) : NULL;
+  lineup_db_run_async (db, purge_job, d, (GDestroyNotify)purge_data_free, cancellable, callback,
+                       user_data);
+}
+
+GStrv
+lineup_db_booking_purge_finish (LineupDb      *db,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return lineup_db_run_finish (db, result, error);
+}
+
 /* listing */
 
 void

@@ -112,6 +112,16 @@ GStrv       lineup_db_booking_purge_sync  (LineupDb      *db,
                                            const char    *reason,
                                            LineupUser    *user,
                                            GError       **error);
+void        lineup_db_booking_purge_async (LineupDb             *db,
+                                           const char           *booking_number,
+                                           const char           *reason,
+                                           LineupUser           *user,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GStrv       lineup_db_booking_purge_finish (LineupDb            *db,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 G_END_DECLS
 
