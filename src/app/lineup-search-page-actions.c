@@ -107,52 +107,26 @@ export_action (GtkWidget  *widget,
 }
 
 
+/* The probe panel's edits: one action each, all recorded the same way. */
 static void
-use_box_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  lineup_probe_panel_use_box (LINEUP_SEARCH_PAGE (widget)->probe);
-}
-
-static void
-crop_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  lineup_probe_panel_crop (LINEUP_SEARCH_PAGE (widget)->probe);
-}
-
-static void
-rotate_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  lineup_probe_panel_rotate (LINEUP_SEARCH_PAGE (widget)->probe, g_variant_get_int32 (param));
-}
-
-static void
-straighten_action (GtkWidget  *widget,
+probe_edit_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  lineup_probe_panel_straighten (LINEUP_SEARCH_PAGE (widget)->probe);
-}
+  LineupProbePanel *probe = LINEUP_SEARCH_PAGE (widget)->probe;
 
-static void
-mirror_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  lineup_probe_panel_mirror (LINEUP_SEARCH_PAGE (widget)->probe);
-}
-
-static void
-adjust_light_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  lineup_probe_panel_adjust_light (LINEUP_SEARCH_PAGE (widget)->probe);
+  if (g_str_equal (name, "search.use-box"))
+    lineup_probe_panel_use_box (probe);
+  else if (g_str_equal (name, "search.crop"))
+    lineup_probe_panel_crop (probe);
+  else if (g_str_equal (name, "search.rotate"))
+    lineup_probe_panel_rotate (probe, g_variant_get_int32 (param));
+  else if (g_str_equal (name, "search.straighten"))
+    lineup_probe_panel_straighten (probe);
+  else if (g_str_equal (name, "search.mirror"))
+    lineup_probe_panel_mirror (probe);
+  else if (g_str_equal (name, "search.adjust-light"))
+    lineup_probe_panel_adjust_light (probe);
 }
 
 /* opening a still */
@@ -374,12 +348,12 @@ _lineup_search_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "search.export-report", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "search.export-disclosure", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "search.open-probe", NULL, open_probe_action);
-  gtk_widget_class_install_action (widget_class, "search.use-box", NULL, use_box_action);
-  gtk_widget_class_install_action (widget_class, "search.crop", NULL, crop_action);
-  gtk_widget_class_install_action (widget_class, "search.rotate", "i", rotate_action);
-  gtk_widget_class_install_action (widget_class, "search.straighten", NULL, straighten_action);
-  gtk_widget_class_install_action (widget_class, "search.mirror", NULL, mirror_action);
-  gtk_widget_class_install_action (widget_class, "search.adjust-light", NULL, adjust_light_action);
+  gtk_widget_class_install_action (widget_class, "search.use-box", NULL, probe_edit_action);
+  gtk_widget_class_install_action (widget_class, "search.crop", NULL, probe_edit_action);
+  gtk_widget_class_install_action (widget_class, "search.rotate", "i", probe_edit_action);
+  gtk_widget_class_install_action (widget_class, "search.straighten", NULL, probe_edit_action);
+  gtk_widget_class_install_action (widget_class, "search.mirror", NULL, probe_edit_action);
+  gtk_widget_class_install_action (widget_class, "search.adjust-light", NULL, probe_edit_action);
   gtk_widget_class_install_action (widget_class, "search.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "search.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "search.next-candidate", NULL,
