@@ -17,6 +17,7 @@
 #include "lineup-store.h"
 #include "lineup-csv.h"
 #include "lineup-image.h"
+#include "lineup-worker.h"
 #include "lineup-error.h"
 #include "lineup-paths.h"
 #include "lineup-sync.h"
