@@ -17,6 +17,8 @@
 #include "lineup-store.h"
 #include "lineup-csv.h"
 #include "lineup-image.h"
+#include "lineup-probe-session.h"
+#include "lineup-probe-step.h"
 #include "lineup-worker.h"
 #include "lineup-error.h"
 #include "lineup-paths.h"
