@@ -101,28 +101,29 @@ update_actions (LineupReviewPage *self)
 
 /* detail: images */
 
+/* Shared (reference counted) by the probe's and the booking photo's loads. */
 typedef struct
 {
-  LineupDb   *db;
-  LineupUser *user;
-  char       *data_dir;
-  char       *case_number;
-  gint64      search_id;
-  gint64      edit_seq;
-  char       *probe_sha256;
-  char       *photo_sha256;
-  LineupBox   probe_box;      /* the searched face, in the edited probe's pixels */
-  gboolean    has_probe_box;
-  float       probe_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  gboolean    has_probe_landmarks;
-  LineupBox   candidate_box;  /* the booking face, in its photo's pixels */
-  gboolean    has_candidate_box;
-  float       candidate_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  gboolean    has_candidate_landmarks;
+  LineupDb     *db;
+  LineupUser   *user;
   GCancellable *cancellable;
-  JsonArray   *steps;         /* NULL: the original, unedited */
-  guint        n_edits;
-  char        *edit_ops;
+  char         *data_dir;
+  char         *case_number;
+  gint64        search_id;
+  gint64        edit_seq;
+  char         *probe_sha256;
+  char         *photo_sha256;
+  LineupBox     probe_box;      /* the searched face, in the edited probe's pixels */
+  gboolean      has_probe_box;
+  float         probe_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  gboolean      has_probe_landmarks;
+  LineupBox     candidate_box;  /* the booking face, in its photo's pixels */
+  gboolean      has_candidate_box;
+  float         candidate_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  gboolean      has_candidate_landmarks;
+  JsonArray    *steps;          /* NULL: the original, unedited */
+  guint         n_edits;
+  char         *edit_ops;
 } ImageRequest;
 
 static void
@@ -136,6 +137,7 @@ image_request_clear (ImageRequest *r)
   g_free (r->probe_sha256);
   g_free (r->photo_sha256);
   g_clear_pointer (&r->steps, json_array_unref);
+  g_free (r->edit_ops);
 }
 
 static void
