@@ -523,15 +523,26 @@ rgb_load_thread (GTask        *task,
     g_task_return_pointer (task, rgb, (GDestroyNotify)lineup_rgb_unref);
 }
 
+/* file or bytes: what the two entry points differ in. */
 static void
-rgb_load_start (RgbLoad             *l,
+rgb_load_start (GFile               *file,
+                GBytes              *bytes,
+                const char          *name,
+                int                  max_side,
+                guint64              max_pixels,
                 int                  io_priority,
                 GCancellable        *cancellable,
                 GAsyncReadyCallback  callback,
                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RgbLoad *l = g_new0 (RgbLoad, 1);
 
+  l->file = file ? g_object_ref (file) : NULL;
+  l->bytes = bytes ? g_bytes_ref (bytes) : NULL;
+  l->name = g_strdup (name ? name : "");
+  l->max_side = max_side;
+  l->max_pixels = max_pixels;
   g_task_set_source_tag (task, lineup_image_load_rgb_async);
   g_task_set_priority (task, io_priority);
   g_task_set_task_data (task, l, (GDestroyNotify)rgb_load_free);
@@ -547,14 +558,9 @@ lineup_image_load_rgb_async (GFile               *file,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  RgbLoad *l;
-
   g_return_if_fail (G_IS_FILE (file));
-  l = g_new0 (RgbLoad, 1);
-  l->file = g_object_ref (file);
-  l->max_side = max_side;
-  l->max_pixels = max_pixels;
-  rgb_load_start (l, io_priority, cancellable, callback, user_data);
+  rgb_load_start (file, NULL, NULL, max_side, max_pixels, io_priority, cancellable, callback,
+                  user_data);
 }
 
 void
@@ -567,15 +573,9 @@ lineup_image_load_rgb_from_bytes_async (GBytes              *bytes,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  RgbLoad *l;
-
   g_return_if_fail (bytes != NULL);
-  l = g_new0 (RgbLoad, 1);
-  l->bytes = g_bytes_ref (bytes);
-  l->name = g_strdup (name ? name : "");
-  l->max_side = max_side;
-  l->max_pixels = max_pixels;
-  rgb_load_start (l, io_priority, cancellable, callback, user_data);
+  rgb_load_start (NULL, bytes, name, max_side, max_pixels, io_priority, cancellable, callback,
+                  user_data);
 }
 
 LineupRgb *

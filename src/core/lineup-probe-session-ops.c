@@ -114,14 +114,19 @@ describe_job_free (DescribeJob *d)
   g_free (d);
 }
 
+/* A newer load or a reset moved on: op ends as cancelled, and whatever
+ * error the step brought is dropped with it. */
 static gboolean
-superseded (LineupProbeSession *self,
-            GTask              *op)
+superseded (LineupProbeSession  *self,
+            GTask               *op,
+            GError             **step_error)
 {
   Op *base = g_task_get_task_data (op);
 
   if (base->generation == self->generation)
     return FALSE;
+  if (step_error != NULL)
+    g_clear_error (step_error);
   g_task_return_new_error (op, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                            "superseded by a newer probe");
   return TRUE;
@@ -282,7 +287,7 @@ detect_done (GObject      *source,
   DetectJob *d = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
-  if (superseded (self, op))
+  if (superseded (self, op, NULL))
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -375,11 +380,8 @@ probe_stored (GObject      *source,
   GError *error = NULL;
   gint64 id = store_probe_finish (self, result, &error);
 
-  if (superseded (self, op))
-    {
-      g_clear_error (&error);
-      return;
-    }
+  if (superseded (self, op, &error))
+    return;
   if (id <= 0)
     {
       /* Nothing of a still that is not in the case stays. */
@@ -410,7 +412,7 @@ decoded (GObject      *source,
   GCancellable *cancellable;
   GError *error = NULL;
 
-  if (superseded (self, op))
+  if (superseded (self, op, NULL))
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -547,11 +549,8 @@ step_recorded (GObject      *source,
   g_autoptr(LineupProbeStep) step = NULL;
   gint64 seq = record_step_finish (self, result, &error);
 
-  if (superseded (self, op))
-    {
-      g_clear_error (&error);
-      return;
-    }
+  if (superseded (self, op, &error))
+    return;
   if (seq <= 0)
     {
       if (error == NULL)
@@ -627,11 +626,8 @@ step_removed (GObject      *source,
   guint n;
   gint64 last = 0;
 
-  if (superseded (self, op))
-    {
-      g_clear_error (&error);
-      return;
-    }
+  if (superseded (self, op, &error))
+    return;
   if (!ok)
     {
       fail (self, op, error);
@@ -724,11 +720,8 @@ described (GObject      *source,
   GError *error = NULL;
   g_autoptr(LineupFace) face = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (superseded (self, op))
-    {
-      g_clear_error (&error);
-      return;
-    }
+  if (superseded (self, op, &error))
+    return;
   if (face == NULL)
     {
       fail (self, op, error);
