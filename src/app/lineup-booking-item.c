@@ -1,11 +1,12 @@
-/* lineup-booking-item.c: thumbnails are decoded and scaled off the main
- * thread when a grid cell first shows the item, so a 100,000-booking gallery
+/* lineup-booking-item.c: thumbnails are decoded and scaled on the worker
+ * when a grid cell first shows the item, so a 100,000-booking gallery
  * costs only what is on screen. */
 #define G_LOG_DOMAIN "lineup-gallery"
 
 #include "config.h"
 
 #include "lineup-booking-item.h"
+#include "lineup-texture.h"
 
 #define THUMB_SIDE 128
 
@@ -16,7 +17,8 @@ struct _LineupBookingItem
   char                 *data_dir;
   GdkPaintable         *thumbnail;
   gboolean              loading;
-  gint                  shown;   /* grid cells showing the item (atomic) */
+  GCancellable         *cancellable;   /* the thumbnail's load */
+  guint                 shown;         /* grid cells showing the item */
 };
 
 G_DEFINE_FINAL_TYPE (LineupBookingItem, lineup_booking_item, G_TYPE_OBJECT)
@@ -32,6 +34,7 @@ lineup_booking_item_finalize (GObject *object)
   lineup_booking_summary_free (self->summary);
   g_free (self->data_dir);
   g_clear_object (&self->thumbnail);
+  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (lineup_booking_item_parent_class)->finalize (object);
 }
 
@@ -105,78 +108,45 @@ lineup_booking_item_get_thumbnail (LineupBookingItem *self)
   return self->thumbnail;
 }
 
-typedef struct
-{
-  GBytes *rgb;
-  int     w, h;
-} Thumb;
-
-static void
-thumb_free (Thumb *t)
-{
-  g_bytes_unref (t->rgb);
-  g_free (t);
-}
-
-static void
-thumb_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  LineupBookingItem *self = source_object;
-  Thumb *t;
-  GError *error = NULL;
-
-  /* Scrolled past before its turn came (a fling): do not decode it. */
-  if (g_atomic_int_get (&self->shown) == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "no longer shown");
-      return;
-    }
-  t = g_new0 (Thumb, 1);
-  t->rgb = lineup_store_load_rgb (self->data_dir, self->summary->photo_sha256, THUMB_SIDE, &t->w,
-                                  &t->h, &error);
-  if (t->rgb == NULL)
-    {
-      g_free (t);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, t, (GDestroyNotify)thumb_free);
-}
-
 static void
 thumb_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LineupBookingItem *self = LINEUP_BOOKING_ITEM (source);
+  g_autoptr(LineupBookingItem) self = user_data;
   g_autoptr(GError) error = NULL;
-  Thumb *t = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
 
   self->loading = FALSE;
-  if (t == NULL)
+  g_clear_object (&self->cancellable);
+  if (rgb == NULL)
     {
-      g_debug ("thumbnail of %s: %s", self->summary->booking_number, error->message);
+      /* Scrolled past before its turn and back again before we heard. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->shown > 0)
+        lineup_booking_item_load_thumbnail (self);
+      else
+        g_debug ("thumbnail of %s: %s", self->summary->booking_number, error->message);
       return;
     }
-  self->thumbnail = GDK_PAINTABLE (gdk_memory_texture_new (t->w, t->h, GDK_MEMORY_R8G8B8, t->rgb,
-                                                           (gsize)t->w * 3));
-  thumb_free (t);
+  self->thumbnail = GDK_PAINTABLE (lineup_texture_new_for_rgb (rgb));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL]);
 }
 
 void
 lineup_booking_item_load_thumbnail (LineupBookingItem *self)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
 
   if (self->thumbnail != NULL || self->loading)
     return;
   self->loading = TRUE;
-  task = g_task_new (self, NULL, thumb_ready, NULL);
-  g_task_run_in_thread (task, thumb_thread);
+  self->cancellable = g_cancellable_new ();
+  path = lineup_store_path (self->data_dir, self->summary->photo_sha256);
+  file = g_file_new_for_path (path);
+  /* Behind the probe and the photo being looked at. */
+  lineup_image_load_rgb_async (file, THUMB_SIDE, 0, G_PRIORITY_LOW, self->cancellable, thumb_ready,
+                               g_object_ref (self));
 }
 
 void
@@ -184,9 +154,10 @@ lineup_booking_item_set_shown (LineupBookingItem *self,
                                gboolean           shown)
 {
   if (shown)
-    g_atomic_int_inc (&self->shown);
-  else
-    g_atomic_int_dec_and_test (&self->shown);
+    self->shown++;
+  else if (self->shown > 0 && --self->shown == 0 && self->cancellable != NULL)
+    /* Scrolled past before its turn came (a fling): do not decode it. */
+    g_cancellable_cancel (self->cancellable);
 }
 
 gboolean

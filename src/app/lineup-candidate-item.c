@@ -1,13 +1,15 @@
-/* lineup-candidate-item.c: a lineup chip's data. The face crop is made off
- * the main thread when a cell first shows the item. */
+/* lineup-candidate-item.c: a lineup chip's data. The booking photo is
+ * decoded on the worker when a cell first shows the item. */
 #define G_LOG_DOMAIN "lineup-search"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lineup-app-util.h"
 #include "lineup-candidate-item.h"
+#include "lineup-texture.h"
 
 #define THUMB_SIDE 160
 
@@ -310,46 +312,20 @@ lineup_candidate_item_get_thumbnail (LineupCandidateItem *self)
 
 /* thumbnail */
 
-typedef struct
+/* A square around the face box with some forehead and chin: what a lineup
+ * shows, without the background that biases the eye. Nearest-neighbour
+ * down to at most THUMB_SIDE: cheap, and GTK scales the rest smoothly. */
+static LineupRgb *
+crop_face (const LineupRgb *full,
+           const LineupBox *box)
 {
-  char      *sha256;
-  LineupBox  box;
-  GBytes    *rgb;
-  int        w, h;
-} Thumb;
-
-static void
-thumb_free (Thumb *t)
-{
-  g_free (t->sha256);
-  g_clear_pointer (&t->rgb, g_bytes_unref);
-  g_free (t);
-}
-
-static void
-thumb_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  LineupCandidateItem *self = source_object;
-  Thumb *t = task_data;
-  GError *error = NULL;
-  g_autoptr(GBytes) full = NULL;
-  int fw = 0, fh = 0, side, x0, y0;
+  int fw = full->width, fh = full->height, side, x0, y0, tw;
   double cx, cy, bw;
-  const guint8 *src;
+  const guint8 *src = g_bytes_get_data (full->pixels, NULL);
+  g_autoptr(GBytes) pixels = NULL;
   guint8 *dst;
 
-  full = lineup_store_load_rgb (self->data_dir, t->sha256, 0, &fw, &fh, &error);
-  if (full == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* A square around the face box with some forehead and chin: what a
-   * lineup shows, without the background that biases the eye. */
-  bw = MAX (t->box.right - t->box.left, t->box.bottom - t->box.top);
+  bw = MAX (box->right - box->left, box->bottom - box->top);
   if (bw <= 1)
     {
       bw = MIN (fw, fh);
@@ -357,27 +333,39 @@ thumb_thread (GTask        *task,
     }
   else
     {
-      cx = (t->box.left + t->box.right) / 2.0;
-      cy = (t->box.top + t->box.bottom) / 2.0;
+      cx = (box->left + box->right) / 2.0;
+      cy = (box->top + box->bottom) / 2.0;
     }
   side = (int)MIN (bw * 1.6, MIN (fw, fh));
   side = MAX (side, 1);
   x0 = CLAMP ((int)(cx - side / 2.0), 0, fw - side);
   y0 = CLAMP ((int)(cy - side / 2.0), 0, fh - side);
-  /* Nearest-neighbour down to at most THUMB_SIDE: cheap, and GTK scales
-   * the rest smoothly. */
-  t->w = t->h = MIN (side, THUMB_SIDE);
-  src = g_bytes_get_data (full, NULL);
-  dst = g_malloc ((gsize)t->w * t->h * 3);
-  for (int y = 0; y < t->h; y++)
-    for (int x = 0; x < t->w; x++)
+  tw = MIN (side, THUMB_SIDE);
+  dst = g_malloc ((gsize)tw * tw * 3);
+  for (int y = 0; y < tw; y++)
+    for (int x = 0; x < tw; x++)
       {
-        int sx = x0 + (int)((gint64)x * side / t->w);
-        int sy = y0 + (int)((gint64)y * side / t->h);
-        memcpy (dst + ((gsize)y * t->w + x) * 3, src + ((gsize)sy * fw + sx) * 3, 3);
+        int sx = x0 + (int)((gint64)x * side / tw);
+        int sy = y0 + (int)((gint64)y * side / tw);
+        memcpy (dst + ((gsize)y * tw + x) * 3, src + (gsize)sy * full->stride + (gsize)sx * 3, 3);
       }
-  t->rgb = g_bytes_new_take (dst, (gsize)t->w * t->h * 3);
-  g_task_return_boolean (task, TRUE);
+  pixels = g_bytes_new_take (dst, (gsize)tw * tw * 3);
+  return lineup_rgb_new (pixels, tw, tw, fw, fh);
+}
+
+typedef struct
+{
+  LineupCandidateItem *self;
+  char                *sha256;
+  LineupBox            box;
+} Thumb;
+
+static void
+thumb_free (Thumb *t)
+{
+  g_object_unref (t->self);
+  g_free (t->sha256);
+  g_free (t);
 }
 
 static void
@@ -385,26 +373,31 @@ thumb_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LineupCandidateItem *self = LINEUP_CANDIDATE_ITEM (source);
-  Thumb *t = g_task_get_task_data (G_TASK (result));
+  Thumb *t = user_data;
+  LineupCandidateItem *self = t->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(LineupRgb) full = lineup_image_load_rgb_finish (result, &error);
+  g_autoptr(LineupRgb) face = NULL;
 
   self->loading = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (full == NULL)
     {
       g_warning ("candidate photo %s: %s", t->sha256, error->message);
+      thumb_free (t);
       return;
     }
+  face = crop_face (full, &t->box);
   g_clear_object (&self->thumbnail);
-  self->thumbnail = GDK_PAINTABLE (gdk_memory_texture_new (t->w, t->h, GDK_MEMORY_R8G8B8, t->rgb,
-                                                           (gsize)t->w * 3));
+  self->thumbnail = GDK_PAINTABLE (lineup_texture_new_for_rgb (face));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL]);
+  thumb_free (t);
 }
 
 void
 lineup_candidate_item_load_thumbnail (LineupCandidateItem *self)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   JsonObject *c;
   Thumb *t;
 
@@ -413,10 +406,12 @@ lineup_candidate_item_load_thumbnail (LineupCandidateItem *self)
     return;
   c = self->photos->pdata[0];
   t = g_new0 (Thumb, 1);
+  t->self = g_object_ref (self);
   t->sha256 = g_strdup (lineup_json_get_string (c, "photo_sha256"));
   lineup_json_get_box (c, "box", &t->box);
   self->loading = TRUE;
-  task = g_task_new (self, NULL, thumb_ready, NULL);
-  g_task_set_task_data (task, t, (GDestroyNotify)thumb_free);
-  g_task_run_in_thread (task, thumb_thread);
+  path = lineup_store_path (self->data_dir, t->sha256);
+  file = g_file_new_for_path (path);
+  /* Full size: the box is in the stored photo's pixels. */
+  lineup_image_load_rgb_async (file, 0, 0, G_PRIORITY_LOW, NULL, thumb_ready, t);
 }

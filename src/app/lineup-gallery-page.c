@@ -10,6 +10,7 @@
 #include "lineup-app-util.h"
 #include "lineup-booking-item.h"
 #include "lineup-gallery-page.h"
+#include "lineup-texture.h"
 
 #define DETAIL_SIDE 720
 
@@ -187,14 +188,15 @@ cell_unbind (GtkSignalListItemFactory *factory,
 
 typedef struct
 {
-  GBytes *rgb;
-  int     w, h;
+  LineupGalleryPage *self;
+  LineupBookingItem *item;
 } Photo;
 
 static void
 photo_free (Photo *p)
 {
-  g_bytes_unref (p->rgb);
+  g_object_unref (p->self);
+  g_object_unref (p->item);
   g_free (p);
 }
 
@@ -227,54 +229,42 @@ draw_box (guint8 *rgb,
 }
 
 static void
-photo_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+photo_ready (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  LineupGalleryPage *self = source_object;
-  const LineupBookingSummary *s = lineup_booking_item_get_summary (task_data);
-  Photo *p = g_new0 (Photo, 1);
-  GError *error = NULL;
-  double scale;
-  guint8 *data;
+  Photo *p = user_data;
+  LineupGalleryPage *self = p->self;
+  const LineupBookingSummary *s = lineup_booking_item_get_summary (p->item);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
+  g_autoptr(GdkTexture) tex = NULL;
 
-  p->rgb = lineup_store_load_rgb (self->data_dir, s->photo_sha256, DETAIL_SIDE, &p->w, &p->h,
-                                  &error);
-  if (p->rgb == NULL)
+  if (rgb == NULL)
     {
-      g_free (p);
-      g_task_return_error (task, error);
+      gtk_label_set_text (self->facts_label, error->message);
+      photo_free (p);
       return;
     }
   if (s->box[2] > s->box[0])
     {
       /* The box is in the stored photo's pixels; the view is scaled. */
-      scale = s->width > 0 ? (double)p->w / s->width : 1.0;
-      data = g_bytes_unref_to_data (p->rgb, &(gsize){ 0 });
-      draw_box (data, p->w, p->h, (int)(s->box[0] * scale), (int)(s->box[1] * scale),
+      double scale = s->width > 0 ? (double)rgb->width / s->width : 1.0;
+      gsize len = 0;
+      const guint8 *src = g_bytes_get_data (rgb->pixels, &len);
+      guint8 *data = g_memdup2 (src, len);
+      g_autoptr(GBytes) framed = NULL;
+      LineupRgb *boxed;
+
+      draw_box (data, rgb->width, rgb->height, (int)(s->box[0] * scale), (int)(s->box[1] * scale),
                 (int)(s->box[2] * scale), (int)(s->box[3] * scale));
-      p->rgb = g_bytes_new_take (data, (gsize)p->w * p->h * 3);
+      framed = g_bytes_new_take (data, len);
+      boxed = lineup_rgb_new (framed, rgb->width, rgb->height, rgb->source_width,
+                              rgb->source_height);
+      lineup_rgb_unref (rgb);
+      rgb = boxed;
     }
-  g_task_return_pointer (task, p, (GDestroyNotify)photo_free);
-}
-
-static void
-photo_ready (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  Photo *p = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr(GdkTexture) tex = NULL;
-
-  if (p == NULL)
-    {
-      gtk_label_set_text (self->facts_label, error->message);
-      return;
-    }
-  tex = gdk_memory_texture_new (p->w, p->h, GDK_MEMORY_R8G8B8, p->rgb, (gsize)p->w * 3);
+  tex = lineup_texture_new_for_rgb (rgb);
   gtk_picture_set_paintable (self->photo, GDK_PAINTABLE (tex));
   photo_free (p);
 }
@@ -321,8 +311,10 @@ lineup_gallery_page_show_item (LineupGalleryPage *self,
                                guint              position)
 {
   g_autoptr(LineupBookingItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-  g_autoptr(GTask) task = NULL;
   g_autofree char *facts = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  Photo *p;
 
   if (item == NULL)
     return;
@@ -332,9 +324,12 @@ lineup_gallery_page_show_item (LineupGalleryPage *self,
   gtk_label_set_text (self->facts_label, facts);
   gtk_picture_set_paintable (self->photo, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  task = g_task_new (self, NULL, photo_ready, NULL);
-  g_task_set_task_data (task, g_object_ref (item), g_object_unref);
-  g_task_run_in_thread (task, photo_thread);
+  p = g_new0 (Photo, 1);
+  p->self = g_object_ref (self);
+  p->item = g_object_ref (item);
+  path = lineup_store_path (self->data_dir, lineup_booking_item_get_summary (item)->photo_sha256);
+  file = g_file_new_for_path (path);
+  lineup_image_load_rgb_async (file, DETAIL_SIDE, 0, G_PRIORITY_DEFAULT, NULL, photo_ready, p);
 }
 
 static void

@@ -55,6 +55,9 @@ struct _LineupReviewPage
   GtkLabel           *error_label;
   GtkButton          *approve_button;
   GtkButton          *reject_button;
+
+  char               *probe_problem;      /* why a picture did not load */
+  char               *candidate_problem;
 };
 
 G_DEFINE_FINAL_TYPE (LineupReviewPage, lineup_review_page, GTK_TYPE_WIDGET)
@@ -99,59 +102,49 @@ update_actions (LineupReviewPage *self)
 
 /* detail: images */
 
+/* Shared (reference counted) by the probe's and the booking photo's loads. */
 typedef struct
 {
-  LineupDb   *db;
-  LineupUser *user;
-  char       *data_dir;
-  char       *case_number;
-  gint64      search_id;
-  gint64      edit_seq;
-  char       *probe_sha256;
-  char       *photo_sha256;
-  LineupBox   probe_box;      /* the searched face, in the edited probe's pixels */
-  gboolean    has_probe_box;
-  float       probe_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  gboolean    has_probe_landmarks;
-  LineupBox   candidate_box;  /* the booking face, in its photo's pixels */
-  gboolean    has_candidate_box;
-  float       candidate_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  gboolean    has_candidate_landmarks;
+  LineupDb     *db;
+  LineupUser   *user;
+  GCancellable *cancellable;
+  char         *data_dir;
+  char         *case_number;
+  gint64        search_id;
+  gint64        edit_seq;
+  char         *probe_sha256;
+  char         *photo_sha256;
+  LineupBox     probe_box;      /* the searched face, in the edited probe's pixels */
+  gboolean      has_probe_box;
+  float         probe_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  gboolean      has_probe_landmarks;
+  LineupBox     candidate_box;  /* the booking face, in its photo's pixels */
+  gboolean      has_candidate_box;
+  float         candidate_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  gboolean      has_candidate_landmarks;
+  JsonArray    *steps;          /* NULL: the original, unedited */
+  guint         n_edits;
+  char         *edit_ops;
 } ImageRequest;
 
-typedef struct
-{
-  GBytes *probe;
-  int     pw, ph;
-  guint   n_edits;
-  char   *edit_ops;
-  char   *probe_error;
-  GBytes *candidate;
-  int     cw, ch;
-  char   *candidate_error;
-} ImageResult;
-
 static void
-image_request_free (ImageRequest *r)
+image_request_clear (ImageRequest *r)
 {
   g_clear_object (&r->db);
   g_clear_object (&r->user);
+  g_clear_object (&r->cancellable);
   g_free (r->data_dir);
   g_free (r->case_number);
   g_free (r->probe_sha256);
   g_free (r->photo_sha256);
-  g_free (r);
+  g_clear_pointer (&r->steps, json_array_unref);
+  g_free (r->edit_ops);
 }
 
 static void
-image_result_free (ImageResult *r)
+image_request_unref (ImageRequest *r)
 {
-  g_clear_pointer (&r->probe, g_bytes_unref);
-  g_clear_pointer (&r->candidate, g_bytes_unref);
-  g_free (r->edit_ops);
-  g_free (r->probe_error);
-  g_free (r->candidate_error);
-  g_free (r);
+  g_atomic_rc_box_release_full (r, (GDestroyNotify)image_request_clear);
 }
 
 /* The edit steps that made the searched version of the probe: the search
@@ -171,94 +164,84 @@ fetch_steps (ImageRequest  *r,
   return json_array_ref (json_object_get_array_member (root, "probe_edits"));
 }
 
+/* On a pool thread until the case layer has an async search read. */
 static void
-load_probe (ImageRequest *r,
-            ImageResult  *out)
+steps_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = lineup_probe_store_path (r->data_dir, r->probe_sha256);
-  g_autoptr(LineupImage) original = NULL;
-  g_autoptr(LineupImage) edited = NULL;
-  g_autoptr(JsonArray) steps = NULL;
-  g_autoptr(GString) ops = g_string_new (NULL);
+  GError *error = NULL;
+  JsonArray *steps = fetch_steps (task_data, &error);
 
-  original = lineup_image_new_from_file (path, LINEUP_IMAGE_DEFAULT_MAX_PIXELS, &error);
-  if (original == NULL)
-    goto fail;
-  if (r->edit_seq > 0)
-    {
-      steps = fetch_steps (r, &error);
-      if (steps == NULL)
-        goto fail;
-      out->n_edits = json_array_get_length (steps);
-      for (guint i = 0; i < out->n_edits; i++)
-        g_string_append_printf (ops, "%s%s", i ? ", " : "",
-                                json_object_get_string_member_with_default (
-                                  json_array_get_object_element (steps, i), "op", ""));
-      out->edit_ops = g_strdelimit (g_string_free (g_steal_pointer (&ops), FALSE), "_", ' ');
-      edited = lineup_probe_apply_edits (original, steps, &error);
-      if (edited == NULL)
-        goto fail;
-    }
-  /* Full size: the boxes and landmarks are in these pixels, and the view
-   * scales for display. */
-  out->probe = lineup_image_to_rgb (edited ? edited : original, 0, &out->pw, &out->ph, &error);
-  if (out->probe != NULL)
-    return;
-fail:
-  out->probe_error = g_strdup (error->message);
+  if (steps == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, steps, (GDestroyNotify)json_array_unref);
 }
 
+/* On the worker: the original, the steps replayed, at full size (the boxes
+ * and landmarks are in these pixels, and the view scales for display). */
 static void
-image_thread (GTask        *task,
+probe_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
   ImageRequest *r = task_data;
-  ImageResult *out = g_new0 (ImageResult, 1);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
+  g_autofree char *path = lineup_probe_store_path (r->data_dir, r->probe_sha256);
+  g_autoptr(LineupImage) original = NULL;
+  g_autoptr(LineupImage) edited = NULL;
+  LineupRgb *rgb;
 
-  load_probe (r, out);
-  if (!g_cancellable_is_cancelled (cancellable))
+  original = lineup_image_new_from_file (path, LINEUP_IMAGE_DEFAULT_MAX_PIXELS, &error);
+  if (original != NULL && r->steps != NULL)
+    edited = lineup_probe_apply_edits (original, r->steps, &error);
+  if (original == NULL || (r->steps != NULL && edited == NULL))
     {
-      out->candidate = lineup_store_load_rgb (r->data_dir, r->photo_sha256, 0, &out->cw, &out->ch, &error);
-      if (out->candidate == NULL)
-        out->candidate_error = g_strdup (error->message);
+      g_task_return_error (task, error);
+      return;
     }
-  g_task_return_pointer (task, out, (GDestroyNotify)image_result_free);
+  rgb = lineup_image_get_rgb (edited ? edited : original, 0, &error);
+  if (rgb == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rgb, (GDestroyNotify)lineup_rgb_unref);
 }
 
 static void
-image_ready (GObject      *source,
+show_image_problems (LineupReviewPage *self)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  if (self->probe_problem != NULL)
+    g_string_append_printf (problems, _("Probe image: %s"), self->probe_problem);
+  if (self->candidate_problem != NULL)
+    g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", self->candidate_problem);
+  gtk_label_set_text (self->image_error_label, problems->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->image_error_label), problems->len > 0);
+}
+
+static void
+probe_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
+  ImageRequest *r = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  ImageResult *r = g_task_propagate_pointer (G_TASK (result), &error);
-  ImageRequest *req;
-  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(LineupRgb) rgb = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *caption = NULL;
 
-  if (r == NULL)
-    return;   /* cancelled: another lead is shown now */
-  req = g_task_get_task_data (G_TASK (result));
-  if (r->probe != NULL)
-    lineup_compare_view_set_probe (self->compare, r->probe, r->pw, r->ph,
-                                   req->has_probe_box ? &req->probe_box : NULL,
-                                   req->has_probe_landmarks ? req->probe_landmarks : NULL);
+  if (g_cancellable_is_cancelled (r->cancellable))
+    return;   /* another lead is shown now */
+  if (rgb != NULL)
+    lineup_compare_view_set_probe (self->compare, rgb->pixels, rgb->width, rgb->height,
+                                   r->has_probe_box ? &r->probe_box : NULL,
+                                   r->has_probe_landmarks ? r->probe_landmarks : NULL);
   else
-    g_string_append_printf (problems, _("Probe image: %s"), r->probe_error);
-  if (r->candidate != NULL)
-    lineup_compare_view_set_candidate (self->compare, r->candidate, r->cw, r->ch,
-                                       req->has_candidate_box ? &req->candidate_box : NULL,
-                                       req->has_candidate_landmarks ? req->candidate_landmarks : NULL);
-  else if (r->candidate_error != NULL)
-    {
-      g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", r->candidate_error);
-      lineup_compare_view_set_candidate_status (self->compare, r->candidate_error);
-    }
+    self->probe_problem = g_strdup (error->message);
 
   if (r->n_edits == 0)
     caption = g_strdup (_("The original image, unedited"));
@@ -269,9 +252,112 @@ image_ready (GObject      *source,
                                             r->n_edits),
                                r->n_edits, r->edit_ops);
   gtk_label_set_text (self->probe_caption, caption);
-  gtk_label_set_text (self->image_error_label, problems->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->image_error_label), problems->len > 0);
-  image_result_free (r);
+  show_image_problems (self);
+}
+
+static void
+queue_probe (LineupReviewPage *self,
+             ImageRequest     *r)
+{
+  g_autoptr(GTask) task = g_task_new (self, r->cancellable, probe_ready, NULL);
+
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (r), (GDestroyNotify)image_request_unref);
+  lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, probe_thread, task);
+}
+
+static void
+steps_ready (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
+  ImageRequest *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  JsonArray *steps = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GString) ops = g_string_new (NULL);
+
+  if (g_cancellable_is_cancelled (r->cancellable))
+    {
+      g_clear_pointer (&steps, json_array_unref);
+      return;
+    }
+  if (steps == NULL)
+    {
+      /* As if the probe failed: nothing to replay. */
+      self->probe_problem = g_strdup (error->message);
+      gtk_label_set_text (self->probe_caption, _("The original image, unedited"));
+      show_image_problems (self);
+      return;
+    }
+  r->steps = steps;
+  r->n_edits = json_array_get_length (steps);
+  for (guint i = 0; i < r->n_edits; i++)
+    g_string_append_printf (ops, "%s%s", i ? ", " : "",
+                            json_object_get_string_member_with_default (
+                              json_array_get_object_element (steps, i), "op", ""));
+  r->edit_ops = g_strdelimit (g_string_free (g_steal_pointer (&ops), FALSE), "_", ' ');
+  queue_probe (self, r);
+}
+
+typedef struct
+{
+  LineupReviewPage *self;
+  ImageRequest     *request;
+} CandidateLoad;
+
+static void
+candidate_ready (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CandidateLoad *c = user_data;
+  LineupReviewPage *self = c->self;
+  ImageRequest *r = c->request;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
+
+  if (!g_cancellable_is_cancelled (r->cancellable))
+    {
+      if (rgb != NULL)
+        lineup_compare_view_set_candidate (self->compare, rgb->pixels, rgb->width, rgb->height,
+                                           r->has_candidate_box ? &r->candidate_box : NULL,
+                                           r->has_candidate_landmarks ? r->candidate_landmarks
+                                                                      : NULL);
+      else
+        {
+          self->candidate_problem = g_strdup (error->message);
+          lineup_compare_view_set_candidate_status (self->compare, error->message);
+          show_image_problems (self);
+        }
+    }
+  g_object_unref (c->self);
+  image_request_unref (c->request);
+  g_free (c);
+}
+
+/* Both pictures at once: the probe replayed on the worker (after its
+ * steps come from the database), the booking photo through the core's
+ * loader. */
+static void
+load_images (LineupReviewPage *self,
+             ImageRequest     *r)
+{
+  g_autofree char *path = lineup_store_path (r->data_dir, r->photo_sha256);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CandidateLoad *c = g_new0 (CandidateLoad, 1);
+
+  if (r->edit_seq > 0)
+    {
+      g_autoptr(GTask) task = g_task_new (self, r->cancellable, steps_ready, NULL);
+
+      g_task_set_task_data (task, g_atomic_rc_box_acquire (r), (GDestroyNotify)image_request_unref);
+      g_task_run_in_thread (task, steps_thread);
+    }
+  else
+    queue_probe (self, r);
+  c->self = g_object_ref (self);
+  c->request = g_atomic_rc_box_acquire (r);
+  lineup_image_load_rgb_async (file, 0, 0, G_PRIORITY_DEFAULT, r->cancellable, candidate_ready, c);
 }
 
 /* detail */
@@ -330,6 +416,8 @@ clear_detail (LineupReviewPage *self)
 {
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_clear_pointer (&self->probe_problem, g_free);
+  g_clear_pointer (&self->candidate_problem, g_free);
   g_clear_object (&self->shown);
   self->revealed = FALSE;
   clear_details (self);
@@ -345,7 +433,6 @@ show_item (LineupReviewPage *self,
 {
   JsonObject *o = lineup_json_item_get_object (item);
   LineupDb *db = lineup_app_get_db ();
-  g_autoptr(GTask) task = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *when = decided_at (item);
@@ -377,7 +464,7 @@ show_item (LineupReviewPage *self,
   lineup_db_candidate_viewed (db, self->user, lineup_json_item_get_int (item, "search_id"),
                               lineup_json_item_get_int (item, "rank"), TRUE);
 
-  r = g_new0 (ImageRequest, 1);
+  r = g_atomic_rc_box_new0 (ImageRequest);
   r->db = g_object_ref (db);
   r->user = g_object_ref (self->user);
   r->data_dir = g_strdup (lineup_app_get_data_dir ());
@@ -411,9 +498,9 @@ show_item (LineupReviewPage *self,
       r->candidate_landmarks[k] = (float)json_array_get_double_element (flat, k);
   }
   self->image_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->image_cancellable, image_ready, NULL);
-  g_task_set_task_data (task, r, (GDestroyNotify)image_request_free);
-  g_task_run_in_thread (task, image_thread);
+  r->cancellable = g_object_ref (self->image_cancellable);
+  load_images (self, r);
+  image_request_unref (r);
 }
 
 void
@@ -767,6 +854,8 @@ lineup_review_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_clear_pointer (&self->probe_problem, g_free);
+  g_clear_pointer (&self->candidate_problem, g_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->user);
   g_clear_object (&self->selection);

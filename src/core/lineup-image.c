@@ -14,6 +14,7 @@
 
 #include "lineup-error.h"
 #include "lineup-image.h"
+#include "lineup-worker.h"
 
 struct _LineupImage
 {
@@ -394,4 +395,194 @@ const LineupShimImage *
 lineup_image_get_shim (LineupImage *self)
 {
   return self->shim;
+}
+
+/* LineupRgb */
+
+typedef struct
+{
+  LineupRgb       rgb;
+  gatomicrefcount ref;
+} RgbReal;
+
+G_DEFINE_BOXED_TYPE (LineupRgb, lineup_rgb, lineup_rgb_ref, lineup_rgb_unref)
+
+LineupRgb *
+lineup_rgb_new (GBytes *pixels,
+                int     width,
+                int     height,
+                int     source_width,
+                int     source_height)
+{
+  RgbReal *real;
+
+  g_return_val_if_fail (pixels != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (g_bytes_get_size (pixels) >= (gsize)width * height * 3, NULL);
+  real = g_new0 (RgbReal, 1);
+  g_atomic_ref_count_init (&real->ref);
+  real->rgb.pixels = g_bytes_ref (pixels);
+  real->rgb.width = width;
+  real->rgb.height = height;
+  real->rgb.stride = (gsize)width * 3;
+  real->rgb.source_width = source_width;
+  real->rgb.source_height = source_height;
+  return &real->rgb;
+}
+
+LineupRgb *
+lineup_rgb_ref (LineupRgb *rgb)
+{
+  RgbReal *real = (RgbReal *)rgb;
+
+  g_return_val_if_fail (rgb != NULL, NULL);
+  g_atomic_ref_count_inc (&real->ref);
+  return rgb;
+}
+
+void
+lineup_rgb_unref (LineupRgb *rgb)
+{
+  RgbReal *real = (RgbReal *)rgb;
+
+  g_return_if_fail (rgb != NULL);
+  if (!g_atomic_ref_count_dec (&real->ref))
+    return;
+  g_bytes_unref (real->rgb.pixels);
+  g_free (real);
+}
+
+LineupRgb *
+lineup_image_get_rgb (LineupImage  *self,
+                      int           max_side,
+                      GError      **error)
+{
+  g_autoptr(GBytes) pixels = NULL;
+  int w = 0, h = 0;
+
+  g_return_val_if_fail (LINEUP_IS_IMAGE (self), NULL);
+  pixels = lineup_image_to_rgb (self, max_side, &w, &h, error);
+  if (pixels == NULL)
+    return NULL;
+  return lineup_rgb_new (pixels, w, h, lineup_image_get_width (self),
+                         lineup_image_get_height (self));
+}
+
+/* the one loader: read, decode, scale, on the worker */
+
+typedef struct
+{
+  GFile   *file;
+  GBytes  *bytes;
+  char    *name;
+  int      max_side;
+  guint64  max_pixels;
+} RgbLoad;
+
+static void
+rgb_load_free (RgbLoad *l)
+{
+  g_clear_object (&l->file);
+  g_clear_pointer (&l->bytes, g_bytes_unref);
+  g_free (l->name);
+  g_free (l);
+}
+
+static void
+rgb_load_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  RgbLoad *l = task_data;
+  g_autoptr(LineupImage) image = NULL;
+  GError *error = NULL;
+  LineupRgb *rgb;
+
+  if (l->bytes != NULL)
+    image = lineup_image_new_from_bytes (l->bytes, l->name, l->max_pixels, &error);
+  else if (g_file_peek_path (l->file) != NULL)
+    image = lineup_image_new_from_file (g_file_peek_path (l->file), l->max_pixels, &error);
+  else
+    {
+      g_autoptr(GBytes) bytes = g_file_load_bytes (l->file, cancellable, NULL, &error);
+      g_autofree char *name = g_file_get_parse_name (l->file);
+
+      if (bytes != NULL)
+        image = lineup_image_new_from_bytes (bytes, name, l->max_pixels, &error);
+    }
+  if (image == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  rgb = lineup_image_get_rgb (image, l->max_side, &error);
+  if (rgb == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rgb, (GDestroyNotify)lineup_rgb_unref);
+}
+
+/* file or bytes: what the two entry points differ in. */
+static void
+rgb_load_start (GFile               *file,
+                GBytes              *bytes,
+                const char          *name,
+                int                  max_side,
+                guint64              max_pixels,
+                int                  io_priority,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RgbLoad *l = g_new0 (RgbLoad, 1);
+
+  l->file = file ? g_object_ref (file) : NULL;
+  l->bytes = bytes ? g_bytes_ref (bytes) : NULL;
+  l->name = g_strdup (name ? name : "");
+  l->max_side = max_side;
+  l->max_pixels = max_pixels;
+  g_task_set_source_tag (task, lineup_image_load_rgb_async);
+  g_task_set_priority (task, io_priority);
+  g_task_set_task_data (task, l, (GDestroyNotify)rgb_load_free);
+  lineup_worker_queue (lineup_worker_get_default (), io_priority, rgb_load_thread, task);
+}
+
+void
+lineup_image_load_rgb_async (GFile               *file,
+                             int                  max_side,
+                             guint64              max_pixels,
+                             int                  io_priority,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (G_IS_FILE (file));
+  rgb_load_start (file, NULL, NULL, max_side, max_pixels, io_priority, cancellable, callback,
+                  user_data);
+}
+
+void
+lineup_image_load_rgb_from_bytes_async (GBytes              *bytes,
+                                        const char          *name,
+                                        int                  max_side,
+                                        guint64              max_pixels,
+                                        int                  io_priority,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (bytes != NULL);
+  rgb_load_start (NULL, bytes, name, max_side, max_pixels, io_priority, cancellable, callback,
+                  user_data);
+}
+
+LineupRgb *
+lineup_image_load_rgb_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lineup_image_load_rgb_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
