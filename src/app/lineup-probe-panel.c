@@ -1,9 +1,8 @@
-/* lineup-probe-panel.c: the probe's load, store, detect and edit cycle.
+/* lineup-probe-panel.c: the probe's widgets over a LineupProbeSession.
  *
- * Everything slow runs off the main thread: decoding the still, storing it,
- * the face engine (created once, lazily, on a worker) and replaying edits.
- * Results of work that a newer probe has superseded are dropped by
- * comparing a generation counter.
+ * The session does the work (decoding, storing, detecting, recording
+ * edits, all off the main thread, with superseded results dropped); the
+ * panel shows what it notifies and turns the user's clicks into its calls.
  */
 #define G_LOG_DOMAIN "lineup-search"
 
@@ -12,489 +11,49 @@
 #include <glib/gi18n.h>
 
 #include "lineup-app-util.h"
-#include "lineup-json-item.h"
 #include "lineup-probe-panel.h"
 #include "lineup-probe-view.h"
+#include "lineup-texture.h"
 
 struct _LineupProbePanel
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  LineupDb          *db;
-  char              *data_dir;
-  LineupUser        *user;
-  char              *case_number;
-  GCancellable      *cancellable;        /* everything of the current probe */
+  LineupProbeSession *session;
+  GSignalGroup       *session_signals;
+  GCancellable       *cancellable;       /* the panel's calls on the session */
+  gboolean            source_declared;
 
-  GMutex             engine_lock;
-  LineupEngine      *engine;
-
-  gboolean           source_declared;
-  LineupProbeSource  source;
-  LineupImage       *original;
-  gint64             probe_id;
-  JsonArray         *steps;              /* {"op","params"} as recorded */
-  gint64             edit_seq;
-  LineupImage       *edited;
-  GBytes            *edited_rgb;
-  int                edited_w, edited_h;
-  GPtrArray         *faces;
-  int                face_index;
-  GListStore        *edits;
-  guint              generation;
-  int                busy;
-  gboolean           disposed;
-
-  AdwComboRow       *source_row;
-  GtkWidget         *probe_frame;
-  GtkStack          *probe_stack;
-  LineupProbeView   *probe_view;
-  GtkSpinner        *probe_spinner;
-  GtkLabel          *faces_label;
-  GtkWidget         *crop_button;
-  GtkWidget         *face_box;
-  GtkLabel          *face_title;
-  GtkLabel          *face_quality;
-  GtkLabel          *face_reasons;
-  GtkSpinButton     *angle_spin;
-  GtkRange          *brightness_scale;
-  GtkRange          *contrast_scale;
-  GtkListBox        *edit_list;
+  AdwComboRow        *source_row;
+  GtkWidget          *probe_frame;
+  GtkStack           *probe_stack;
+  LineupProbeView    *probe_view;
+  GtkSpinner         *probe_spinner;
+  GtkLabel           *faces_label;
+  GtkWidget          *crop_button;
+  GtkWidget          *face_box;
+  GtkLabel           *face_title;
+  GtkLabel           *face_quality;
+  GtkLabel           *face_reasons;
+  GtkSpinButton      *angle_spin;
+  GtkRange           *brightness_scale;
+  GtkRange           *contrast_scale;
+  GtkListBox         *edit_list;
 };
 
 G_DEFINE_FINAL_TYPE (LineupProbePanel, lineup_probe_panel, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_BUSY, N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_BUSY, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { CHANGED, FILE_DROPPED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static void run_detect (LineupProbePanel *self);
-
 static void
 changed (LineupProbePanel *self)
 {
-  if (!self->disposed)
-    g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
-
-/* A worker's answer about a probe the panel has since dropped, or arriving
- * while the panel goes away: nothing to show it on. */
-static gboolean
-superseded (LineupProbePanel *self,
-            guint             generation)
-{
-  return self->disposed || generation != self->generation;
-}
-
-/* A still is only taken with its source declared; otherwise say so. */
-gboolean
-lineup_probe_panel_check_source (LineupProbePanel *self)
-{
-  if (!self->source_declared)
-    lineup_app_alert (GTK_WIDGET (self), _("Declare the Source First"),
-           _("Say where the still comes from before loading it: a surveillance still, a "
-             "witness photo, a social-media image or another source. Composite sketches and "
-             "look-alike photos are not accepted."));
-  return self->source_declared;
-}
-
-
-static gboolean
-engine_ensure (LineupProbePanel  *self,
-               GError           **error)
-{
-  gboolean ok = TRUE;
-
-  g_mutex_lock (&self->engine_lock);
-  if (self->engine == NULL)
-    {
-      g_autofree char *dir = lineup_paths_model_dir ();
-
-      self->engine = lineup_engine_new (dir, error);
-      ok = self->engine != NULL;
-    }
-  g_mutex_unlock (&self->engine_lock);
-  return ok;
-}
-
-/* The engine pointer is only ever set once, under the lock. */
-static LineupEngine *
-engine_get (LineupProbePanel *self)
-{
-  LineupEngine *engine;
-
-  g_mutex_lock (&self->engine_lock);
-  engine = self->engine;
-  g_mutex_unlock (&self->engine_lock);
-  return engine;
-}
-
-static LineupFace *
-selected_face (LineupProbePanel *self)
-{
-  if (self->faces == NULL || self->face_index < 0 || (guint)self->face_index >= self->faces->len)
-    return NULL;
-  return self->faces->pdata[self->face_index];
-}
-
-static gboolean
-has_drawn_box (LineupProbePanel *self)
-{
-  return self->edited != NULL && lineup_probe_view_get_drawn_box (self->probe_view, NULL);
-}
-
-
-/* The probe's images, steps and faces (not its widgets: dispose uses this). */
-static void
-free_probe (LineupProbePanel *self)
-{
-  g_clear_object (&self->original);
-  g_clear_object (&self->edited);
-  g_clear_pointer (&self->edited_rgb, g_bytes_unref);
-  g_clear_pointer (&self->steps, json_array_unref);
-  g_clear_pointer (&self->faces, g_ptr_array_unref);
-}
-
-static void
-reset_probe (LineupProbePanel *self)
-{
-  gboolean was_busy = self->busy > 0;
-
-  self->generation++;
-  self->busy = 0;
-  if (was_busy)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), FALSE);
-  gtk_spinner_stop (self->probe_spinner);
-  free_probe (self);
-  self->probe_id = 0;
-  self->edit_seq = 0;
-  self->face_index = -1;
-  g_list_store_remove_all (self->edits);
-  lineup_probe_view_set_texture (self->probe_view, NULL);
-  lineup_probe_view_set_faces (self->probe_view, NULL);
-  gtk_stack_set_visible_child_name (self->probe_stack, "empty");
-  gtk_widget_set_visible (self->face_box, FALSE);
-  gtk_label_set_text (self->faces_label, _("No still loaded."));
-}
-
-
-/* source */
-
-static void
-source_changed (LineupProbePanel *self)
-{
-  guint selected = adw_combo_row_get_selected (self->source_row);
-
-  /* Row 0 is "Not declared": a still is only taken once its source is. */
-  self->source_declared = selected > 0 && selected != GTK_INVALID_LIST_POSITION;
-  if (self->source_declared)
-    self->source = (LineupProbeSource)(selected - 1);
-  changed (self);
-}
-
-void
-lineup_probe_panel_set_source (LineupProbePanel  *self,
-                               LineupProbeSource  source)
-{
-  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
-  adw_combo_row_set_selected (self->source_row, (guint)source + 1);
-}
-
-
-/* the probe: load, store, detect */
-
-static void
-busy_push (LineupProbePanel *self)
-{
-  self->busy++;
-  gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), TRUE);
-  gtk_spinner_start (self->probe_spinner);
-  if (self->busy == 1)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  changed (self);
-}
-
-static void
-busy_pop (LineupProbePanel *self)
-{
-  if (self->busy > 0)
-    self->busy--;
-  if (self->busy == 0)
-    {
-      gtk_spinner_stop (self->probe_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
-  changed (self);
-}
-
-typedef struct
-{
-  guint        generation;
-  GFile       *file;
-  LineupImage *image;
-} ProbeLoad;
-
-static void
-probe_load_free (ProbeLoad *p)
-{
-  g_clear_object (&p->file);
-  g_clear_object (&p->image);
-  g_free (p);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ProbeLoad *p = task_data;
-  GError *error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (p->file, cancellable, NULL, &error);
-  g_autofree char *name = g_file_get_basename (p->file);
-
-  if (bytes != NULL)
-    p->image = lineup_image_new_from_bytes (bytes, name, LINEUP_IMAGE_DEFAULT_MAX_PIXELS, &error);
-  if (p->image == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-probe_added (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LineupProbePanel *self = g_task_get_source_object (task);
-  ProbeLoad *p = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) probe = lineup_db_probe_add_finish (LINEUP_DB (source), result, &error);
-
-  if (superseded (self, p->generation))
-    return;
-  busy_pop (self);
-  if (probe == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_app_alert_error (GTK_WIDGET (self), _("The Still Was Not Stored"), error);
-      reset_probe (self);
-      changed (self);
-      return;
-    }
-  self->original = g_steal_pointer (&p->image);
-  self->probe_id = lineup_json_get_int (json_node_get_object (probe), "id");
-  self->steps = json_array_new ();
-  self->edit_seq = 0;
-  run_detect (self);
-}
-
-static void
-load_ready (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  LineupProbePanel *self = LINEUP_PROBE_PANEL (source);
-  ProbeLoad *p = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (superseded (self, p->generation))
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      busy_pop (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_app_alert_error (GTK_WIDGET (self), _("Cannot Open the Still"), error);
-      return;
-    }
-  /* The original bytes go into the case's store before anything else. */
-  lineup_db_probe_add_async (self->db, self->user, self->data_dir,
-                             self->case_number, self->source,
-                             p->image, self->cancellable, probe_added, g_object_ref (G_TASK (result)));
-}
-
-void
-lineup_probe_panel_load (LineupProbePanel *self,
-                         GFile            *file)
-{
-  g_autoptr(GTask) task = NULL;
-  ProbeLoad *p;
-
-  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
-  g_return_if_fail (G_IS_FILE (file));
-  if (self->case_number == NULL || !lineup_probe_panel_check_source (self))
-    return;
-  reset_probe (self);
-  p = g_new0 (ProbeLoad, 1);
-  p->generation = self->generation;
-  p->file = g_object_ref (file);
-  busy_push (self);
-  gtk_label_set_text (self->faces_label, _("Opening the still…"));
-  task = g_task_new (self, self->cancellable, load_ready, NULL);
-  g_task_set_task_data (task, p, (GDestroyNotify)probe_load_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-typedef struct
-{
-  guint                generation;
-  LineupImage         *original;
-  JsonArray           *steps;
-  LineupDetectOptions  options;
-  LineupImage         *edited;
-  GBytes              *rgb;
-  GPtrArray           *faces;
-} Detect;
-
-static void
-detect_free (Detect *d)
-{
-  g_clear_object (&d->original);
-  g_clear_pointer (&d->steps, json_array_unref);
-  g_clear_object (&d->edited);
-  g_clear_pointer (&d->rgb, g_bytes_unref);
-  g_clear_pointer (&d->faces, g_ptr_array_unref);
-  g_free (d);
-}
-
-static void
-detect_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  LineupProbePanel *self = source_object;
-  Detect *d = task_data;
-  GError *error = NULL;
-  guint8 *rgb;
-  int w, h;
-
-  if (json_array_get_length (d->steps) > 0)
-    d->edited = lineup_probe_apply_edits (d->original, d->steps, &error);
-  else
-    d->edited = g_object_ref (d->original);
-  if (d->edited == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  w = lineup_image_get_width (d->edited);
-  h = lineup_image_get_height (d->edited);
-  rgb = g_malloc ((gsize)w * h * 3);
-  lineup_shim_image_copy_rgb (lineup_image_get_shim (d->edited), rgb);
-  d->rgb = g_bytes_new_take (rgb, (gsize)w * h * 3);
-  if (!engine_ensure (self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  d->faces = lineup_engine_detect (engine_get (self), d->edited, &d->options, &error);
-  if (d->faces == NULL)
-    {
-      if (!g_error_matches (error, LINEUP_ERROR, LINEUP_ERROR_NO_FACE))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_clear_error (&error);
-      d->faces = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void select_face (LineupProbePanel *self,
-                         int               index);
-
-static void
-show_faces_label (LineupProbePanel *self)
-{
-  g_autofree char *text = NULL;
-  guint n = self->faces ? self->faces->len : 0;
-
-  if (n == 0)
-    text = g_strdup (_("No face found. Drag a box around the face, then press Use Box as Face."));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u face found. Click its box to choose it, or drag to "
-                                         "draw a box the detector missed.",
-                                         "%u faces found. Click a box to choose the face to "
-                                         "search for, or drag to draw one.",
-                                         n),
-                            n);
-  gtk_label_set_text (self->faces_label, text);
-}
-
-static void
-detect_ready (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LineupProbePanel *self = LINEUP_PROBE_PANEL (source);
-  Detect *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w, h;
-
-  if (superseded (self, d->generation))
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      busy_pop (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_app_alert_error (GTK_WIDGET (self), _("Face Detection Failed"), error);
-      gtk_label_set_text (self->faces_label, error->message);
-      return;
-    }
-  w = lineup_image_get_width (d->edited);
-  h = lineup_image_get_height (d->edited);
-  g_set_object (&self->edited, d->edited);
-  g_clear_pointer (&self->edited_rgb, g_bytes_unref);
-  self->edited_rgb = g_bytes_ref (d->rgb);
-  self->edited_w = w, self->edited_h = h;
-  g_clear_pointer (&self->faces, g_ptr_array_unref);
-  self->faces = g_ptr_array_ref (d->faces);
-  texture = gdk_memory_texture_new (w, h, GDK_MEMORY_R8G8B8, d->rgb, (gsize)w * 3);
-  lineup_probe_view_set_texture (self->probe_view, texture);
-  lineup_probe_view_set_faces (self->probe_view, self->faces);
-  gtk_stack_set_visible_child_name (self->probe_stack, "image");
-  self->face_index = -1;
-  gtk_widget_set_visible (self->face_box, FALSE);
-  show_faces_label (self);
-  busy_pop (self);
-  /* One face: nothing to choose. */
-  if (self->faces->len == 1)
-    select_face (self, 0);
-}
-
-static void
-run_detect (LineupProbePanel *self)
-{
-  g_autoptr(GTask) task = NULL;
-  Detect *d = g_new0 (Detect, 1);
-
-  /* The worker gets its own list of the (never modified) steps: more may
-   * be recorded while it runs. */
-  d->steps = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (self->steps); i++)
-    json_array_add_object_element (d->steps,
-                                   json_object_ref (json_array_get_object_element (self->steps, i)));
-  d->generation = self->generation;
-  d->original = g_object_ref (self->original);
-  lineup_app_detect_options (&d->options);
-  busy_push (self);
-  gtk_label_set_text (self->faces_label, _("Looking for faces…"));
-  task = g_task_new (self, self->cancellable, detect_ready, NULL);
-  g_task_set_task_data (task, d, (GDestroyNotify)detect_free);
-  g_task_run_in_thread (task, detect_thread);
-}
-
-
-/* the chosen face */
 
 char *
 lineup_probe_panel_dup_reasons (LineupFace *face)
@@ -523,22 +82,108 @@ lineup_probe_panel_dup_reasons (LineupFace *face)
 }
 
 static void
-select_face (LineupProbePanel *self,
-             int               index)
+show_faces_label (LineupProbePanel *self)
 {
-  LineupFace *face;
+  g_autofree char *text = NULL;
+  guint n = lineup_probe_session_get_n_faces (self->session);
+
+  if (n == 0)
+    text = g_strdup (_("No face found. Drag a box around the face, then press Use Box as Face."));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u face found. Click its box to choose it, or drag to "
+                                         "draw a box the detector missed.",
+                                         "%u faces found. Click a box to choose the face to "
+                                         "search for, or drag to draw one.",
+                                         n),
+                            n);
+  gtk_label_set_text (self->faces_label, text);
+}
+
+/* following the session */
+
+static void
+state_changed (LineupProbePanel *self)
+{
+  LineupProbeSessionState state = lineup_probe_session_get_state (self->session);
+  gboolean busy = lineup_probe_session_get_busy (self->session);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), busy);
+  if (busy)
+    gtk_spinner_start (self->probe_spinner);
+  else
+    gtk_spinner_stop (self->probe_spinner);
+  switch (state)
+    {
+    case LINEUP_PROBE_SESSION_EMPTY:
+      gtk_label_set_text (self->faces_label, _("No still loaded."));
+      break;
+    case LINEUP_PROBE_SESSION_OPENING:
+    case LINEUP_PROBE_SESSION_STORING:
+      gtk_label_set_text (self->faces_label, _("Opening the still…"));
+      break;
+    case LINEUP_PROBE_SESSION_RECORDING:
+    case LINEUP_PROBE_SESSION_REMOVING:
+      gtk_label_set_text (self->faces_label, _("Recording the edit…"));
+      break;
+    case LINEUP_PROBE_SESSION_DETECTING:
+      gtk_label_set_text (self->faces_label, _("Looking for faces…"));
+      break;
+    case LINEUP_PROBE_SESSION_DESCRIBING:
+      break;
+    case LINEUP_PROBE_SESSION_READY:
+      show_faces_label (self);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  changed (self);
+}
+
+static void
+edited_changed (LineupProbePanel *self)
+{
+  LineupRgb *rgb = lineup_probe_session_get_edited_rgb (self->session);
+  g_autoptr(GdkTexture) texture = rgb ? lineup_texture_new_for_rgb (rgb) : NULL;
+
+  lineup_probe_view_set_texture (self->probe_view, texture);
+  gtk_stack_set_visible_child_name (self->probe_stack, texture ? "image" : "empty");
+  changed (self);
+}
+
+static void
+faces_changed (LineupProbePanel *self)
+{
+  g_autoptr(GPtrArray) faces = lineup_probe_session_dup_faces (self->session);
+
+  lineup_probe_view_set_faces (self->probe_view, faces->len ? faces : NULL);
+  lineup_probe_view_set_drawn_box (self->probe_view, NULL);
+  if (lineup_probe_session_get_state (self->session) == LINEUP_PROBE_SESSION_READY)
+    show_faces_label (self);
+  changed (self);
+}
+
+static void
+selection_changed (LineupProbePanel *self)
+{
+  LineupFace *face = lineup_probe_session_get_selected_face (self->session);
+  int index = lineup_probe_session_get_selected_index (self->session);
   const LineupQuality *q;
   g_autofree char *title = NULL;
   g_autofree char *quality = NULL;
   g_autofree char *reasons = NULL;
 
-  if (self->faces == NULL || index < 0 || (guint)index >= self->faces->len)
-    return;
-  self->face_index = index;
   lineup_probe_view_set_selected (self->probe_view, index);
-  face = self->faces->pdata[index];
+  gtk_widget_set_visible (self->face_box, face != NULL);
+  if (face == NULL)
+    {
+      changed (self);
+      return;
+    }
   q = lineup_face_get_quality (face);
-  title = g_strdup_printf (_("Face %d of %u · %s detector"), index + 1, self->faces->len,
+  title = g_strdup_printf (_("Face %d of %u · %s detector"), index + 1,
+                           lineup_probe_session_get_n_faces (self->session),
                            lineup_face_get_detector (face));
   quality = g_strdup_printf (_("Width %.0f px · eyes %.0f px apart\n"
                                "Sharpness %.0f · brightness %.0f · contrast %.0f\n"
@@ -555,136 +200,8 @@ select_face (LineupProbePanel *self,
       gtk_label_set_text (self->face_reasons, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->face_reasons), reasons != NULL);
-  gtk_widget_set_visible (self->face_box, TRUE);
   changed (self);
 }
-
-void
-lineup_probe_panel_select_face (LineupProbePanel *self,
-                                int               index)
-{
-  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
-  select_face (self, index);
-}
-
-int
-lineup_probe_panel_get_selected_face (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), -1);
-  return self->face_index;
-}
-
-guint
-lineup_probe_panel_get_n_faces (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), 0);
-  return self->faces ? self->faces->len : 0;
-}
-
-static void
-probe_face_activated (LineupProbePanel *self,
-                      int               index)
-{
-  lineup_probe_view_set_drawn_box (self->probe_view, NULL);
-  select_face (self, index);
-}
-
-static void
-probe_box_drawn (LineupProbePanel *self)
-{
-  changed (self);
-}
-
-
-/* A box drawn by hand where the detector missed. */
-
-typedef struct
-{
-  guint               generation;
-  LineupImage        *image;
-  LineupBox           box;
-  LineupDetectOptions options;
-} Describe;
-
-static void
-describe_free (Describe *d)
-{
-  g_clear_object (&d->image);
-  g_free (d);
-}
-
-static void
-describe_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Describe *d = task_data;
-  GError *error = NULL;
-  LineupFace *face;
-
-  if (!engine_ensure (source_object, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  face = lineup_engine_describe_box (engine_get (source_object), d->image, &d->box, &d->options,
-                                     &error);
-  if (face == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, face, g_object_unref);
-}
-
-static void
-describe_ready (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  LineupProbePanel *self = LINEUP_PROBE_PANEL (source);
-  Describe *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  LineupFace *face = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (superseded (self, d->generation))
-    {
-      g_clear_object (&face);
-      return;
-    }
-  busy_pop (self);
-  if (face == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_app_alert_error (GTK_WIDGET (self), _("No Face Could Be Described in the Box"), error);
-      return;
-    }
-  g_ptr_array_add (self->faces, face);
-  lineup_probe_view_set_drawn_box (self->probe_view, NULL);
-  lineup_probe_view_set_faces (self->probe_view, self->faces);
-  show_faces_label (self);
-  select_face (self, self->faces->len - 1);
-}
-
-void
-lineup_probe_panel_use_box (LineupProbePanel *self)
-{
-  g_autoptr(GTask) task = NULL;
-  Describe *d;
-
-  if (!has_drawn_box (self) || self->faces == NULL)
-    return;
-  d = g_new0 (Describe, 1);
-  d->generation = self->generation;
-  d->image = g_object_ref (self->edited);
-  lineup_probe_view_get_drawn_box (self->probe_view, &d->box);
-  lineup_app_detect_options (&d->options);
-  busy_push (self);
-  task = g_task_new (self, self->cancellable, describe_ready, NULL);
-  g_task_set_task_data (task, d, (GDestroyNotify)describe_free);
-  g_task_run_in_thread (task, describe_thread);
-}
-
-/* edits: recorded first, then replayed on the original */
 
 static char *
 edit_title (const char *op,
@@ -707,100 +224,223 @@ edit_title (const char *op,
   return g_strdup (op);
 }
 
-typedef struct
+static GtkWidget *
+create_edit_row (gpointer item,
+                 gpointer user_data)
 {
-  guint       generation;
-  char       *op;
-  JsonObject *params;
-} Edit;
+  LineupProbeStep *step = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = edit_title (lineup_probe_step_get_op (step),
+                                       lineup_probe_step_get_params (step));
+  GDateTime *created = lineup_probe_step_get_created (step);
+  g_autoptr(GDateTime) local = created ? g_date_time_to_local (created) : g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (local, "%H:%M:%S");
+  /* Translators: step number, who recorded it, at what time */
+  g_autofree char *subtitle = g_strdup_printf (_("Step %lld · by %s · %s"),
+                                               (long long)lineup_probe_step_get_seq (step),
+                                               lineup_probe_step_get_user_name (step), when);
 
-static void
-edit_free (Edit *e)
-{
-  g_free (e->op);
-  json_object_unref (e->params);
-  g_free (e);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
 }
 
+/* A new step: the tools go back to neutral for the next one. */
 static void
-edit_recorded (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+edit_seq_changed (LineupProbePanel *self)
 {
-  g_autoptr(GTask) task = user_data;
-  LineupProbePanel *self = g_task_get_source_object (task);
-  Edit *e = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  gint64 seq = lineup_db_probe_edit_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autoptr(LineupJsonItem) item = NULL;
-  JsonObject *step;
-
-  if (superseded (self, e->generation))
-    return;
-  busy_pop (self);
-  if (seq <= 0)
-    {
-      if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_app_alert_error (GTK_WIDGET (self), _("The Edit Was Not Recorded"), error);
-      return;
-    }
-  step = json_object_new ();
-  json_object_set_string_member (step, "op", e->op);
-  json_object_set_object_member (step, "params", json_object_ref (e->params));
-  json_object_set_int_member (step, "seq", seq);
-  json_array_add_object_element (self->steps, step);
-  self->edit_seq = seq;
-
-  now = g_date_time_new_now_local ();
-  when = g_date_time_format (now, "%H:%M:%S");
-  title = edit_title (e->op, e->params);
-  /* Translators: step number, who recorded it, at what time */
-  subtitle = g_strdup_printf (_("Step %lld · by %s · %s"), (long long)seq,
-                              lineup_user_get_name (self->user), when);
-  item = lineup_json_item_new (step, title, subtitle);
-  g_list_store_append (self->edits, item);
-
   gtk_range_set_value (self->brightness_scale, 0);
   gtk_range_set_value (self->contrast_scale, 1);
   gtk_spin_button_set_value (self->angle_spin, 0);
   lineup_probe_view_set_drawn_box (self->probe_view, NULL);
-  run_detect (self);
 }
 
+LineupProbeSession *
+lineup_probe_panel_get_session (LineupProbePanel *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), NULL);
+  return self->session;
+}
+
+void
+lineup_probe_panel_set_session (LineupProbePanel   *self,
+                                LineupProbeSession *session)
+{
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
+  g_return_if_fail (session == NULL || LINEUP_IS_PROBE_SESSION (session));
+  if (self->session == session)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  gtk_list_box_bind_model (self->edit_list,
+                           session ? lineup_probe_session_get_steps (session) : NULL,
+                           create_edit_row, self, NULL);
+  if (session != NULL)
+    {
+      LineupProbeSource source;
+
+      /* The panel's declared source stands for the new case too. */
+      if (self->source_declared)
+        source = (LineupProbeSource)(adw_combo_row_get_selected (self->source_row) - 1),
+        lineup_probe_session_set_source (session, source);
+      else
+        lineup_probe_session_clear_source (session);
+      state_changed (self);
+      edited_changed (self);
+      faces_changed (self);
+      selection_changed (self);
+    }
+  else
+    {
+      lineup_probe_view_set_texture (self->probe_view, NULL);
+      lineup_probe_view_set_faces (self->probe_view, NULL);
+      gtk_stack_set_visible_child_name (self->probe_stack, "empty");
+      gtk_widget_set_visible (self->face_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), FALSE);
+      gtk_label_set_text (self->faces_label, _("No still loaded."));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  changed (self);
+}
+
+/* source */
+
+static void
+source_changed (LineupProbePanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->source_row);
+
+  /* Row 0 is "Not declared": a still is only taken once its source is. */
+  self->source_declared = selected > 0 && selected != GTK_INVALID_LIST_POSITION;
+  if (self->session != NULL && self->source_declared)
+    lineup_probe_session_set_source (self->session, (LineupProbeSource)(selected - 1));
+  else if (self->session != NULL)
+    lineup_probe_session_clear_source (self->session);
+  changed (self);
+}
+
+void
+lineup_probe_panel_set_source (LineupProbePanel  *self,
+                               LineupProbeSource  source)
+{
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
+  adw_combo_row_set_selected (self->source_row, (guint)source + 1);
+}
+
+gboolean
+lineup_probe_panel_get_source_declared (LineupProbePanel *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
+  return self->source_declared;
+}
+
+/* A still is only taken with its source declared; otherwise say so. */
+gboolean
+lineup_probe_panel_check_source (LineupProbePanel *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
+  if (!self->source_declared)
+    lineup_app_alert (GTK_WIDGET (self), _("Declare the Source First"),
+                      _("Say where the still comes from before loading it: a surveillance still, "
+                        "a witness photo, a social-media image or another source. Composite "
+                        "sketches and look-alike photos are not accepted."));
+  return self->source_declared;
+}
+
+/* the session's operations */
+
+/* The heading of a failed operation's message says which step failed. */
+static const char *
+failure_heading (GAsyncResult *result)
+{
+  switch (lineup_probe_session_failed_state (result))
+    {
+    case LINEUP_PROBE_SESSION_OPENING:
+      return _("Cannot Open the Still");
+    case LINEUP_PROBE_SESSION_STORING:
+      return _("The Still Was Not Stored");
+    case LINEUP_PROBE_SESSION_RECORDING:
+      return _("The Edit Was Not Recorded");
+    case LINEUP_PROBE_SESSION_REMOVING:
+      return _("The Edit Was Not Removed");
+    case LINEUP_PROBE_SESSION_DESCRIBING:
+      return _("No Face Could Be Described in the Box");
+    case LINEUP_PROBE_SESSION_DETECTING:
+    default:
+      return _("Face Detection Failed");
+    }
+}
+
+static void
+operation_failed (LineupProbePanel *self,
+                  GAsyncResult     *result,
+                  const GError     *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    return;
+  lineup_app_alert_error (GTK_WIDGET (self), failure_heading (result), error);
+  if (lineup_probe_session_failed_state (result) == LINEUP_PROBE_SESSION_DETECTING)
+    gtk_label_set_text (self->faces_label, error->message);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LineupProbePanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_probe_session_load_finish (LINEUP_PROBE_SESSION (source), result, &error))
+    operation_failed (self, result, error);
+}
+
+void
+lineup_probe_panel_load (LineupProbePanel *self,
+                         GFile            *file)
+{
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
+  g_return_if_fail (G_IS_FILE (file));
+  if (self->session == NULL || !lineup_probe_panel_check_source (self))
+    return;
+  lineup_probe_session_load_async (self->session, file, self->cancellable, load_done,
+                                   g_object_ref (self));
+}
+
+static void
+edit_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LineupProbePanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lineup_probe_session_record_edit_finish (LINEUP_PROBE_SESSION (source), result, &error) <= 0)
+    operation_failed (self, result, error);
+}
+
+/* takes params */
 static void
 record_edit (LineupProbePanel *self,
              const char       *op,
              JsonObject       *params)
 {
+  g_autoptr(JsonObject) owned = params;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  Edit *e;
 
-  if (self->probe_id <= 0)
-    {
-      json_object_unref (params);
-      return;
-    }
+  if (self->session == NULL || lineup_probe_session_get_probe_id (self->session) <= 0)
+    return;
   if (!lineup_probe_check_edit (op, params, &error))
     {
       lineup_app_alert_error (GTK_WIDGET (self), _("This Edit Cannot Be Applied"), error);
-      json_object_unref (params);
       return;
     }
-  e = g_new0 (Edit, 1);
-  e->generation = self->generation;
-  e->op = g_strdup (op);
-  e->params = params;
-  busy_push (self);
-  gtk_label_set_text (self->faces_label, _("Recording the edit…"));
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, e, (GDestroyNotify)edit_free);
-  lineup_db_probe_edit_async (self->db, self->user, self->probe_id, op, params,
-                              self->cancellable, edit_recorded, g_steal_pointer (&task));
+  lineup_probe_session_record_edit_async (self->session, op, params, self->cancellable, edit_done,
+                                          g_object_ref (self));
 }
 
 void
@@ -809,6 +449,7 @@ lineup_probe_panel_crop (LineupProbePanel *self)
   LineupBox b;
   JsonObject *params;
 
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
   if (!lineup_probe_view_get_drawn_box (self->probe_view, &b))
     return;
   params = json_object_new ();
@@ -820,49 +461,48 @@ lineup_probe_panel_crop (LineupProbePanel *self)
 }
 
 /* The quarter turns and the straightening are both one "rotate" step. */
-static void
-record_rotation (LineupProbePanel *self,
-                 double            degrees)
+void
+lineup_probe_panel_rotate (LineupProbePanel *self,
+                           double            degrees)
 {
   JsonObject *params = json_object_new ();
 
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
   json_object_set_double_member (params, "degrees", degrees);
   record_edit (self, "rotate", params);
 }
 
 void
-lineup_probe_panel_rotate (LineupProbePanel *self,
-                           int               degrees)
-{
-  record_rotation (self, degrees);
-}
-
-void
 lineup_probe_panel_straighten (LineupProbePanel *self)
 {
-  double degrees = gtk_spin_button_get_value (self->angle_spin);
+  double degrees;
 
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
+  degrees = gtk_spin_button_get_value (self->angle_spin);
   if (degrees == 0)
     {
       lineup_app_toast (GTK_WIDGET (self), _("Set an angle first"));
       return;
     }
-  record_rotation (self, degrees);
+  lineup_probe_panel_rotate (self, degrees);
 }
 
 void
 lineup_probe_panel_mirror (LineupProbePanel *self)
 {
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
   record_edit (self, "mirror", json_object_new ());
 }
 
 void
 lineup_probe_panel_adjust_light (LineupProbePanel *self)
 {
-  double b = gtk_range_get_value (self->brightness_scale);
-  double c = gtk_range_get_value (self->contrast_scale);
+  double b, c;
   JsonObject *params;
 
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
+  b = gtk_range_get_value (self->brightness_scale);
+  c = gtk_range_get_value (self->contrast_scale);
   if (b == 0 && c == 1)
     {
       lineup_app_toast (GTK_WIDGET (self), _("Move the brightness or contrast slider first"));
@@ -874,17 +514,59 @@ lineup_probe_panel_adjust_light (LineupProbePanel *self)
   record_edit (self, "brightness_contrast", params);
 }
 
-static GtkWidget *
-create_edit_row (gpointer item,
-                 gpointer user_data)
-{
-  GtkWidget *row = adw_action_row_new ();
+/* A box drawn by hand where the detector missed. */
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_json_item_get_title (item));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_json_item_get_subtitle (item));
-  return row;
+static void
+describe_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LineupProbePanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupFace) face = lineup_probe_session_describe_box_finish (LINEUP_PROBE_SESSION (source),
+                                                                         result, &error);
+
+  if (face == NULL)
+    operation_failed (self, result, error);
 }
 
+gboolean
+lineup_probe_panel_has_drawn_box (LineupProbePanel *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
+  return self->session != NULL && lineup_probe_session_get_edited (self->session) != NULL
+         && lineup_probe_view_get_drawn_box (self->probe_view, NULL);
+}
+
+void
+lineup_probe_panel_use_box (LineupProbePanel *self)
+{
+  LineupBox box;
+
+  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
+  if (!lineup_probe_panel_has_drawn_box (self))
+    return;
+  lineup_probe_view_get_drawn_box (self->probe_view, &box);
+  lineup_probe_session_describe_box_async (self->session, &box, self->cancellable, describe_done,
+                                           g_object_ref (self));
+}
+
+/* the probe view */
+
+static void
+probe_face_activated (LineupProbePanel *self,
+                      int               index)
+{
+  lineup_probe_view_set_drawn_box (self->probe_view, NULL);
+  if (self->session != NULL)
+    lineup_probe_session_select_face (self->session, index);
+}
+
+static void
+probe_box_drawn (LineupProbePanel *self)
+{
+  changed (self);
+}
 
 static gboolean
 file_dropped (GtkDropTarget    *target,
@@ -900,110 +582,11 @@ file_dropped (GtkDropTarget    *target,
   return TRUE;
 }
 
-
-/* state */
-
-void
-lineup_probe_panel_set_case (LineupProbePanel *self,
-                             LineupDb         *db,
-                             const char       *data_dir,
-                             LineupUser       *user,
-                             const char       *case_number)
-{
-  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
-  lineup_probe_panel_reset (self);
-  g_set_object (&self->db, db);
-  g_set_object (&self->user, user);
-  g_free (self->data_dir);
-  self->data_dir = g_strdup (data_dir);
-  g_free (self->case_number);
-  self->case_number = g_strdup (case_number);
-  changed (self);
-}
-
-void
-lineup_probe_panel_reset (LineupProbePanel *self)
-{
-  g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  reset_probe (self);
-  changed (self);
-}
-
-gboolean
-lineup_probe_panel_get_source_declared (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
-  return self->source_declared;
-}
-
 gboolean
 lineup_probe_panel_get_busy (LineupProbePanel *self)
 {
   g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
-  return self->busy > 0;
-}
-
-gboolean
-lineup_probe_panel_has_original (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
-  return self->original != NULL;
-}
-
-gboolean
-lineup_probe_panel_has_probe (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
-  return self->probe_id > 0 && self->edited != NULL;
-}
-
-gboolean
-lineup_probe_panel_has_drawn_box (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
-  return has_drawn_box (self);
-}
-
-gint64
-lineup_probe_panel_get_probe_id (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), 0);
-  return self->probe_id;
-}
-
-gint64
-lineup_probe_panel_get_edit_seq (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), 0);
-  return self->edit_seq;
-}
-
-GBytes *
-lineup_probe_panel_get_edited_rgb (LineupProbePanel *self,
-                                   int              *width,
-                                   int              *height)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), NULL);
-  *width = self->edited_w;
-  *height = self->edited_h;
-  return self->edited_rgb;
-}
-
-LineupEngine *
-lineup_probe_panel_get_engine (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), NULL);
-  return engine_get (self);
-}
-
-LineupFace *
-lineup_probe_panel_get_face (LineupProbePanel *self)
-{
-  g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), NULL);
-  return selected_face (self);
+  return self->session != NULL && lineup_probe_session_get_busy (self->session);
 }
 
 /* object */
@@ -1018,8 +601,27 @@ lineup_probe_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy > 0);
+      g_value_set_boolean (value, lineup_probe_panel_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_probe_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      lineup_probe_panel_set_session (LINEUP_PROBE_PANEL (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1031,31 +633,16 @@ lineup_probe_panel_dispose (GObject *object)
 {
   LineupProbePanel *self = LINEUP_PROBE_PANEL (object);
 
-  /* Workers keep the panel alive; their callbacks must not touch widgets. */
-  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->db);
-  g_clear_object (&self->user);
-  g_clear_pointer (&self->data_dir, g_free);
-  g_clear_pointer (&self->case_number, g_free);
-  free_probe (self);
-  g_clear_object (&self->edits);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PROBE_PANEL);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (lineup_probe_panel_parent_class)->dispose (object);
-}
-
-static void
-lineup_probe_panel_finalize (GObject *object)
-{
-  LineupProbePanel *self = LINEUP_PROBE_PANEL (object);
-
-  /* Workers hold a reference to the panel, so none can be running here. */
-  g_clear_object (&self->engine);
-  g_mutex_clear (&self->engine_lock);
-  G_OBJECT_CLASS (lineup_probe_panel_parent_class)->finalize (object);
 }
 
 static void
@@ -1065,8 +652,11 @@ lineup_probe_panel_class_init (LineupProbePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_probe_panel_dispose;
-  object_class->finalize = lineup_probe_panel_finalize;
   object_class->get_property = lineup_probe_panel_get_property;
+  object_class->set_property = lineup_probe_panel_set_property;
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_PROBE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1110,18 +700,13 @@ lineup_probe_panel_init (LineupProbePanel *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_mutex_init (&self->engine_lock);
   self->cancellable = g_cancellable_new ();
-  self->face_index = -1;
 
   gtk_string_list_append (sources, _("Not declared"));
   for (int s = LINEUP_SOURCE_SURVEILLANCE; s <= LINEUP_SOURCE_OTHER; s++)
     gtk_string_list_append (sources, _(lineup_probe_source_label ((LineupProbeSource)s)));
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
 
-  self->edits = g_list_store_new (LINEUP_TYPE_JSON_ITEM);
-  gtk_list_box_bind_model (self->edit_list, G_LIST_MODEL (self->edits), create_edit_row, self,
-                           NULL);
   placeholder = gtk_label_new (_("The original, no edits"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
@@ -1131,4 +716,16 @@ lineup_probe_panel_init (LineupProbePanel *self)
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (file_dropped), self);
   gtk_widget_add_controller (self->probe_frame, GTK_EVENT_CONTROLLER (drop));
+
+  self->session_signals = g_signal_group_new (LINEUP_TYPE_PROBE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::state",
+                                 G_CALLBACK (state_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::edited",
+                                 G_CALLBACK (edited_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::faces",
+                                 G_CALLBACK (faces_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::selected-index",
+                                 G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::edit-seq",
+                                 G_CALLBACK (edit_seq_changed), self, G_CONNECT_SWAPPED);
 }

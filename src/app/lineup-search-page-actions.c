@@ -18,10 +18,12 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
   gboolean searching = self->state == LINEUP_SEARCH_STATE_SEARCHING;
   gboolean busy = lineup_probe_panel_get_busy (self->probe);
   gboolean idle = !busy && !searching;
-  gboolean probe = lineup_probe_panel_has_probe (self->probe);
+  LineupProbeSession *session = self->session;
+  gboolean probe = session && lineup_probe_session_get_probe_id (session) > 0
+                   && lineup_probe_session_get_edited (session) != NULL;
   gboolean drawn = lineup_probe_panel_has_drawn_box (self->probe);
-  gboolean face = lineup_probe_panel_get_face (self->probe) != NULL;
-  guint n_faces = lineup_probe_panel_get_n_faces (self->probe);
+  gboolean face = session && lineup_probe_session_get_selected_face (session) != NULL;
+  guint n_faces = session ? lineup_probe_session_get_n_faces (session) : 0;
   guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
   g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
   gboolean chosen = gtk_toggle_button_get_active (self->lead_toggle)
@@ -52,7 +54,7 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
 
   if (self->case_obj == NULL)
     hint = _("Choose a case first.");
-  else if (!lineup_probe_panel_has_original (self->probe) && !busy)
+  else if ((session == NULL || lineup_probe_session_get_original (session) == NULL) && !busy)
     hint = lineup_probe_panel_get_source_declared (self->probe)
              ? _("Open or drop a still of the unknown person.")
              : _("Declare the source, then open a still.");
@@ -184,7 +186,7 @@ run_action (GtkWidget  *widget,
             GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupFace *face = lineup_probe_panel_get_face (self->probe);
+  LineupFace *face = self->session ? lineup_probe_session_get_selected_face (self->session) : NULL;
   g_autofree char *reasons = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;

@@ -31,15 +31,16 @@ static void
 set_compare_probe (LineupSearchPage *self)
 {
   g_autofree char *caption = NULL;
-  gint64 edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
-  int face_index = lineup_probe_panel_get_selected_face (self->probe);
-  GBytes *rgb;
-  int w, h;
+  gint64 edit_seq = lineup_probe_session_get_edit_seq (self->session);
+  int face_index = lineup_probe_session_get_selected_index (self->session);
+  LineupRgb *rgb;
 
   if (self->searched_face == NULL)
     return;
-  rgb = lineup_probe_panel_get_edited_rgb (self->probe, &w, &h);
-  lineup_compare_view_set_probe (self->compare, rgb, w, h,
+  /* Packed rows (stride is width × 3), as the compare view takes them. */
+  rgb = lineup_probe_session_get_edited_rgb (self->session);
+  lineup_compare_view_set_probe (self->compare, rgb ? rgb->pixels : NULL, rgb ? rgb->width : 0,
+                                 rgb ? rgb->height : 0,
                                  lineup_face_get_box (self->searched_face),
                                  lineup_face_get_landmarks (self->searched_face));
   caption = edit_seq > 0
@@ -130,7 +131,9 @@ search_ready (GObject      *source,
   if (node == NULL)
     {
       gtk_stack_set_visible_child_name (self->result_stack, "idle");
-      _lineup_search_page_set_state (self, lineup_probe_panel_has_original (self->probe) ? LINEUP_SEARCH_STATE_READY : LINEUP_SEARCH_STATE_NO_PROBE);
+      _lineup_search_page_set_state (self, _lineup_search_page_has_original (self)
+                                             ? LINEUP_SEARCH_STATE_READY
+                                             : LINEUP_SEARCH_STATE_NO_PROBE);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         lineup_app_toast (GTK_WIDGET (self), _("Search cancelled"));
       else
@@ -170,8 +173,8 @@ search_ready (GObject      *source,
 void
 _lineup_search_page_run_search (LineupSearchPage *self)
 {
-  LineupFace *face = lineup_probe_panel_get_face (self->probe);
-  LineupEngine *engine = lineup_probe_panel_get_engine (self->probe);
+  LineupFace *face = self->session ? lineup_probe_session_get_selected_face (self->session) : NULL;
+  LineupEngine *engine = self->session ? lineup_probe_session_get_engine (self->session) : NULL;
   LineupSearchRequest request = { 0 };
   g_autofree char *number = NULL;
   g_autoptr(GTask) task = NULL;
@@ -183,8 +186,8 @@ _lineup_search_page_run_search (LineupSearchPage *self)
   g_set_object (&self->searched_face, face);
   number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
   request.case_number = number;
-  request.probe_id = lineup_probe_panel_get_probe_id (self->probe);
-  request.edit_seq = lineup_probe_panel_get_edit_seq (self->probe);
+  request.probe_id = lineup_probe_session_get_probe_id (self->session);
+  request.edit_seq = lineup_probe_session_get_edit_seq (self->session);
   request.face = face;
   request.model_sha256 = lineup_engine_get_model_sha256 (engine);
   request.top_k = (guint)gtk_spin_button_get_value_as_int (self->topk_spin);

@@ -54,6 +54,7 @@ struct _LineupSearchPage
   GtkLabel           *case_detail;
   GtkWidget          *probe_panel;
   LineupProbePanel   *probe;
+  LineupProbeSession *session;            /* the current case's probe */
   AdwActionRow       *topk_row;
   AdwActionRow       *threshold_row;
   GtkSpinButton      *topk_spin;
@@ -80,6 +81,7 @@ void _lineup_search_page_set_state           (LineupSearchPage    *self,
                                               LineupSearchState    state);
 void _lineup_search_page_reset_search        (LineupSearchPage    *self);
 void _lineup_search_page_clear_case          (LineupSearchPage    *self);
+gboolean _lineup_search_page_has_original    (LineupSearchPage    *self);
 void _lineup_search_page_show_item           (LineupSearchPage    *self,
                                               LineupCandidateItem *item);
 void _lineup_search_page_update_details      (LineupSearchPage    *self);

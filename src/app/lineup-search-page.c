@@ -76,7 +76,11 @@ _lineup_search_page_clear_case (LineupSearchPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   _lineup_search_page_reset_search (self);
-  lineup_probe_panel_reset (self->probe);
+  /* The probe belongs to the case: a new case starts a new session. */
+  if (self->session != NULL)
+    lineup_probe_session_reset (self->session);
+  lineup_probe_panel_set_session (self->probe, NULL);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->case_obj, json_object_unref);
   g_free (self->subtitle);
   self->subtitle = g_strdup ("");
@@ -111,8 +115,18 @@ lineup_search_page_set_case (LineupSearchPage *self,
   self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_json_get_string (case_obj, "number"),
                                     offence);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
-  lineup_probe_panel_set_case (self->probe, self->db, self->data_dir, self->user,
-                               lineup_json_get_string (case_obj, "number"));
+  if (self->db != NULL)
+    {
+      LineupDetectOptions options;
+
+      self->session = lineup_probe_session_new (self->db, self->data_dir);
+      lineup_probe_session_set_user (self->session, self->user);
+      lineup_probe_session_set_case_number (self->session,
+                                            lineup_json_get_string (case_obj, "number"));
+      lineup_app_detect_options (&options);
+      lineup_probe_session_set_detect_options (self->session, &options);
+      lineup_probe_panel_set_session (self->probe, self->session);
+    }
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_NO_PROBE);
   _lineup_search_page_update_actions (self);
@@ -253,6 +267,12 @@ lineup_search_page_new_case (LineupSearchPage *self)
 
 /* the probe */
 
+gboolean
+_lineup_search_page_has_original (LineupSearchPage *self)
+{
+  return self->session != NULL && lineup_probe_session_get_original (self->session) != NULL;
+}
+
 static void
 probe_changed (LineupSearchPage *self)
 {
@@ -270,7 +290,8 @@ probe_busy_changed (LineupSearchPage *self)
     _lineup_search_page_set_state (self, self->search_id > 0
                        ? (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) ? LINEUP_SEARCH_STATE_LINEUP
                                                                                     : LINEUP_SEARCH_STATE_NO_HIT)
-                       : lineup_probe_panel_has_original (self->probe) ? LINEUP_SEARCH_STATE_READY : LINEUP_SEARCH_STATE_NO_PROBE);
+                       : _lineup_search_page_has_original (self) ? LINEUP_SEARCH_STATE_READY
+                                                                 : LINEUP_SEARCH_STATE_NO_PROBE);
   _lineup_search_page_update_actions (self);
 }
 
@@ -314,7 +335,7 @@ guint
 lineup_search_page_get_n_faces (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), 0);
-  return lineup_probe_panel_get_n_faces (self->probe);
+  return self->session ? lineup_probe_session_get_n_faces (self->session) : 0;
 }
 
 void
@@ -322,14 +343,15 @@ lineup_search_page_select_face (LineupSearchPage *self,
                                 int               index)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  lineup_probe_panel_select_face (self->probe, index);
+  if (self->session != NULL)
+    lineup_probe_session_select_face (self->session, index);
 }
 
 int
 lineup_search_page_get_selected_face (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), -1);
-  return lineup_probe_panel_get_selected_face (self->probe);
+  return self->session ? lineup_probe_session_get_selected_index (self->session) : -1;
 }
 
 /* the search */
@@ -454,6 +476,9 @@ lineup_search_page_dispose (GObject *object)
   g_clear_pointer (&self->case_obj, json_object_unref);
   g_clear_pointer (&self->search, json_node_unref);
   g_clear_object (&self->searched_face);
+  if (self->session != NULL)
+    lineup_probe_session_reset (self->session);
+  g_clear_object (&self->session);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
