@@ -510,25 +510,13 @@ lineup_compare_view_init (LineupCompareView *self)
 
 typedef struct
 {
-  guint     generation;
-  char     *data_dir;
-  char     *sha256;
-  LineupBox box;
-  gboolean  has_box;
-  gboolean  has_landmarks;
-  float     landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  GBytes   *rgb;
-  int       w, h;
+  LineupCompareView *self;
+  guint              generation;
+  LineupBox          box;
+  gboolean           has_box;
+  gboolean           has_landmarks;
+  float              landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
 } PhotoLoad;
-
-static void
-photo_load_free (PhotoLoad *p)
-{
-  g_free (p->data_dir);
-  g_free (p->sha256);
-  g_clear_pointer (&p->rgb, g_bytes_unref);
-  g_free (p);
-}
 
 static void
 stop_loading (LineupCompareView *self)
@@ -539,39 +527,24 @@ stop_loading (LineupCompareView *self)
 }
 
 static void
-photo_load_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  PhotoLoad *p = task_data;
-  GError *error = NULL;
-
-  p->rgb = lineup_store_load_rgb (p->data_dir, p->sha256, 0, &p->w, &p->h, &error);
-  if (p->rgb == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 photo_load_ready (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  LineupCompareView *self = LINEUP_COMPARE_VIEW (source);
-  PhotoLoad *p = g_task_get_task_data (G_TASK (result));
+  g_autofree PhotoLoad *p = user_data;
+  g_autoptr(LineupCompareView) self = p->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
 
   if (p->generation != self->load_generation)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (rgb == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         lineup_compare_view_set_candidate_status (self, error->message);
       return;
     }
-  pane_set (&self->panes[1], p->rgb, p->w, p->h, p->has_box ? &p->box : NULL,
+  pane_set (&self->panes[1], rgb->pixels, rgb->width, rgb->height, p->has_box ? &p->box : NULL,
             p->has_landmarks ? p->landmarks : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->candidate_status), self->panes[1].surface == NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
@@ -584,7 +557,8 @@ lineup_compare_view_load_candidate (LineupCompareView *self,
                                     const LineupBox   *box,
                                     const float       *landmarks)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   PhotoLoad *p;
 
   g_return_if_fail (LINEUP_IS_COMPARE_VIEW (self));
@@ -593,18 +567,19 @@ lineup_compare_view_load_candidate (LineupCompareView *self,
   stop_loading (self);
   self->load_cancellable = g_cancellable_new ();
   p = g_new0 (PhotoLoad, 1);
+  p->self = g_object_ref (self);
   p->generation = self->load_generation;
-  p->data_dir = g_strdup (data_dir);
-  p->sha256 = g_strdup (sha256);
   p->has_box = box != NULL && box->right > box->left;
   if (p->has_box)
     p->box = *box;
   p->has_landmarks = landmarks != NULL;
   if (landmarks != NULL)
     memcpy (p->landmarks, landmarks, sizeof p->landmarks);
-  task = g_task_new (self, self->load_cancellable, photo_load_ready, NULL);
-  g_task_set_task_data (task, p, (GDestroyNotify)photo_load_free);
-  g_task_run_in_thread (task, photo_load_thread);
+  path = lineup_store_path (data_dir, sha256);
+  file = g_file_new_for_path (path);
+  /* Full size: the view scales the face to the pane itself. */
+  lineup_image_load_rgb_async (file, 0, 0, G_PRIORITY_DEFAULT, self->load_cancellable,
+                               photo_load_ready, p);
 }
 
 GtkWidget *
