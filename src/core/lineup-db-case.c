@@ -19,6 +19,7 @@
 
 #include "lineup-accounts.h"
 #include "lineup-case.h"
+#include "lineup-case-policy.h"
 #include "lineup-db-private.h"
 #include "lineup-engine.h"
 #include "lineup-error.h"
@@ -106,18 +107,17 @@ fail_task (LineupDbThread *t,
 
 /* A refusal on policy grounds (not a role): audited, then returned. */
 static void
-refuse (LineupDbThread *t,
-        GTask          *task,
-        CaseData       *d,
-        const char     *object_type,
-        const char     *object_id,
-        int             code,
-        const char     *message)
+refuse_error (LineupDbThread *t,
+              GTask          *task,
+              CaseData       *d,
+              const char     *object_type,
+              const char     *object_id,
+              GError         *error)
 {
-  g_autofree char *details = lineup_db_json_strings ("reason", message, NULL);
+  g_autofree char *details = lineup_db_json_strings ("reason", error->message, NULL);
 
   lineup_db_audit_append (t->conn, actor_name (d), "refused", object_type, object_id, details, NULL);
-  g_task_return_new_error (task, LINEUP_ERROR, code, "%s", message);
+  g_task_return_error (task, error);
 }
 
 static char *
@@ -214,8 +214,6 @@ require_case (LineupDbThread *t,
   return TRUE;
 }
 
-#define MIN_REASON_CHARS 10
-
 static void
 case_new_job (LineupDbThread *t,
               GTask          *task)
@@ -229,19 +227,18 @@ case_new_job (LineupDbThread *t,
 
   if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_CASE, "case", d->number))
     return;
-  if (d->number == NULL || *g_strstrip (d->number) == '\0')
+  if (d->number)
+    g_strstrip (d->number);
+  if (d->text)
+    g_strstrip (d->text);
+  if (!lineup_case_policy_check_number (d->number, &error))
     {
-      refuse (t, task, d, "case", NULL, LINEUP_ERROR_POLICY,
-              _("A search needs a case: give the case number."));
+      refuse_error (t, task, d, "case", NULL, error);
       return;
     }
-  if (d->text == NULL || g_utf8_strlen (g_strstrip (d->text), -1) < MIN_REASON_CHARS)
+  if (!lineup_case_policy_check_reason (d->number, d->text, &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("Case %s needs a written reason for searching "
-                                                "(at least %d characters): why is face search "
-                                                "needed in this investigation?"),
-                                              d->number, MIN_REASON_CHARS);
-      refuse (t, task, d, "case", d->number, LINEUP_ERROR_POLICY, msg);
+      refuse_error (t, task, d, "case", d->number, error);
       return;
     }
   if (!(st = lineup_db_prepare (t->conn, "SELECT search_allowed FROM offence_categories WHERE code = ?",
@@ -253,20 +250,9 @@ case_new_job (LineupDbThread *t,
   sqlite3_bind_text (st, 1, d->offence ? d->offence : "", -1, SQLITE_TRANSIENT);
   allowed = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
   g_clear_pointer (&st, sqlite3_finalize);
-  if (allowed < 0)
+  if (!lineup_case_policy_check_offence (d->offence, (int)allowed, &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("Unknown offence category “%s”; see the list in "
-                                                "Preferences or “lineup-cli offence list”."),
-                                              d->offence ? d->offence : "");
-      refuse (t, task, d, "case", d->number, LINEUP_ERROR_INVALID_ARGUMENT, msg);
-      return;
-    }
-  if (allowed == 0)
-    {
-      g_autofree char *msg = g_strdup_printf (_("Face search is not allowed for the offence "
-                                                "category “%s” by this agency's policy."),
-                                              d->offence);
-      refuse (t, task, d, "case", d->number, LINEUP_ERROR_POLICY, msg);
+      refuse_error (t, task, d, "case", d->number, error);
       return;
     }
 
@@ -423,21 +409,15 @@ case_open_for_work (LineupDbThread *t,
                     gint64         *case_id)
 {
   g_autoptr(JsonObject) c = NULL;
+  GError *error = NULL;
 
   if (!require_case (t, task, d->number, case_id, &c))
     return FALSE;
-  if (g_strcmp0 (json_object_get_string_member (c, "status"), "closed") == 0)
+  if (!lineup_case_policy_check_case_open (d->number, json_object_get_string_member (c, "status"),
+                                           json_object_get_string_member (c, "offence"),
+                                           json_object_get_boolean_member (c, "search_allowed"), &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("Case %s is closed"), d->number);
-      refuse (t, task, d, "case", d->number, LINEUP_ERROR_POLICY, msg);
-      return FALSE;
-    }
-  if (!json_object_get_boolean_member (c, "search_allowed"))
-    {
-      g_autofree char *msg = g_strdup_printf (_("Face search is not allowed for the offence "
-                                                "category of case %s (%s) by this agency's policy."),
-                                              d->number, json_object_get_string_member (c, "offence"));
-      refuse (t, task, d, "case", d->number, LINEUP_ERROR_POLICY, msg);
+      refuse_error (t, task, d, "case", d->number, error);
       return FALSE;
     }
   return TRUE;
@@ -716,6 +696,7 @@ probe_edit_remove_job (LineupDbThread *t,
   g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, d->rank);
   g_autofree char *details = NULL;
   g_autofree char *sql = NULL;
+  GError *error = NULL;
   gint64 searched;
 
   if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_CASE, "probe", probe_id))
@@ -736,12 +717,9 @@ probe_edit_remove_job (LineupDbThread *t,
   g_free (sql);
   sql = g_strdup_printf ("SELECT coalesce(max(edit_seq), 0) FROM searches WHERE probe_id = %" G_GINT64_FORMAT, d->id);
   searched = lineup_db_query_int64 (t->conn, sql);
-  if (d->rank <= searched)
+  if (!lineup_case_policy_check_edit_removable (d->rank, searched, &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("Edit step %s was part of a version that has been searched, so "
-                                                "it stays on record. Load the original again to start over."),
-                                              seq_text);
-      refuse (t, task, d, "probe", probe_id, LINEUP_ERROR_POLICY, msg);
+      refuse_error (t, task, d, "probe", probe_id, error);
       return;
     }
   details = lineup_db_json_strings ("case", d->number, "seq", seq_text, NULL);
@@ -1249,24 +1227,11 @@ search_job (LineupDbThread *t,
         return;
       }
   }
-  if (d->top_k == 0)
-    d->top_k = policy.top_k_default;
-  if (d->threshold <= 0)
-    d->threshold = policy.threshold_default;
-  if (d->top_k > policy.top_k_cap)
+  lineup_case_policy_fill_defaults (&policy, &d->top_k, &d->threshold);
+  if (!lineup_case_policy_check_top_k (&policy, d->top_k, &error) ||
+      !lineup_case_policy_check_threshold (&policy, d->threshold, &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("Refused by policy: at most %u candidates may be "
-                                                "listed (asked for %u)."),
-                                              policy.top_k_cap, d->top_k);
-      refuse (t, task, d, "case", d->number, LINEUP_ERROR_POLICY, msg);
-      return;
-    }
-  if (policy.threshold_max > 0 && d->threshold > policy.threshold_max + 1e-9)
-    {
-      g_autofree char *msg = g_strdup_printf (_("Refused by policy: the match threshold cannot be "
-                                                "looser than distance %.2f (asked for %.2f)."),
-                                              policy.threshold_max, d->threshold);
-      refuse (t, task, d, "case", d->number, LINEUP_ERROR_POLICY, msg);
+      refuse_error (t, task, d, "case", d->number, error);
       return;
     }
 
@@ -1659,10 +1624,11 @@ decide_job (LineupDbThread *t,
       g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_NOT_FOUND, _("There is no search %s"), sid);
       return;
     }
-  if (d->text == NULL || *g_strstrip (d->text) == '\0')
+  if (d->text)
+    g_strstrip (d->text);
+  if (!lineup_case_policy_check_note (d->text, &error))
     {
-      refuse (t, task, d, "search", sid, LINEUP_ERROR_POLICY,
-              _("Every decision needs a note saying what it rests on."));
+      refuse_error (t, task, d, "search", sid, error);
       return;
     }
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
@@ -1908,27 +1874,17 @@ review_job (LineupDbThread *t,
   reviews = sqlite3_column_int64 (st, 4);
   g_clear_pointer (&st, sqlite3_finalize);
 
-  if (g_strcmp0 (decision, "possible_lead") != 0)
+  if (!lineup_case_policy_check_reviewable (d->id, decision, reviews, &error))
     {
-      g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-                               _("Decision %s is not a possible lead; only leads are reviewed"), did);
+      fail_task (t, task, error, FALSE);
       return;
     }
-  if (reviews > 0)
+  if (d->text)
+    g_strstrip (d->text);
+  if (!lineup_case_policy_check_reviewer (lineup_user_get_id (d->actor), author, &error) ||
+      !lineup_case_policy_check_comment (d->text, &error))
     {
-      g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_EXISTS, _("Decision %s was reviewed already"),
-                               did);
-      return;
-    }
-  if (author == lineup_user_get_id (d->actor))
-    {
-      refuse (t, task, d, "decision", did, LINEUP_ERROR_FORBIDDEN,
-              _("Refused: nobody may review their own decision; another supervisor must."));
-      return;
-    }
-  if (d->text == NULL || *g_strstrip (d->text) == '\0')
-    {
-      refuse (t, task, d, "decision", did, LINEUP_ERROR_POLICY, _("A review needs a comment."));
+      refuse_error (t, task, d, "decision", did, error);
       return;
     }
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lineup-case.h"
+#include "lineup-case-policy.h"
 #include "lineup-error.h"
 
 static const struct
@@ -33,13 +34,7 @@ lineup_probe_source_from_string (const char         *text,
         *source = i;
         return TRUE;
       }
-  if (text != NULL && (g_str_has_prefix (text, "composite") || g_str_has_prefix (text, "sketch") ||
-                       g_str_has_prefix (text, "look")))
-    g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_POLICY,
-                 _("Refused by policy: composite sketches and look-alike photos are never searched. "
-                   "Face recognition matches a photographed face; a drawing or someone who merely "
-                   "resembles the person produces confident-looking but meaningless candidates."));
-  else
+  if (lineup_case_policy_check_probe_source (text, error))
     g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
                  _("Unknown probe source “%s” (surveillance, witness, social_media, other)"),
                  text ? text : "");
