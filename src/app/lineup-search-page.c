@@ -450,7 +450,8 @@ cases_ready (GObject      *source,
 {
   g_autoptr(LineupSearchPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GListModel) cases = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) list = cases ? lineup_case_list_to_json (cases) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
 
@@ -569,7 +570,8 @@ open_case_ready (GObject      *source,
 {
   OpenCase *oc = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GListModel) cases = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) list = cases ? lineup_case_list_to_json (cases) : NULL;
   JsonArray *arr = list ? json_node_get_array (list) : NULL;
 
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
@@ -768,7 +770,8 @@ probe_added (GObject      *source,
   LineupSearchPage *self = g_task_get_source_object (task);
   ProbeLoad *p = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) probe = lineup_db_probe_add_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(LineupProbeRecord) record = lineup_db_probe_add_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) probe = record ? lineup_probe_record_to_json (record) : NULL;
 
   if (superseded (self, p->generation))
     return;
@@ -1559,7 +1562,8 @@ search_ready (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LineupSearchPage *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_search_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(LineupSearch) search = lineup_db_search_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) node = search ? lineup_search_to_json (search) : NULL;
   JsonObject *s;
 
   /* A search superseded by a new case, probe or user: its result (stored
@@ -1715,7 +1719,7 @@ chip_update_decision (LineupCandidateItem *item,
   JsonObject *d = lineup_candidate_item_get_decision (item);
   g_autofree char *text = lineup_candidate_item_dup_decision_text (item);
   const char *decision = lineup_json_get_string (d, "decision");
-  LineupDecision value;
+  LineupDecisionKind value;
 
   /* The chip has room for the decision; the tooltip has the review. */
   gtk_label_set_text (GTK_LABEL (badge),
@@ -2104,7 +2108,7 @@ photo_action (GtkWidget  *widget,
 
 /* decisions */
 
-static LineupDecision
+static LineupDecisionKind
 chosen_decision (LineupSearchPage *self,
                  gboolean         *chosen)
 {
@@ -2134,7 +2138,8 @@ decided (GObject      *source,
   LineupSearchPage *self = g_task_get_source_object (task);
   LineupCandidateItem *item = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(LineupDecision) decision = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) node = decision ? lineup_decision_to_json (decision) : NULL;
   gboolean was_hidden = !lineup_candidate_item_get_revealed (item);
 
   if (self->disposed)
@@ -2169,7 +2174,7 @@ record_decision_action (GtkWidget  *widget,
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
   g_autofree char *note = lineup_app_dup_text_view_text (self->note_view);
   g_autoptr(GTask) task = NULL;
-  LineupDecision decision;
+  LineupDecisionKind decision;
   gboolean chosen;
 
   decision = chosen_decision (self, &chosen);
@@ -2190,7 +2195,7 @@ decide_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupDecision decision;
+  LineupDecisionKind decision;
 
   if (!lineup_decision_from_string (g_variant_get_string (param, NULL), &decision, NULL))
     return;
@@ -2270,7 +2275,8 @@ refresh_thread (GTask        *task,
 {
   Refresh *r = task_data;
   GError *error = NULL;
-  JsonNode *search = lineup_db_search_get_sync (r->db, r->user, r->search_id, &error);
+  g_autoptr(LineupSearch) record = lineup_db_search_get_sync (r->db, r->user, r->search_id, &error);
+  JsonNode *search = record ? lineup_search_to_json (record) : NULL;
 
   if (search == NULL)
     g_task_return_error (task, error);

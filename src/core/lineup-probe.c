@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lineup-case.h"
+#include "lineup-db-case.h"
 #include "lineup-case-policy.h"
 #include "lineup-error.h"
 
@@ -66,9 +66,9 @@ static const struct
 };
 
 gboolean
-lineup_decision_from_string (const char      *text,
-                             LineupDecision  *decision,
-                             GError         **error)
+lineup_decision_from_string (const char          *text,
+                             LineupDecisionKind  *decision,
+                             GError             **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
     if (g_strcmp0 (text, decisions[i].name) == 0)
@@ -82,14 +82,14 @@ lineup_decision_from_string (const char      *text,
 }
 
 const char *
-lineup_decision_to_string (LineupDecision decision)
+lineup_decision_to_string (LineupDecisionKind decision)
 {
   g_return_val_if_fail (decision < G_N_ELEMENTS (decisions), "inconclusive");
   return decisions[decision].name;
 }
 
 const char *
-lineup_decision_label (LineupDecision decision)
+lineup_decision_label (LineupDecisionKind decision)
 {
   g_return_val_if_fail (decision < G_N_ELEMENTS (decisions), "");
   return _(decisions[decision].label);

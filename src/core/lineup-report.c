@@ -4,9 +4,10 @@
  * Cairo's toy text API is enough for a report and keeps Pango out of the
  * core, so words are wrapped here. Pages are drawn onto recording surfaces
  * first, so that every footer can say "N / M" once M is known; replaying
- * them onto the PDF surface keeps text as real text. Nothing in the dossier
- * is trusted to be well formed: odd or missing members read as empty, and a
- * missing or purged image becomes a grey box, never a failed report.
+ * them onto the PDF surface keeps text as real text. The dossier comes as
+ * records (a dossier read back from a file is parsed leniently by
+ * lineup_dossier_new_from_json: odd or missing members read as empty), and
+ * a missing or purged image becomes a grey box, never a failed report.
  */
 #define G_LOG_DOMAIN "lineup-report"
 
@@ -19,11 +20,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "lineup-case.h"
+#include "lineup-db-case.h"
+#include "lineup-dossier.h"
 #include "lineup-error.h"
 #include "lineup-gallery.h"
 #include "lineup-image.h"
-#include "lineup-json.h"
 #include "lineup-report.h"
 
 /* A4 portrait, in points. */
@@ -53,86 +54,7 @@ typedef enum
   FONT_MONO,
 } FontKind;
 
-/* ---- Reading the dossier without trusting it ---- */
-
-static JsonObject *
-node_object (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonNode *
-member (JsonObject *obj,
-        const char *name)
-{
-  return obj != NULL ? json_object_get_member (obj, name) : NULL;
-}
-
-/* The member if it is a string, else NULL. */
-static const char *
-member_string (JsonObject *obj,
-               const char *name)
-{
-  JsonNode *node = member (obj, name);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-static gboolean
-member_double (JsonObject *obj,
-               const char *name,
-               double     *value)
-{
-  JsonNode *node = member (obj, name);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *value = (double)json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
-  else if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-      char *end = NULL;
-
-      *value = g_ascii_strtod (text, &end);
-      return end != text && *end == '\0';
-    }
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static gint64
-member_int (JsonObject *obj,
-            const char *name,
-            gint64      fallback)
-{
-  double value;
-
-  if (!member_double (obj, name, &value) || !(value > -9e18 && value < 9e18))
-    return fallback;
-  return (gint64)value;
-}
-
-static gboolean
-member_bool (JsonObject *obj,
-             const char *name)
-{
-  JsonNode *node = member (obj, name);
-  double value;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return json_node_get_boolean (node);
-  if (g_strcmp0 (member_string (obj, name), "true") == 0)
-    return TRUE;
-  return member_double (obj, name, &value) && value != 0;
-}
+/* ---- Text from the dossier's records ---- */
 
 /* Valid UTF-8 without control characters (but newlines): cairo refuses
  * the rest, and a dossier may hold anything. */
@@ -147,51 +69,17 @@ clean_text (const char *text)
   return valid;
 }
 
-/* Any member as display text; "" when missing or null. */
 static char *
-member_text (JsonObject *obj,
-             const char *name)
+int_text (gint64 value)
 {
-  JsonNode *node = member (obj, name);
-  GType type;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return g_strdup ("");
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    {
-      g_autofree char *json = json_to_string (node, FALSE);
-      return clean_text (json);
-    }
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    return clean_text (json_node_get_string (node));
-  if (type == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (type == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", json_node_get_double (node));
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
-  return g_strdup ("");
-}
-
-static char *
-member_number (JsonObject *obj,
-               const char *name,
-               int         decimals)
-{
-  double value;
-
-  if (member_double (obj, name, &value))
-    return g_strdup_printf ("%.*f", decimals, value);
-  return member_text (obj, name);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
 /* Timestamps are stored as ISO 8601 in UTC; shown without the fraction. */
 static char *
-member_time (JsonObject *obj,
-             const char *name)
+time_text (const char *iso)
 {
-  g_autofree char *text = member_text (obj, name);
+  g_autofree char *text = clean_text (iso);
   g_autoptr(GDateTime) time = NULL;
   g_autoptr(GDateTime) utc = NULL;
 
@@ -227,23 +115,23 @@ or_dash (char *text)
 }
 
 static char *
-decision_label (const char *text)
+decision_label (LineupDecision *decision)
 {
-  LineupDecision decision;
+  LineupDecisionKind kind;
 
-  if (text != NULL && lineup_decision_from_string (text, &decision, NULL))
-    return g_strdup (lineup_decision_label (decision));
-  return or_dash (humanize (text));
+  if (lineup_decision_get_kind (decision, &kind))
+    return g_strdup (lineup_decision_label (kind));
+  return or_dash (humanize (lineup_decision_get_decision (decision)));
 }
 
 static char *
-source_label (const char *text)
+source_label (LineupProbeRecord *probe)
 {
   LineupProbeSource source;
 
-  if (text != NULL && lineup_probe_source_from_string (text, &source, NULL))
+  if (lineup_probe_record_get_source_kind (probe, &source))
     return g_strdup (lineup_probe_source_label (source));
-  return humanize (text);
+  return humanize (lineup_probe_record_get_source (probe));
 }
 
 static gboolean
@@ -257,6 +145,31 @@ valid_sha256 (const char *sha)
   return TRUE;
 }
 
+/* An edit parameter's value as text; parameters are free-form JSON. */
+static char *
+value_text (JsonNode *node)
+{
+  GType type;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    {
+      g_autofree char *json = json_to_string (node, FALSE);
+      return clean_text (json);
+    }
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    return clean_text (json_node_get_string (node));
+  if (type == G_TYPE_INT64)
+    return int_text (json_node_get_int (node));
+  if (type == G_TYPE_DOUBLE)
+    return g_strdup_printf ("%g", json_node_get_double (node));
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+  return g_strdup ("");
+}
+
 /* "x=10, y=20" from an edit's params. */
 static char *
 params_text (JsonObject *params)
@@ -266,7 +179,7 @@ params_text (JsonObject *params)
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      g_autofree char *value = member_text (params, l->data);
+      g_autofree char *value = value_text (json_object_get_member (params, l->data));
       g_autofree char *name = clean_text (l->data);
 
       if (out->len > 0)
@@ -276,36 +189,46 @@ params_text (JsonObject *params)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static JsonObject *
-find_by_int (JsonArray  *array,
-             const char *name,
-             gint64      value)
+/* The candidate at a rank, or NULL. (transfer full) */
+static LineupCandidate *
+candidate_at (LineupSearch *search,
+              gint64        rank)
 {
-  for (guint i = 0; i < lineup_json_array_length (array); i++)
-    {
-      JsonObject *obj = lineup_json_array_get_object (array, i);
+  GListModel *candidates = lineup_search_get_candidates (search);
 
-      if (obj != NULL && member_int (obj, name, G_MININT64) == value)
-        return obj;
+  for (guint i = 0; candidates != NULL && i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(LineupCandidate) c = g_list_model_get_item (candidates, i);
+
+      if (lineup_candidate_get_rank (c) == rank)
+        return g_steal_pointer (&c);
     }
   return NULL;
 }
 
-/* The latest decision on a rank (the array is in the order they were made). */
-static JsonObject *
-latest_decision (JsonArray *decisions,
-                 gint64     rank)
+/* The latest decision on a rank (they are in the order they were made).
+ * (transfer full) */
+static LineupDecision *
+latest_decision (LineupSearch *search,
+                 gint64        rank)
 {
-  JsonObject *found = NULL;
+  GListModel *decisions = lineup_search_get_decisions (search);
+  LineupDecision *found = NULL;
 
-  for (guint i = 0; i < lineup_json_array_length (decisions); i++)
+  for (guint i = 0; decisions != NULL && i < g_list_model_get_n_items (decisions); i++)
     {
-      JsonObject *obj = lineup_json_array_get_object (decisions, i);
+      g_autoptr(LineupDecision) d = g_list_model_get_item (decisions, i);
 
-      if (obj != NULL && member_int (obj, "rank", G_MININT64) == rank)
-        found = obj;
+      if (lineup_decision_get_rank (d) == rank)
+        g_set_object (&found, d);
     }
   return found;
+}
+
+static guint
+n_items (GListModel *list)
+{
+  return list != NULL ? g_list_model_get_n_items (list) : 0;
 }
 
 static gint
@@ -319,14 +242,15 @@ compare_int64 (gconstpointer a,
 
 /* The probe's edit seqs, ascending, each once. */
 static GArray *
-edit_seqs (JsonObject *probe)
+edit_seqs (LineupProbeRecord *probe)
 {
-  JsonArray *edits = lineup_json_get_array (probe, "edits");
+  GListModel *edits = lineup_probe_record_get_edits (probe);
   GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; i < lineup_json_array_length (edits); i++)
+  for (guint i = 0; i < n_items (edits); i++)
     {
-      gint64 seq = member_int (lineup_json_array_get_object (edits, i), "seq", 0);
+      g_autoptr(LineupProbeEdit) e = g_list_model_get_item (edits, i);
+      gint64 seq = lineup_probe_edit_get_seq (e);
 
       if (seq > 0)
         g_array_append_val (seqs, seq);
@@ -345,46 +269,42 @@ edit_seqs (JsonObject *probe)
 /* Edit steps 1…seq as lineup_probe_apply_edits wants them; NULL if one is
  * missing from the dossier (the image would not be the one searched). */
 static JsonArray *
-steps_up_to (JsonObject  *probe,
-             gint64       seq,
-             GError     **error)
+steps_up_to (LineupProbeRecord  *probe,
+             gint64              seq,
+             GError            **error)
 {
-  JsonArray *edits = lineup_json_get_array (probe, "edits");
-  g_autoptr(JsonArray) steps = json_array_new ();
+  GListModel *edits = lineup_probe_record_get_edits (probe);
+  g_autoptr(GListStore) chosen = g_list_store_new (LINEUP_TYPE_PROBE_EDIT);
 
   for (gint64 s = 1; s <= seq; s++)
     {
-      /* More steps than edits: one is missing (and seq may be absurd). */
-      JsonObject *edit = seq <= lineup_json_array_length (edits) ? find_by_int (edits, "seq", s) : NULL;
-      JsonObject *step;
-      JsonNode *params;
-      const char *op;
+      g_autoptr(LineupProbeEdit) edit = NULL;
 
+      /* More steps than edits: one is missing (and seq may be absurd). */
+      for (guint i = 0; seq <= n_items (edits) && i < n_items (edits) && edit == NULL; i++)
+        {
+          g_autoptr(LineupProbeEdit) e = g_list_model_get_item (edits, i);
+
+          if (lineup_probe_edit_get_seq (e) == s)
+            edit = g_steal_pointer (&e);
+        }
       if (edit == NULL)
         {
           g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_NOT_FOUND,
                        _("Edit step %" G_GINT64_FORMAT " is missing from the dossier"), s);
           return NULL;
         }
-      op = member_string (edit, "op");
-      params = member (edit, "params");
-      step = json_object_new ();
-      json_object_set_string_member (step, "op", op != NULL ? op : "");
-      if (params != NULL && JSON_NODE_HOLDS_OBJECT (params))
-        json_object_set_member (step, "params", json_node_copy (params));
-      else
-        json_object_set_object_member (step, "params", json_object_new ());
-      json_array_add_object_element (steps, step);
+      g_list_store_append (chosen, edit);
     }
-  return g_steal_pointer (&steps);
+  return lineup_probe_edit_list_to_steps (G_LIST_MODEL (chosen));
 }
 
 /* The probe after its first seq edit steps; seq 0 is the original. */
 static LineupImage *
-probe_edited (LineupImage  *original,
-              JsonObject   *probe,
-              gint64        seq,
-              GError      **error)
+probe_edited (LineupImage        *original,
+              LineupProbeRecord  *probe,
+              gint64              seq,
+              GError            **error)
 {
   g_autoptr(JsonArray) steps = NULL;
 
@@ -928,11 +848,11 @@ report_probe_original (Report     *r,
 }
 
 static cairo_surface_t *
-report_probe_surface (Report     *r,
-                      JsonObject *probe,
-                      gint64      seq)
+report_probe_surface (Report            *r,
+                      LineupProbeRecord *probe,
+                      gint64             seq)
 {
-  const char *sha = member_string (probe, "sha256");
+  const char *sha = lineup_probe_record_get_sha256 (probe);
   g_autofree char *key = g_strdup_printf ("p:%s:%" G_GINT64_FORMAT, sha, seq);
   cairo_surface_t *surface = NULL;
   LineupImage *original;
@@ -955,25 +875,22 @@ report_probe_surface (Report     *r,
 /* The gallery photo around the candidate's face box (the whole photo
  * without a usable box). */
 static cairo_surface_t *
-report_gallery_surface (Report     *r,
-                        const char *sha,
-                        JsonArray  *box)
+report_gallery_surface (Report          *r,
+                        const char      *sha,
+                        const LineupBox *box)
 {
   g_autofree char *key = NULL;
   cairo_surface_t *surface = NULL;
   double b[4] = { 0, 0, 0, 0 };
-  gboolean has_box = lineup_json_array_length (box) == 4;
+  gboolean has_box = box != NULL;
   gpointer cached;
 
-  for (guint i = 0; has_box && i < 4; i++)
+  if (has_box)
     {
-      JsonNode *node = json_array_get_element (box, i);
-
-      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-          (json_node_get_value_type (node) == G_TYPE_DOUBLE || json_node_get_value_type (node) == G_TYPE_INT64))
-        b[i] = json_node_get_double (node);
-      else
-        has_box = FALSE;
+      b[0] = box->left;
+      b[1] = box->top;
+      b[2] = box->right;
+      b[3] = box->bottom;
     }
   has_box = has_box && b[2] > b[0] && b[3] > b[1];
   key = g_strdup_printf ("g:%s:%d:%g,%g,%g,%g", sha, has_box, b[0], b[1], b[2], b[3]);
@@ -1006,11 +923,11 @@ report_gallery_surface (Report     *r,
 /* ---- The report's sections ---- */
 
 static void
-render_title (Report     *r,
-              JsonObject *root)
+render_title (Report        *r,
+              LineupDossier *dossier)
 {
-  g_autofree char *at = member_time (root, "generated_at");
-  g_autofree char *by = member_text (root, "generated_by");
+  g_autofree char *at = time_text (lineup_dossier_get_generated_at (dossier));
+  g_autofree char *by = clean_text (lineup_dossier_get_generated_by (dossier));
   g_autofree char *subtitle = NULL;
   g_autofree char *generated = NULL;
 
@@ -1027,30 +944,34 @@ render_title (Report     *r,
 }
 
 static void
-render_case (Report     *r,
-             JsonObject *root)
+render_case (Report        *r,
+             LineupDossier *dossier)
 {
-  JsonObject *c = lineup_json_get_object (root, "case");
-  JsonArray *probes = lineup_json_get_array (root, "probes");
-  JsonArray *searches = lineup_json_get_array (root, "searches");
-  g_autofree char *offence = member_text (c, "offence");
-  g_autofree char *offence_label = member_text (c, "offence_label");
-  g_autofree char *reason = member_text (c, "reason");
-  g_autofree char *status = humanize (member_string (c, "status"));
-  g_autofree char *by = member_text (c, "created_by");
-  g_autofree char *at = member_time (c, "created_at");
+  LineupCase *c = lineup_dossier_get_case (dossier);
+  GListModel *probes = lineup_dossier_get_probes (dossier);
+  GListModel *searches = lineup_dossier_get_searches (dossier);
+  g_autofree char *offence = clean_text (lineup_case_get_offence (c));
+  g_autofree char *offence_label = clean_text (lineup_case_get_offence_label (c));
+  g_autofree char *reason = clean_text (lineup_case_get_reason (c));
+  g_autofree char *status = humanize (lineup_case_get_status (c));
+  g_autofree char *by = clean_text (lineup_case_get_created_by (c));
+  g_autofree char *at = time_text (lineup_case_get_created_at (c));
   g_autofree char *offence_text = NULL;
   g_autofree char *contents = NULL;
   guint n_decisions = 0;
 
-  for (guint i = 0; i < lineup_json_array_length (searches); i++)
-    n_decisions += lineup_json_array_length (lineup_json_get_array (lineup_json_array_get_object (searches, i), "decisions"));
+  for (guint i = 0; i < n_items (searches); i++)
+    {
+      g_autoptr(LineupSearch) search = g_list_model_get_item (searches, i);
+
+      n_decisions += n_items (lineup_search_get_decisions (search));
+    }
   if (*offence_label != '\0' && *offence != '\0' && g_strcmp0 (offence, offence_label) != 0)
     offence_text = g_strdup_printf ("%s (%s)", offence_label, offence);
   else
     offence_text = g_strdup (*offence_label != '\0' ? offence_label : offence);
   contents = g_strdup_printf (_("%u probe images, %u searches, %u decisions"),
-                              lineup_json_array_length (probes), lineup_json_array_length (searches), n_decisions);
+                              n_items (probes), n_items (searches), n_decisions);
 
   heading (r, _("Case"), TRUE);
   field (r, _("Case number"), r->case_number, FONT_REGULAR);
@@ -1063,19 +984,19 @@ render_case (Report     *r,
 }
 
 static void
-render_probe (Report     *r,
-              JsonObject *probe)
+render_probe (Report            *r,
+              LineupProbeRecord *probe)
 {
-  JsonArray *edits = lineup_json_get_array (probe, "edits");
+  GListModel *edits = lineup_probe_record_get_edits (probe);
   g_autoptr(GArray) seqs = edit_seqs (probe);
   gint64 last = seqs->len > 0 ? g_array_index (seqs, gint64, seqs->len - 1) : 0;
-  g_autofree char *id = member_text (probe, "id");
-  g_autofree char *title = g_strdup_printf (_("Probe %s"), *id != '\0' ? id : "—");
-  g_autofree char *source = source_label (member_string (probe, "source"));
-  g_autofree char *name = member_text (probe, "original_name");
-  g_autofree char *sha = member_text (probe, "sha256");
-  g_autofree char *by = member_text (probe, "user");
-  g_autofree char *at = member_time (probe, "created_at");
+  g_autofree char *id = int_text (lineup_probe_record_get_id (probe));
+  g_autofree char *title = g_strdup_printf (_("Probe %s"), id);
+  g_autofree char *source = source_label (probe);
+  g_autofree char *name = clean_text (lineup_probe_record_get_original_name (probe));
+  g_autofree char *sha = clean_text (lineup_probe_record_get_sha256 (probe));
+  g_autofree char *by = clean_text (lineup_probe_record_get_user (probe));
+  g_autofree char *at = time_text (lineup_probe_record_get_created_at (probe));
 
   heading (r, title, FALSE);
   field (r, _("Source"), source, FONT_REGULAR);
@@ -1097,7 +1018,7 @@ render_probe (Report     *r,
     }
   r->y += PROBE_BOX + CAPTION_H + 8;
 
-  if (lineup_json_array_length (edits) == 0)
+  if (n_items (edits) == 0)
     paragraph (r, FONT_ITALIC, BODY_SIZE, 0.3, _("No edits: searches of this probe used the original."));
   else
     {
@@ -1114,22 +1035,16 @@ render_probe (Report     *r,
 
       for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
         translated[c] = (Column){ _(cols[c].title), cols[c].weight, cols[c].font };
-      for (guint i = 0; i < lineup_json_array_length (edits); i++)
+      for (guint i = 0; i < n_items (edits); i++)
         {
-          JsonObject *edit = lineup_json_array_get_object (edits, i);
+          g_autoptr(LineupProbeEdit) edit = g_list_model_get_item (edits, i);
           char **cells = g_new0 (char *, G_N_ELEMENTS (cols) + 1);
 
-          if (edit == NULL)
-            {
-              g_free (cells);
-              continue;
-            }
-          cells[0] = member_text (edit, "seq");
-          cells[1] = humanize (member_string (edit, "op"));
-          cells[2] = lineup_json_get_object (edit, "params") != NULL ? params_text (lineup_json_get_object (edit, "params"))
-                                                             : member_text (edit, "params");
-          cells[3] = member_text (edit, "user");
-          cells[4] = member_time (edit, "created_at");
+          cells[0] = int_text (lineup_probe_edit_get_seq (edit));
+          cells[1] = humanize (lineup_probe_edit_get_op (edit));
+          cells[2] = params_text (lineup_probe_edit_get_params (edit));
+          cells[3] = clean_text (lineup_probe_edit_get_user (edit));
+          cells[4] = time_text (lineup_probe_edit_get_created_at (edit));
           g_ptr_array_add (rows, cells);
         }
       paragraph (r, FONT_BOLD, BODY_SIZE, 0, _("Edit steps"));
@@ -1138,43 +1053,36 @@ render_probe (Report     *r,
 }
 
 static void
-render_probes (Report     *r,
-               JsonObject *root)
+render_probes (Report        *r,
+               LineupDossier *dossier)
 {
-  JsonArray *probes = lineup_json_get_array (root, "probes");
-  guint n = 0;
+  GListModel *probes = lineup_dossier_get_probes (dossier);
+  guint n = n_items (probes);
 
   heading (r, _("Probe images"), TRUE);
-  for (guint i = 0; i < lineup_json_array_length (probes); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *probe = lineup_json_array_get_object (probes, i);
+      g_autoptr(LineupProbeRecord) probe = g_list_model_get_item (probes, i);
 
-      if (probe != NULL)
-        {
-          render_probe (r, probe);
-          n++;
-        }
+      render_probe (r, probe);
     }
   if (n == 0)
     paragraph (r, FONT_ITALIC, BODY_SIZE, 0.3, _("No probe images."));
 }
 
 static void
-render_comparisons (Report     *r,
-                    JsonObject *search,
-                    JsonObject *probe)
+render_comparisons (Report            *r,
+                    LineupSearch      *search,
+                    LineupProbeRecord *probe)
 {
-  JsonArray *candidates = lineup_json_get_array (search, "candidates");
-  JsonArray *decisions = lineup_json_get_array (search, "decisions");
-  gint64 seq = member_int (search, "edit_seq", 0);
+  GListModel *candidates = lineup_search_get_candidates (search);
+  gint64 seq = lineup_search_get_edit_seq (search);
   gboolean any = FALSE;
 
-  for (guint i = 0; i < lineup_json_array_length (candidates); i++)
+  for (guint i = 0; i < n_items (candidates); i++)
     {
-      JsonObject *cand = lineup_json_array_get_object (candidates, i);
-      gint64 rank = member_int (cand, "rank", G_MININT64);
-      JsonObject *decision = cand != NULL ? latest_decision (decisions, rank) : NULL;
-      JsonObject *subject = lineup_json_get_object (cand, "subject");
+      g_autoptr(LineupCandidate) cand = g_list_model_get_item (candidates, i);
+      g_autoptr(LineupDecision) decision = latest_decision (search, lineup_candidate_get_rank (cand));
       g_autofree char *rank_text = NULL;
       g_autofree char *booking = NULL;
       g_autofree char *label = NULL;
@@ -1197,13 +1105,13 @@ render_comparisons (Report     *r,
           r->y += 2;
           any = TRUE;
         }
-      rank_text = or_dash (member_text (cand, "rank"));
-      booking = or_dash (member_text (cand, "booking_number"));
-      label = or_dash (member_text (subject, "label"));
-      date = member_text (cand, "booking_date");
-      distance = or_dash (member_number (cand, "distance", 4));
-      similarity = or_dash (member_number (cand, "similarity", 3));
-      verdict = decision_label (member_string (decision, "decision"));
+      rank_text = int_text (lineup_candidate_get_rank (cand));
+      booking = or_dash (clean_text (lineup_candidate_get_booking_number (cand)));
+      label = or_dash (clean_text (lineup_candidate_get_label (cand)));
+      date = clean_text (lineup_candidate_get_booking_date (cand));
+      distance = g_strdup_printf ("%.4f", lineup_candidate_get_distance (cand));
+      similarity = g_strdup_printf ("%.3f", lineup_candidate_get_similarity (cand));
+      verdict = decision_label (decision);
       probe_caption = seq > 0 ? g_strdup_printf (_("Probe, after edit step %" G_GINT64_FORMAT), seq)
                               : g_strdup (_("Probe, original"));
       cand_caption = g_strdup_printf (_("Rank %s: booking %s"), rank_text, booking);
@@ -1212,7 +1120,7 @@ render_comparisons (Report     *r,
       top = r->y;
       image_box (r, probe != NULL ? report_probe_surface (r, probe, seq) : NULL,
                  MARGIN, top, COMPARE_BOX, COMPARE_BOX, probe_caption);
-      image_box (r, report_gallery_surface (r, member_string (cand, "photo_sha256"), lineup_json_get_array (cand, "box")),
+      image_box (r, report_gallery_surface (r, lineup_candidate_get_photo_sha256 (cand), lineup_candidate_get_box (cand)),
                  MARGIN + COMPARE_BOX + 12, top, COMPARE_BOX, COMPARE_BOX, cand_caption);
 
       text = g_ptr_array_new_with_free_func (g_free);
@@ -1244,20 +1152,19 @@ render_comparisons (Report     *r,
 }
 
 static void
-render_decisions (Report     *r,
-                  JsonObject *search)
+render_decisions (Report       *r,
+                  LineupSearch *search)
 {
-  JsonArray *decisions = lineup_json_get_array (search, "decisions");
-  JsonArray *candidates = lineup_json_get_array (search, "candidates");
-  guint n = 0;
+  GListModel *decisions = lineup_search_get_decisions (search);
+  guint n = n_items (decisions);
 
   ensure_space (r, 60);
   paragraph (r, FONT_BOLD, BODY_SIZE, 0, _("Decisions and reviews"));
-  for (guint i = 0; i < lineup_json_array_length (decisions); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *d = lineup_json_array_get_object (decisions, i);
-      JsonObject *review = lineup_json_get_object (d, "review");
-      JsonObject *cand;
+      g_autoptr(LineupDecision) d = g_list_model_get_item (decisions, i);
+      LineupReview *review = lineup_decision_get_review (d);
+      g_autoptr(LineupCandidate) cand = NULL;
       g_autofree char *rank = NULL;
       g_autofree char *label = NULL;
       g_autofree char *title = NULL;
@@ -1265,23 +1172,20 @@ render_decisions (Report     *r,
       g_autofree char *at = NULL;
       g_autofree char *note = NULL;
 
-      if (d == NULL)
-        continue;
-      n++;
-      cand = find_by_int (candidates, "rank", member_int (d, "rank", G_MININT64));
-      rank = member_text (d, "rank");
-      label = decision_label (member_string (d, "decision"));
+      cand = candidate_at (search, lineup_decision_get_rank (d));
+      rank = int_text (lineup_decision_get_rank (d));
+      label = decision_label (d);
       if (cand != NULL)
         {
-          g_autofree char *booking = member_text (cand, "booking_number");
+          g_autofree char *booking = clean_text (lineup_candidate_get_booking_number (cand));
 
           title = g_strdup_printf (_("Rank %s (booking %s): %s"), rank, booking, label);
         }
       else
         title = g_strdup_printf (_("Rank %s: %s"), rank, label);
-      by = member_text (d, "user");
-      at = member_time (d, "created_at");
-      note = member_text (d, "note");
+      by = clean_text (lineup_decision_get_user (d));
+      at = time_text (lineup_decision_get_created_at (d));
+      note = clean_text (lineup_decision_get_note (d));
 
       ensure_space (r, 5 * BODY_SIZE * 1.35);
       r->y += 3;
@@ -1291,10 +1195,10 @@ render_decisions (Report     *r,
       field (r, _("Note"), note, FONT_REGULAR);
       if (review != NULL)
         {
-          g_autofree char *verdict = humanize (member_string (review, "verdict"));
-          g_autofree char *comment = member_text (review, "comment");
-          g_autofree char *reviewer = member_text (review, "user");
-          g_autofree char *when = member_time (review, "created_at");
+          g_autofree char *verdict = humanize (lineup_review_get_verdict (review));
+          g_autofree char *comment = clean_text (lineup_review_get_comment (review));
+          g_autofree char *reviewer = clean_text (lineup_review_get_user (review));
+          g_autofree char *when = time_text (lineup_review_get_created_at (review));
 
           field (r, _("Review"), verdict, FONT_BOLD);
           field (r, _("Review comment"), comment, FONT_REGULAR);
@@ -1309,9 +1213,9 @@ render_decisions (Report     *r,
 }
 
 static void
-render_search (Report     *r,
-               JsonObject *root,
-               JsonObject *search)
+render_search (Report        *r,
+               LineupDossier *dossier,
+               LineupSearch  *search)
 {
   static const Column cols[] = {
     { N_("Rank"), 0.55, FONT_REGULAR },
@@ -1322,31 +1226,26 @@ render_search (Report     *r,
     { N_("Decision"), 1.5, FONT_REGULAR },
   };
   Column translated[G_N_ELEMENTS (cols)];
-  JsonArray *candidates = lineup_json_get_array (search, "candidates");
-  JsonArray *decisions = lineup_json_get_array (search, "decisions");
-  gint64 probe_id = member_int (search, "probe_id", G_MININT64);
-  gint64 seq = member_int (search, "edit_seq", 0);
-  JsonObject *probe = find_by_int (lineup_json_get_array (root, "probes"), "id", probe_id);
-  g_autofree char *id = member_text (search, "search_id");
-  g_autofree char *title = g_strdup_printf (_("Search %s"), *id != '\0' ? id : "—");
-  g_autofree char *at = member_time (search, "created_at");
-  g_autofree char *by = member_text (search, "user");
-  g_autofree char *probe_id_text = member_text (search, "probe_id");
-  g_autofree char *seq_text = member_text (search, "edit_seq");
-  g_autofree char *model = member_text (search, "model");
-  g_autofree char *model_sha = member_text (search, "model_sha256");
-  g_autofree char *threshold = member_number (search, "threshold", 4);
-  g_autofree char *top_k = member_text (search, "top_k");
-  g_autofree char *gallery = member_text (search, "gallery_size");
+  GListModel *candidates = lineup_search_get_candidates (search);
+  gint64 seq = lineup_search_get_edit_seq (search);
+  LineupProbeRecord *probe = lineup_dossier_find_probe (dossier, lineup_search_get_probe_id (search));
+  g_autofree char *id = int_text (lineup_search_get_search_id (search));
+  g_autofree char *title = g_strdup_printf (_("Search %s"), id);
+  g_autofree char *at = time_text (lineup_search_get_created_at (search));
+  g_autofree char *by = clean_text (lineup_search_get_user (search));
+  g_autofree char *probe_id_text = int_text (lineup_search_get_probe_id (search));
+  g_autofree char *seq_text = int_text (seq);
+  g_autofree char *model = clean_text (lineup_search_get_model (search));
+  g_autofree char *model_sha = clean_text (lineup_search_get_model_sha256 (search));
+  g_autofree char *threshold = g_strdup_printf ("%.4f", lineup_search_get_threshold (search));
+  g_autofree char *top_k = int_text (lineup_search_get_top_k (search));
+  g_autofree char *gallery = int_text (lineup_search_get_gallery_size (search));
   g_autofree char *probe_text = NULL;
   g_autofree char *result = NULL;
   g_autofree char *continued = g_strdup_printf (_("Candidates of search %s, continued"), id);
-  gboolean no_hit = member_bool (search, "no_hit");
+  gboolean no_hit = lineup_search_get_no_hit (search);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  guint n_candidates = 0;
-
-  for (guint i = 0; i < lineup_json_array_length (candidates); i++)
-    n_candidates += lineup_json_array_get_object (candidates, i) != NULL;
+  guint n_candidates = n_items (candidates);
 
   if (seq > 0)
     probe_text = g_strdup_printf (_("Probe %s after edit step %s"), probe_id_text, seq_text);
@@ -1374,22 +1273,18 @@ render_search (Report     *r,
 
   for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
     translated[c] = (Column){ _(cols[c].title), cols[c].weight, cols[c].font };
-  for (guint i = 0; i < lineup_json_array_length (candidates); i++)
+  for (guint i = 0; i < n_candidates; i++)
     {
-      JsonObject *cand = lineup_json_array_get_object (candidates, i);
-      JsonObject *decision;
-      char **cells;
+      g_autoptr(LineupCandidate) cand = g_list_model_get_item (candidates, i);
+      g_autoptr(LineupDecision) decision = latest_decision (search, lineup_candidate_get_rank (cand));
+      char **cells = g_new0 (char *, G_N_ELEMENTS (cols) + 1);
 
-      if (cand == NULL)
-        continue;
-      decision = latest_decision (decisions, member_int (cand, "rank", G_MININT64));
-      cells = g_new0 (char *, G_N_ELEMENTS (cols) + 1);
-      cells[0] = member_text (cand, "rank");
-      cells[1] = member_text (cand, "booking_number");
-      cells[2] = member_text (lineup_json_get_object (cand, "subject"), "label");
-      cells[3] = member_number (cand, "distance", 4);
-      cells[4] = member_number (cand, "similarity", 3);
-      cells[5] = decision != NULL ? decision_label (member_string (decision, "decision")) : g_strdup ("—");
+      cells[0] = int_text (lineup_candidate_get_rank (cand));
+      cells[1] = clean_text (lineup_candidate_get_booking_number (cand));
+      cells[2] = clean_text (lineup_candidate_get_label (cand));
+      cells[3] = g_strdup_printf ("%.4f", lineup_candidate_get_distance (cand));
+      cells[4] = g_strdup_printf ("%.3f", lineup_candidate_get_similarity (cand));
+      cells[5] = decision != NULL ? decision_label (decision) : g_strdup ("—");
       g_ptr_array_add (rows, cells);
     }
   if (rows->len > 0)
@@ -1406,33 +1301,29 @@ render_search (Report     *r,
 }
 
 static void
-render_searches (Report     *r,
-                 JsonObject *root)
+render_searches (Report        *r,
+                 LineupDossier *dossier)
 {
-  JsonArray *searches = lineup_json_get_array (root, "searches");
-  guint n = 0;
+  GListModel *searches = lineup_dossier_get_searches (dossier);
+  guint n = n_items (searches);
 
   heading (r, _("Searches"), TRUE);
-  for (guint i = 0; i < lineup_json_array_length (searches); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *search = lineup_json_array_get_object (searches, i);
+      g_autoptr(LineupSearch) search = g_list_model_get_item (searches, i);
 
-      if (search != NULL)
-        {
-          render_search (r, root, search);
-          n++;
-        }
+      render_search (r, dossier, search);
     }
   if (n == 0)
     paragraph (r, FONT_ITALIC, BODY_SIZE, 0.3, _("No searches."));
 }
 
 static void
-render_end (Report     *r,
-            JsonObject *root)
+render_end (Report        *r,
+            LineupDossier *dossier)
 {
-  g_autofree char *at = member_time (root, "generated_at");
-  g_autofree char *by = member_text (root, "generated_by");
+  g_autofree char *at = time_text (lineup_dossier_get_generated_at (dossier));
+  g_autofree char *by = clean_text (lineup_dossier_get_generated_by (dossier));
   g_autofree char *end = g_strdup_printf (_("End of report. Generated %s by %s."),
                                           *at != '\0' ? at : "—", *by != '\0' ? by : "—");
 
@@ -1473,11 +1364,10 @@ append_bytes (void                *closure,
 }
 
 static GBytes *
-render_pdf (JsonNode    *dossier,
-            const char  *data_dir,
-            GError     **error)
+render_pdf (LineupDossier  *dossier,
+            const char     *data_dir,
+            GError        **error)
 {
-  JsonObject *root = node_object (dossier);
   Report r = { 0 };
   g_autoptr(GByteArray) out = NULL;
   g_autofree char *title = NULL;
@@ -1486,15 +1376,10 @@ render_pdf (JsonNode    *dossier,
   cairo_status_t status;
   cairo_t *cr;
 
-  if (root == NULL)
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT, _("The case dossier is not a JSON object"));
-      return NULL;
-    }
-  statement = member_string (root, "statement");
+  statement = lineup_dossier_get_statement (dossier);
   r.data_dir = data_dir != NULL ? data_dir : ".";
   r.statement = clean_text (statement != NULL && *statement != '\0' ? statement : _(LINEUP_LEAD_STATEMENT));
-  r.case_number = member_text (lineup_json_get_object (root, "case"), "number");
+  r.case_number = clean_text (lineup_case_get_number (lineup_dossier_get_case (dossier)));
   r.pages = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
   r.originals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
   r.surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)cairo_surface_destroy);
@@ -1504,11 +1389,11 @@ render_pdf (JsonNode    *dossier,
   limit_lines (r.footer, FOOTER_LINES);
   r.bottom = PAGE_H - MARGIN_BOTTOM - r.footer->len * FOOTER_SIZE * 1.3 - 16;
 
-  render_title (&r, root);
-  render_case (&r, root);
-  render_probes (&r, root);
-  render_searches (&r, root);
-  render_end (&r, root);
+  render_title (&r, dossier);
+  render_case (&r, dossier);
+  render_probes (&r, dossier);
+  render_searches (&r, dossier);
+  render_end (&r, dossier);
   report_close_page (&r);
   if (r.status != CAIRO_STATUS_SUCCESS)
     {
@@ -1566,13 +1451,14 @@ write_file (const char    *path,
 }
 
 gboolean
-lineup_report_write_pdf (JsonNode    *dossier,
-                         const char  *data_dir,
-                         const char  *pdf_path,
-                         GError     **error)
+lineup_report_write_pdf (LineupDossier  *dossier,
+                         const char     *data_dir,
+                         const char     *pdf_path,
+                         GError        **error)
 {
   g_autoptr(GBytes) pdf = NULL;
 
+  g_return_val_if_fail (LINEUP_IS_DOSSIER (dossier), FALSE);
   g_return_val_if_fail (pdf_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -1661,14 +1547,14 @@ write_member (const char  *folder,
 /* The exact original bytes and a PNG after each edit step. A probe whose
  * original is gone is skipped: the report already says so. */
 static gboolean
-write_probe_files (const char  *folder,
-                   const char  *data_dir,
-                   JsonObject  *probe,
-                   GPtrArray   *files,
-                   GString     *missing,
-                   GError     **error)
+write_probe_files (const char         *folder,
+                   const char         *data_dir,
+                   LineupProbeRecord  *probe,
+                   GPtrArray          *files,
+                   GString            *missing,
+                   GError            **error)
 {
-  const char *sha = member_string (probe, "sha256");
+  const char *sha = lineup_probe_record_get_sha256 (probe);
   g_autofree char *store = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1779,10 +1665,10 @@ write_sums (const char  *folder,
 }
 
 gboolean
-lineup_report_write_disclosure (JsonNode    *dossier,
-                                const char  *data_dir,
-                                const char  *folder,
-                                GError     **error)
+lineup_report_write_disclosure (LineupDossier  *dossier,
+                                const char     *data_dir,
+                                const char     *folder,
+                                GError        **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1791,17 +1677,14 @@ lineup_report_write_disclosure (JsonNode    *dossier,
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *json = NULL;
   g_autofree char *probes_dir = NULL;
-  JsonArray *probes;
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *probes;
   gsize json_len = 0;
 
+  g_return_val_if_fail (LINEUP_IS_DOSSIER (dossier), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (node_object (dossier) == NULL)
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT, _("The case dossier is not a JSON object"));
-      return FALSE;
-    }
   if (data_dir == NULL)
     data_dir = ".";
   if (!check_folder (folder, error))
@@ -1819,7 +1702,8 @@ lineup_report_write_disclosure (JsonNode    *dossier,
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, dossier);
+  root = lineup_dossier_to_json (dossier);
+  json_generator_set_root (generator, root);
   json = json_generator_to_data (generator, &json_len);
   if (!write_member (folder, "dossier.json", json, json_len, files, error))
     return FALSE;
@@ -1827,11 +1711,11 @@ lineup_report_write_disclosure (JsonNode    *dossier,
   probes_dir = g_build_filename (folder, "probes", NULL);
   if (!make_folder (probes_dir, error))
     return FALSE;
-  probes = lineup_json_get_array (node_object (dossier), "probes");
-  for (guint i = 0; i < lineup_json_array_length (probes); i++)
+  probes = lineup_dossier_get_probes (dossier);
+  for (guint i = 0; i < n_items (probes); i++)
     {
-      JsonObject *probe = lineup_json_array_get_object (probes, i);
-      const char *sha = member_string (probe, "sha256");
+      g_autoptr(LineupProbeRecord) probe = g_list_model_get_item (probes, i);
+      const char *sha = lineup_probe_record_get_sha256 (probe);
 
       if (sha == NULL || g_hash_table_contains (done, sha))
         continue;
@@ -1844,4 +1728,26 @@ lineup_report_write_disclosure (JsonNode    *dossier,
       !write_member (folder, "MISSING.txt", missing->str, missing->len, files, error))
     return FALSE;
   return write_sums (folder, files, error);
+}
+
+gboolean
+lineup_report_write_pdf_from_json (JsonNode    *dossier,
+                                   const char  *data_dir,
+                                   const char  *pdf_path,
+                                   GError     **error)
+{
+  g_autoptr(LineupDossier) record = lineup_dossier_new_from_json (dossier, error);
+
+  return record != NULL && lineup_report_write_pdf (record, data_dir, pdf_path, error);
+}
+
+gboolean
+lineup_report_write_disclosure_from_json (JsonNode    *dossier,
+                                          const char  *data_dir,
+                                          const char  *folder,
+                                          GError     **error)
+{
+  g_autoptr(LineupDossier) record = lineup_dossier_new_from_json (dossier, error);
+
+  return record != NULL && lineup_report_write_disclosure (record, data_dir, folder, error);
 }
