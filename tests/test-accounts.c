@@ -565,6 +565,13 @@ test_review (void)
   g_assert_null (json_of (lineup_db_review_sync (fx.db, fx.supervisor, json_object_get_int_member (item, "decision_id"),
                                         FALSE, "again", &error), lineup_review_to_json));
   g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_EXISTS);
+  /* The job's check gives the message (the schema's UNIQUE index would
+   * only say "constraint failed"). */
+  {
+    g_autofree char *expected = g_strdup_printf ("Decision %" G_GINT64_FORMAT " was reviewed already",
+                                                 json_object_get_int_member (item, "decision_id"));
+    g_assert_cmpstr (error->message, ==, expected);
+  }
 }
 
 /* search */
