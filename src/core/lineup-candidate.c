@@ -328,36 +328,6 @@ lineup_candidate_get_landmarks (LineupCandidate *self,
 }
 
 
-JsonArray *
-lineup_records_box_to_json (const LineupBox *box)
-{
-  JsonArray *arr = json_array_new ();
-
-  if (box != NULL)
-    {
-      json_array_add_double_element (arr, box->left);
-      json_array_add_double_element (arr, box->top);
-      json_array_add_double_element (arr, box->right);
-      json_array_add_double_element (arr, box->bottom);
-    }
-  return arr;
-}
-
-JsonArray *
-lineup_records_points_to_flat_json (GArray *points)
-{
-  JsonArray *arr = json_array_new ();
-
-  for (guint i = 0; i < points->len; i++)
-    {
-      const LineupPoint *p = &g_array_index (points, LineupPoint, i);
-
-      json_array_add_double_element (arr, p->x);
-      json_array_add_double_element (arr, p->y);
-    }
-  return arr;
-}
-
 JsonNode *
 lineup_candidate_to_json (LineupCandidate *self)
 {

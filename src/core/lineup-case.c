@@ -8,6 +8,7 @@
 #include "lineup-case.h"
 #include "lineup-error.h"
 #include "lineup-json.h"
+#include "lineup-records-private.h"
 
 struct _LineupCase
 {
@@ -336,13 +337,5 @@ lineup_case_new_from_json (JsonNode  *node,
 JsonNode *
 lineup_case_list_to_json (GListModel *cases)
 {
-  JsonArray *arr = json_array_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
-    {
-      g_autoptr(LineupCase) c = g_list_model_get_item (cases, i);
-
-      json_array_add_element (arr, lineup_case_to_json (c));
-    }
-  return json_node_init_array (json_node_alloc (), arr);
+  return json_node_init_array (json_node_alloc (), lineup_records_list_to_json (cases, lineup_case_to_json));
 }

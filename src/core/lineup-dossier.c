@@ -8,6 +8,7 @@
 #include "lineup-dossier.h"
 #include "lineup-error.h"
 #include "lineup-json.h"
+#include "lineup-records-private.h"
 
 struct _LineupDossier
 {
@@ -222,21 +223,6 @@ lineup_dossier_find_probe (LineupDossier *self,
   return NULL;
 }
 
-static JsonArray *
-list_to_json (GListModel *list,
-              JsonNode   *(*to_json) (gpointer item))
-{
-  JsonArray *arr = json_array_new ();
-
-  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-      json_array_add_element (arr, to_json (item));
-    }
-  return arr;
-}
-
 JsonNode *
 lineup_dossier_to_json (LineupDossier *self)
 {
@@ -248,29 +234,12 @@ lineup_dossier_to_json (LineupDossier *self)
     json_object_set_member (o, "case", lineup_case_to_json (self->case_record));
   else
     json_object_set_null_member (o, "case");
-  json_object_set_array_member (o, "probes", list_to_json (self->probes, (gpointer)lineup_probe_record_to_json));
-  json_object_set_array_member (o, "searches", list_to_json (self->searches, (gpointer)lineup_search_to_json));
+  json_object_set_array_member (o, "probes", lineup_records_list_to_json (self->probes, (gpointer)lineup_probe_record_to_json));
+  json_object_set_array_member (o, "searches", lineup_records_list_to_json (self->searches, (gpointer)lineup_search_to_json));
   json_object_set_string_member (o, "generated_at", self->generated_at);
   json_object_set_string_member (o, "generated_by", self->generated_by);
   json_object_set_string_member (o, "statement", self->statement);
   return json_node_init_object (json_node_alloc (), o);
-}
-
-static GListModel *
-list_from_json (JsonArray *arr,
-                GType      type,
-                gpointer (*from_json) (JsonNode *node, GError **error))
-{
-  GListStore *store = g_list_store_new (type);
-
-  for (guint i = 0; i < lineup_json_array_length (arr); i++)
-    {
-      g_autoptr(GObject) item = from_json (json_array_get_element (arr, i), NULL);
-
-      if (item != NULL)
-        g_list_store_append (store, item);
-    }
-  return G_LIST_MODEL (store);
 }
 
 LineupDossier *
@@ -291,9 +260,9 @@ lineup_dossier_new_from_json (JsonNode  *node,
   kase = lineup_case_new_from_json (json_object_get_member (o, "case"), NULL);
   if (kase == NULL)
     kase = g_object_new (LINEUP_TYPE_CASE, NULL);
-  probes = list_from_json (lineup_json_get_array (o, "probes"), LINEUP_TYPE_PROBE_RECORD,
+  probes = lineup_records_list_from_json (lineup_json_get_array (o, "probes"), LINEUP_TYPE_PROBE_RECORD,
                            (gpointer)lineup_probe_record_new_from_json);
-  searches = list_from_json (lineup_json_get_array (o, "searches"), LINEUP_TYPE_SEARCH,
+  searches = lineup_records_list_from_json (lineup_json_get_array (o, "searches"), LINEUP_TYPE_SEARCH,
                              (gpointer)lineup_search_new_from_json);
   return g_object_new (LINEUP_TYPE_DOSSIER,
                        "case", kase,

@@ -8,6 +8,7 @@
 #include "lineup-error.h"
 #include "lineup-json.h"
 #include "lineup-probe-record.h"
+#include "lineup-records-private.h"
 
 struct _LineupProbeRecord
 {
@@ -276,20 +277,6 @@ lineup_probe_record_get_source_kind (LineupProbeRecord *self,
   return self->source != NULL && lineup_probe_source_from_string (self->source, source, NULL);
 }
 
-static JsonArray *
-edits_to_json (GListModel *edits)
-{
-  JsonArray *arr = json_array_new ();
-
-  for (guint i = 0; edits != NULL && i < g_list_model_get_n_items (edits); i++)
-    {
-      g_autoptr(LineupProbeEdit) e = g_list_model_get_item (edits, i);
-
-      json_array_add_element (arr, lineup_probe_edit_to_json (e));
-    }
-  return arr;
-}
-
 JsonNode *
 lineup_probe_record_to_json (LineupProbeRecord *self)
 {
@@ -307,25 +294,10 @@ lineup_probe_record_to_json (LineupProbeRecord *self)
     {
       json_object_set_string_member (o, "user", self->user);
       json_object_set_string_member (o, "created_at", self->created_at);
-      json_object_set_array_member (o, "edits", edits_to_json (self->edits));
-      json_object_set_array_member (o, "removed_edits", edits_to_json (self->removed_edits));
+      json_object_set_array_member (o, "edits", lineup_records_list_to_json (self->edits, lineup_probe_edit_to_json));
+      json_object_set_array_member (o, "removed_edits", lineup_records_list_to_json (self->removed_edits, lineup_probe_edit_to_json));
     }
   return json_node_init_object (json_node_alloc (), o);
-}
-
-static GListModel *
-edits_from_json (JsonArray *arr)
-{
-  GListStore *store = g_list_store_new (LINEUP_TYPE_PROBE_EDIT);
-
-  for (guint i = 0; i < lineup_json_array_length (arr); i++)
-    {
-      g_autoptr(LineupProbeEdit) e = lineup_probe_edit_new_from_json (json_array_get_element (arr, i), NULL);
-
-      if (e != NULL)
-        g_list_store_append (store, e);
-    }
-  return G_LIST_MODEL (store);
 }
 
 LineupProbeRecord *
@@ -344,8 +316,10 @@ lineup_probe_record_new_from_json (JsonNode  *node,
   o = json_node_get_object (node);
   if (json_object_has_member (o, "edits"))
     {
-      edits = edits_from_json (lineup_json_get_array (o, "edits"));
-      removed = edits_from_json (lineup_json_get_array (o, "removed_edits"));
+      edits = lineup_records_list_from_json (lineup_json_get_array (o, "edits"), LINEUP_TYPE_PROBE_EDIT,
+                                             lineup_probe_edit_new_from_json);
+      removed = lineup_records_list_from_json (lineup_json_get_array (o, "removed_edits"), LINEUP_TYPE_PROBE_EDIT,
+                                               lineup_probe_edit_new_from_json);
     }
   return g_object_new (LINEUP_TYPE_PROBE_RECORD,
                        "id", lineup_json_get_int_or (o, "id", 0),

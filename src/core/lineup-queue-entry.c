@@ -309,13 +309,6 @@ lineup_queue_entry_to_json (LineupQueueEntry *self)
 JsonNode *
 lineup_queue_entry_list_to_json (GListModel *entries)
 {
-  JsonArray *arr = json_array_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr(LineupQueueEntry) e = g_list_model_get_item (entries, i);
-
-      json_array_add_element (arr, lineup_queue_entry_to_json (e));
-    }
-  return json_node_init_array (json_node_alloc (), arr);
+  return json_node_init_array (json_node_alloc (),
+                               lineup_records_list_to_json (entries, lineup_queue_entry_to_json));
 }

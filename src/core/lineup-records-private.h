@@ -13,6 +13,15 @@
 
 G_BEGIN_DECLS
 
+/* Each item as to_json (JsonNode *(*) (item)) gives it; list may be NULL. */
+JsonArray    *lineup_records_list_to_json         (GListModel      *list,
+                                                   gpointer         to_json);
+/* A GListStore of type from the array's objects, through from_json
+ * (type *(*) (JsonNode *, GError **)); other elements are left out. */
+GListModel   *lineup_records_list_from_json       (JsonArray       *array,
+                                                   GType            type,
+                                                   gpointer         from_json);
+
 /* [l, t, r, b], or [] for NULL. */
 JsonArray    *lineup_records_box_to_json          (const LineupBox *box);
 /* [x0, y0, x1, y1, …] */

@@ -492,21 +492,6 @@ lineup_search_get_decisions (LineupSearch *self)
 }
 
 
-static JsonArray *
-list_to_json (GListModel *list,
-              JsonNode   *(*to_json) (gpointer item))
-{
-  JsonArray *arr = json_array_new ();
-
-  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-      json_array_add_element (arr, to_json (item));
-    }
-  return arr;
-}
-
 JsonNode *
 lineup_search_to_json (LineupSearch *self)
 {
@@ -535,9 +520,9 @@ lineup_search_to_json (LineupSearch *self)
       json_node_unref (face);
     }
   json_object_set_array_member (o, "probe_edits",
-                                list_to_json (self->probe_edits, (gpointer)lineup_probe_edit_to_json));
-  json_object_set_array_member (o, "candidates", list_to_json (self->candidates, (gpointer)lineup_candidate_to_json));
-  json_object_set_array_member (o, "groups", list_to_json (self->groups, (gpointer)lineup_candidate_group_to_json));
+                                lineup_records_list_to_json (self->probe_edits, (gpointer)lineup_probe_edit_to_json));
+  json_object_set_array_member (o, "candidates", lineup_records_list_to_json (self->candidates, (gpointer)lineup_candidate_to_json));
+  json_object_set_array_member (o, "groups", lineup_records_list_to_json (self->groups, (gpointer)lineup_candidate_group_to_json));
   if (self->decisions != NULL)
     {
       JsonArray *arr = json_array_new ();
@@ -551,25 +536,6 @@ lineup_search_to_json (LineupSearch *self)
       json_object_set_array_member (o, "decisions", arr);
     }
   return json_node_init_object (json_node_alloc (), o);
-}
-
-static GListModel *
-list_from_json (JsonArray *arr,
-                GType      type,
-                gpointer (*from_json) (JsonNode *node, GError **error))
-{
-  GListStore *store = g_list_store_new (type);
-
-  /* Elements that are not objects are skipped: a dossier read back may hold
-   * anything. */
-  for (guint i = 0; i < lineup_json_array_length (arr); i++)
-    {
-      g_autoptr(GObject) item = from_json (json_array_get_element (arr, i), NULL);
-
-      if (item != NULL)
-        g_list_store_append (store, item);
-    }
-  return G_LIST_MODEL (store);
 }
 
 LineupSearch *
@@ -590,14 +556,14 @@ lineup_search_new_from_json (JsonNode  *node,
     }
   o = json_node_get_object (node);
   lineup_json_get_number (o, "threshold", &threshold);
-  edits = list_from_json (lineup_json_get_array (o, "probe_edits"), LINEUP_TYPE_PROBE_EDIT,
+  edits = lineup_records_list_from_json (lineup_json_get_array (o, "probe_edits"), LINEUP_TYPE_PROBE_EDIT,
                           (gpointer)lineup_probe_edit_new_from_json);
-  candidates = list_from_json (lineup_json_get_array (o, "candidates"), LINEUP_TYPE_CANDIDATE,
+  candidates = lineup_records_list_from_json (lineup_json_get_array (o, "candidates"), LINEUP_TYPE_CANDIDATE,
                                (gpointer)lineup_candidate_new_from_json);
-  groups = list_from_json (lineup_json_get_array (o, "groups"), LINEUP_TYPE_CANDIDATE_GROUP,
+  groups = lineup_records_list_from_json (lineup_json_get_array (o, "groups"), LINEUP_TYPE_CANDIDATE_GROUP,
                            (gpointer)lineup_candidate_group_new_from_json);
   if (json_object_has_member (o, "decisions"))
-    decisions = list_from_json (lineup_json_get_array (o, "decisions"), LINEUP_TYPE_DECISION,
+    decisions = lineup_records_list_from_json (lineup_json_get_array (o, "decisions"), LINEUP_TYPE_DECISION,
                                 (gpointer)lineup_decision_new_from_json);
   return lineup_search_new (lineup_json_get_int_or (o, "search_id", 0),
                             lineup_json_get_string_or_null (o, "case"),
