@@ -195,7 +195,7 @@ lineup_candidate_group_to_json (LineupCandidateGroup *self)
   json_object_set_int_member (o, "best_rank", self->best_rank);
   json_object_set_double_member (o, "best_distance", self->best_distance);
   json_object_set_int_member (o, "matches", self->matches);
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 LineupCandidateGroup *

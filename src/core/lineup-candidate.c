@@ -353,7 +353,7 @@ lineup_candidate_to_json (LineupCandidate *self)
   json_object_set_array_member (o, "box", lineup_records_box_to_json (self->box));
   if (self->landmarks != NULL && self->landmarks->len > 0)
     json_object_set_array_member (o, "landmarks", lineup_records_points_to_flat_json (self->landmarks));
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 LineupCandidate *

@@ -305,7 +305,7 @@ lineup_case_to_json (LineupCase *self)
   json_object_set_string_member (o, "created_at", self->created_at);
   json_object_set_boolean_member (o, "search_allowed", self->search_allowed);
   json_object_set_int_member (o, "searches", self->searches);
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 LineupCase *
@@ -337,5 +337,5 @@ lineup_case_new_from_json (JsonNode  *node,
 JsonNode *
 lineup_case_list_to_json (GListModel *cases)
 {
-  return json_node_init_array (json_node_alloc (), lineup_records_list_to_json (cases, lineup_case_to_json));
+  return lineup_records_take_array (lineup_records_list_to_json (cases, lineup_case_to_json));
 }

@@ -291,7 +291,7 @@ lineup_decision_to_json (LineupDecision *self)
   json_object_set_string_member (o, "user", self->user);
   json_object_set_string_member (o, "created_at", self->created_at);
   json_object_set_string_member (o, "booking_number", self->booking_number);
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 JsonObject *

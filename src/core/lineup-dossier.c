@@ -239,7 +239,7 @@ lineup_dossier_to_json (LineupDossier *self)
   json_object_set_string_member (o, "generated_at", self->generated_at);
   json_object_set_string_member (o, "generated_by", self->generated_by);
   json_object_set_string_member (o, "statement", self->statement);
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 LineupDossier *

@@ -7,6 +7,7 @@
 
 #include "lineup-error.h"
 #include "lineup-json.h"
+#include "lineup-records-private.h"
 #include "lineup-probe-edit.h"
 
 struct _LineupProbeEdit
@@ -201,7 +202,7 @@ lineup_probe_edit_to_json (LineupProbeEdit *self)
       json_object_set_string_member (o, "user", self->user);
       json_object_set_string_member (o, "created_at", self->created_at);
     }
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 LineupProbeEdit *

@@ -297,7 +297,7 @@ lineup_probe_record_to_json (LineupProbeRecord *self)
       json_object_set_array_member (o, "edits", lineup_records_list_to_json (self->edits, lineup_probe_edit_to_json));
       json_object_set_array_member (o, "removed_edits", lineup_records_list_to_json (self->removed_edits, lineup_probe_edit_to_json));
     }
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 LineupProbeRecord *

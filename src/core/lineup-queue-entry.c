@@ -303,12 +303,11 @@ lineup_queue_entry_to_json (LineupQueueEntry *self)
         json_object_set_array_member (o, "landmarks", lineup_records_points_to_flat_json (copy));
       }
   }
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 JsonNode *
 lineup_queue_entry_list_to_json (GListModel *entries)
 {
-  return json_node_init_array (json_node_alloc (),
-                               lineup_records_list_to_json (entries, lineup_queue_entry_to_json));
+  return lineup_records_take_array (lineup_records_list_to_json (entries, lineup_queue_entry_to_json));
 }

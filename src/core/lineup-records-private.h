@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* A node holding o or a (taken: the caller's reference moves into it). */
+JsonNode     *lineup_records_take_object          (JsonObject      *o);
+JsonNode     *lineup_records_take_array           (JsonArray       *a);
+
 /* Each item as to_json (JsonNode *(*) (item)) gives it; list may be NULL. */
 JsonArray    *lineup_records_list_to_json         (GListModel      *list,
                                                    gpointer         to_json);

@@ -7,6 +7,24 @@
 #include "lineup-json.h"
 #include "lineup-records-private.h"
 
+JsonNode *
+lineup_records_take_object (JsonObject *o)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, o);
+  return node;
+}
+
+JsonNode *
+lineup_records_take_array (JsonArray *a)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, a);
+  return node;
+}
+
 JsonArray *
 lineup_records_list_to_json (GListModel *list,
                              gpointer    to_json)

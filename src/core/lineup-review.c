@@ -247,7 +247,7 @@ lineup_review_to_json (LineupReview *self)
   json_object_set_string_member (o, "comment", self->comment);
   json_object_set_string_member (o, "user", self->user);
   json_object_set_string_member (o, "case_status", self->case_status);
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 JsonObject *

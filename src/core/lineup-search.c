@@ -535,7 +535,7 @@ lineup_search_to_json (LineupSearch *self)
         }
       json_object_set_array_member (o, "decisions", arr);
     }
-  return json_node_init_object (json_node_alloc (), o);
+  return lineup_records_take_object (o);
 }
 
 LineupSearch *
