@@ -117,8 +117,8 @@ main (int   argc,
       g_autofree char *dbfile = g_build_filename (dir, "lineup.db", NULL);
       g_autoptr(LineupDb) db = NULL;
       g_autoptr(LineupUser) user = NULL;
-      g_autoptr(JsonNode) c = NULL;
-      g_autoptr(JsonNode) p = NULL;
+      g_autoptr(LineupCase) c = NULL;
+      g_autoptr(LineupProbeRecord) p = NULL;
       LineupSearchRequest req = { 0 };
       double t[RUNS], t0, first = 0, fill_s;
       gint64 gallery = 0, listed = 0;
@@ -139,19 +139,19 @@ main (int   argc,
       p = lineup_db_probe_add_sync (db, user, dir, "BENCH-1", LINEUP_SOURCE_SURVEILLANCE, image, &error);
       g_assert_no_error (error);
       req.case_number = (char *)"BENCH-1";
-      req.probe_id = json_object_get_int_member (json_node_get_object (p), "id");
+      req.probe_id = lineup_probe_record_get_id (p);
       req.face = faces->pdata[0];
       req.model_sha256 = lineup_engine_get_model_sha256 (engine);
       req.top_k = 20;
       req.threshold = 2.0;   /* synthetic faces are far from a real one: list 20 anyway, the most to store */
       for (int r = -1; r < RUNS; r++)
         {
-          g_autoptr(JsonNode) res = NULL;
+          g_autoptr(LineupSearch) res = NULL;
           t0 = g_get_monotonic_time ();
           res = lineup_db_search_sync (db, user, &req, &error);
           g_assert_no_error (error);
-          gallery = json_object_get_int_member (json_node_get_object (res), "gallery_size");
-          listed = json_array_get_length (json_object_get_array_member (json_node_get_object (res), "candidates"));
+          gallery = lineup_search_get_gallery_size (res);
+          listed = g_list_model_get_n_items (lineup_search_get_candidates (res));
           if (r < 0)
             first = (g_get_monotonic_time () - t0) / 1e3;
           else

@@ -10,6 +10,22 @@
 
 #include "lineup-core.h"
 
+/* The tests check the records through their JSON, the shape the CLI
+ * prints: the record (taken) as _to_json gives it, NULL for NULL. */
+static JsonNode *
+json_of (gpointer   record,
+         gpointer   to_json)
+{
+  JsonNode *(*func) (gpointer) = to_json;
+  JsonNode *node;
+
+  if (record == NULL)
+    return NULL;
+  node = func (record);
+  g_object_unref (record);
+  return node;
+}
+
 #define PW "correct horse battery"
 
 typedef struct
@@ -141,7 +157,7 @@ do_search (LineupUser *user,
   req.model_sha256 = lineup_engine_get_model_sha256 (fx.engine);
   req.top_k = top_k;
   req.threshold = threshold;
-  return lineup_db_search_sync (fx.db, user, &req, error);
+  return json_of (lineup_db_search_sync (fx.db, user, &req, error), lineup_search_to_json);
 }
 
 static const char * const people[] = { "Aaron_Peirsol", "Aaron_Sorkin", "Abdoulaye_Wade", "Adam_Sandler",
@@ -207,17 +223,17 @@ setup (void)
     fx.probe_face = g_object_ref (lineup_faces_largest (faces));
   }
 
-  c = lineup_db_case_new_sync (fx.db, fx.detective, "CASE-1", "robbery", "Shop robbery, suspect on CCTV", &error);
+  c = json_of (lineup_db_case_new_sync (fx.db, fx.detective, "CASE-1", "robbery", "Shop robbery, suspect on CCTV", &error), lineup_case_to_json);
   g_assert_no_error (error);
-  p = lineup_db_probe_add_sync (fx.db, fx.detective, fx.data, "CASE-1", LINEUP_SOURCE_SURVEILLANCE,
-                                fx.probe_image, &error);
+  p = json_of (lineup_db_probe_add_sync (fx.db, fx.detective, fx.data, "CASE-1", LINEUP_SOURCE_SURVEILLANCE,
+                                fx.probe_image, &error), lineup_probe_record_to_json);
   g_assert_no_error (error);
   fx.probe_id = json_object_get_int_member (json_node_get_object (p), "id");
   s = do_search (fx.detective, 0, 0, &error);
   g_assert_no_error (error);
   fx.search_id = json_object_get_int_member (json_node_get_object (s), "search_id");
-  d = lineup_db_decide_sync (fx.db, fx.detective, fx.search_id, 1, LINEUP_DECISION_POSSIBLE_LEAD,
-                             "Ear and hairline consistent", &error);
+  d = json_of (lineup_db_decide_sync (fx.db, fx.detective, fx.search_id, 1, LINEUP_DECISION_POSSIBLE_LEAD,
+                             "Ear and hairline consistent", &error), lineup_decision_to_json);
   g_assert_no_error (error);
 }
 
@@ -256,7 +272,7 @@ op_case_new (LineupUser *user)
 {
   GError *e = NULL;
   g_autofree char *number = g_strdup_printf ("M-%u", ++fx.counter);
-  g_autoptr(JsonNode) n = lineup_db_case_new_sync (fx.db, user, number, "fraud", "Matrix test reason", &e);
+  g_autoptr(JsonNode) n = json_of (lineup_db_case_new_sync (fx.db, user, number, "fraud", "Matrix test reason", &e), lineup_case_to_json);
   return e;
 }
 
@@ -264,8 +280,8 @@ static GError *
 op_probe_add (LineupUser *user)
 {
   GError *e = NULL;
-  g_autoptr(JsonNode) n = lineup_db_probe_add_sync (fx.db, user, fx.data, "CASE-1", LINEUP_SOURCE_WITNESS,
-                                                    fx.probe_image, &e);
+  g_autoptr(JsonNode) n = json_of (lineup_db_probe_add_sync (fx.db, user, fx.data, "CASE-1", LINEUP_SOURCE_WITNESS,
+                                                    fx.probe_image, &e), lineup_probe_record_to_json);
   return e;
 }
 
@@ -290,8 +306,8 @@ static GError *
 op_decide (LineupUser *user)
 {
   GError *e = NULL;
-  g_autoptr(JsonNode) n = lineup_db_decide_sync (fx.db, user, fx.search_id, 1, LINEUP_DECISION_INCONCLUSIVE,
-                                                 "matrix", &e);
+  g_autoptr(JsonNode) n = json_of (lineup_db_decide_sync (fx.db, user, fx.search_id, 1, LINEUP_DECISION_INCONCLUSIVE,
+                                                 "matrix", &e), lineup_decision_to_json);
   return e;
 }
 
@@ -299,7 +315,7 @@ static GError *
 op_review_queue (LineupUser *user)
 {
   GError *e = NULL;
-  g_autoptr(JsonNode) n = lineup_db_review_queue_sync (fx.db, user, &e);
+  g_autoptr(JsonNode) n = json_of (lineup_db_review_queue_sync (fx.db, user, &e), lineup_queue_entry_list_to_json);
   return e;
 }
 
@@ -307,7 +323,7 @@ static GError *
 op_review (LineupUser *user)
 {
   GError *e = NULL;
-  g_autoptr(JsonNode) n = lineup_db_review_sync (fx.db, user, 999999, TRUE, "matrix", &e);
+  g_autoptr(JsonNode) n = json_of (lineup_db_review_sync (fx.db, user, 999999, TRUE, "matrix", &e), lineup_review_to_json);
   return e;
 }
 
@@ -365,7 +381,7 @@ static GError *
 op_report (LineupUser *user)
 {
   GError *e = NULL;
-  g_autoptr(JsonNode) n = lineup_db_case_dossier_sync (fx.db, user, "CASE-1", &e);
+  g_autoptr(JsonNode) n = json_of (lineup_db_case_dossier_sync (fx.db, user, "CASE-1", &e), lineup_dossier_to_json);
   return e;
 }
 
@@ -502,7 +518,7 @@ test_review (void)
   gint64 own_id;
   JsonArray *arr;
 
-  q = lineup_db_review_queue_sync (fx.db, fx.supervisor, &error);
+  q = json_of (lineup_db_review_queue_sync (fx.db, fx.supervisor, &error), lineup_queue_entry_list_to_json);
   g_assert_no_error (error);
   arr = json_node_get_array (q);
   for (guint i = 0; i < json_array_get_length (arr); i++)
@@ -513,30 +529,30 @@ test_review (void)
   g_assert_cmpstr (json_object_get_string_member (item, "author"), ==, "detective");
 
   /* A supervisor's own lead: visible as own, and refused to her. */
-  own = lineup_db_decide_sync (fx.db, fx.supervisor, fx.search_id, 2, LINEUP_DECISION_POSSIBLE_LEAD,
-                               "Second look", &error);
+  own = json_of (lineup_db_decide_sync (fx.db, fx.supervisor, fx.search_id, 2, LINEUP_DECISION_POSSIBLE_LEAD,
+                               "Second look", &error), lineup_decision_to_json);
   if (own == NULL)
     {
       /* Fewer than two candidates: decide on the first one again. */
       g_clear_error (&error);
-      own = lineup_db_decide_sync (fx.db, fx.supervisor, fx.search_id, 1, LINEUP_DECISION_POSSIBLE_LEAD,
-                                   "Second look", &error);
+      own = json_of (lineup_db_decide_sync (fx.db, fx.supervisor, fx.search_id, 1, LINEUP_DECISION_POSSIBLE_LEAD,
+                                   "Second look", &error), lineup_decision_to_json);
     }
   g_assert_no_error (error);
   own_id = json_object_get_int_member (json_node_get_object (own), "id");
-  g_assert_null (lineup_db_review_sync (fx.db, fx.supervisor, own_id, TRUE, "mine", &error));
+  g_assert_null (json_of (lineup_db_review_sync (fx.db, fx.supervisor, own_id, TRUE, "mine", &error), lineup_review_to_json));
   g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_null (lineup_db_review_sync (fx.db, fx.supervisor, json_object_get_int_member (item, "decision_id"),
-                                        TRUE, "  ", &error));
+  g_assert_null (json_of (lineup_db_review_sync (fx.db, fx.supervisor, json_object_get_int_member (item, "decision_id"),
+                                        TRUE, "  ", &error), lineup_review_to_json));
   g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_POLICY);
   g_clear_error (&error);
 
-  r = lineup_db_review_sync (fx.db, fx.supervisor, json_object_get_int_member (item, "decision_id"), TRUE,
-                             "Consistent features; treat as a lead only", &error);
+  r = json_of (lineup_db_review_sync (fx.db, fx.supervisor, json_object_get_int_member (item, "decision_id"), TRUE,
+                             "Consistent features; treat as a lead only", &error), lineup_review_to_json);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r), "case_status"), ==, "lead_approved");
-  cases = lineup_db_case_list_sync (fx.db, fx.detective, &error);
+  cases = json_of (lineup_db_case_list_sync (fx.db, fx.detective, &error), lineup_case_list_to_json);
   g_assert_no_error (error);
   arr = json_node_get_array (cases);
   for (guint i = 0; i < json_array_get_length (arr); i++)
@@ -546,9 +562,16 @@ test_review (void)
         g_assert_cmpstr (json_object_get_string_member (c, "status"), ==, "lead_approved");
     }
   /* Reviewed once only. */
-  g_assert_null (lineup_db_review_sync (fx.db, fx.supervisor, json_object_get_int_member (item, "decision_id"),
-                                        FALSE, "again", &error));
+  g_assert_null (json_of (lineup_db_review_sync (fx.db, fx.supervisor, json_object_get_int_member (item, "decision_id"),
+                                        FALSE, "again", &error), lineup_review_to_json));
   g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_EXISTS);
+  /* The job's check gives the message (the schema's UNIQUE index would
+   * only say "constraint failed"). */
+  {
+    g_autofree char *expected = g_strdup_printf ("Decision %" G_GINT64_FORMAT " was reviewed already",
+                                                 json_object_get_int_member (item, "decision_id"));
+    g_assert_cmpstr (error->message, ==, expected);
+  }
 }
 
 /* search */
@@ -618,11 +641,11 @@ test_search (void)
     req.face = fx.probe_face;
     req.model_sha256 = lineup_engine_get_model_sha256 (fx.engine);
     req.edit_seq = 2;
-    g_assert_null (lineup_db_search_sync (fx.db, fx.detective, &req, &error));
+    g_assert_null (json_of (lineup_db_search_sync (fx.db, fx.detective, &req, &error), lineup_search_to_json));
     g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT);
     g_clear_error (&error);
     req.edit_seq = 1;
-    at1 = lineup_db_search_sync (fx.db, fx.detective, &req, &error);
+    at1 = json_of (lineup_db_search_sync (fx.db, fx.detective, &req, &error), lineup_search_to_json);
     g_assert_no_error (error);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (at1),
                                                                            "probe_edits")), ==, 1);
@@ -653,7 +676,7 @@ test_search (void)
 
   /* The dossier holds every search of the case, the no-hit included, and
    * the earlier candidates survive the purge as copied numbers. */
-  dossier = lineup_db_case_dossier_sync (fx.db, fx.detective, "CASE-1", &error);
+  dossier = json_of (lineup_db_case_dossier_sync (fx.db, fx.detective, "CASE-1", &error), lineup_dossier_to_json);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (dossier), "searches")),
                     ==, (guint)raw_int ("SELECT count(*) FROM searches WHERE case_id = 1"));

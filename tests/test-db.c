@@ -262,6 +262,44 @@ test_audit_log_append_only (void)
   sqlite3_close (conn);
 }
 
+/* One review per decision holds in the schema, not only in the review
+ * job's check: a second row written by plain SQL is refused. */
+static void
+test_one_review_per_decision (void)
+{
+  g_autofree char *path = make_tmp_db_path ();
+  sqlite3 *conn = raw_open (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lineup_db_schema_migrate (conn, lineup_db_schema_latest (), &error));
+  insert_rows_for_version (conn, 2);
+  raw_exec (conn,
+            "INSERT INTO users (name, role, password_hash) VALUES ('sue', 'supervisor', 'x');"
+            "INSERT INTO probes (case_id, sha256, source_type, created_by) VALUES (1, 'aa', 'surveillance', 1);"
+            "INSERT INTO searches (uuid, case_id, probe_id, probe_face_json, model_id, top_k, threshold,"
+            "  gallery_size, no_hit, created_by) VALUES ('s1', 1, 1, '{}', 'm', 10, 0.5, 1, 0, 1);"
+            "INSERT INTO candidates (search_id, rank, face_id, subject_uuid, booking_number, photo_sha256,"
+            "  distance, similarity) VALUES (1, 1, 1, 's1', 'B-1', 'ff', 0.3, 0.7);"
+            "INSERT INTO decisions (search_id, rank, decision, note, created_by)"
+            "  VALUES (1, 1, 'possible_lead', 'same scar', 1);"
+            "INSERT INTO reviews (decision_id, verdict, comment, reviewed_by)"
+            "  VALUES (1, 'approved', 'agreed', 2);");
+  g_assert_cmpint (sqlite3_exec (conn,
+                                 "INSERT INTO reviews (decision_id, verdict, comment, reviewed_by)"
+                                 " VALUES (1, 'rejected', 'second opinion', 2)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_extended_errcode (conn), ==, SQLITE_CONSTRAINT_UNIQUE);
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM reviews WHERE decision_id = 1"), ==, 1);
+  /* Another decision still takes its own review. */
+  raw_exec (conn,
+            "INSERT INTO decisions (search_id, rank, decision, note, created_by)"
+            "  VALUES (1, 1, 'possible_lead', 'second look', 1);"
+            "INSERT INTO reviews (decision_id, verdict, comment, reviewed_by)"
+            "  VALUES (2, 'rejected', 'not enough', 2);");
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM reviews"), ==, 2);
+  sqlite3_close (conn);
+}
+
 typedef struct
 {
   guint done;
@@ -346,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/db/failed-migration-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/audit-log-append-only", test_audit_log_append_only);
+  g_test_add_func ("/db/one-review-per-decision", test_one_review_per_decision);
   g_test_add_func ("/db/async-queue", test_async_queue);
   g_test_add_func ("/db/default-data-dir", test_default_data_dir);
   return g_test_run ();

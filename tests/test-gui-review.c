@@ -18,6 +18,22 @@
 #include "lineup-compare-view.h"
 #include "lineup-review-page.h"
 
+/* The tests check the records through their JSON, the shape the CLI
+ * prints: the record (taken) as _to_json gives it, NULL for NULL. */
+static JsonNode *
+json_of (gpointer   record,
+         gpointer   to_json)
+{
+  JsonNode *(*func) (gpointer) = to_json;
+  JsonNode *node;
+
+  if (record == NULL)
+    return NULL;
+  node = func (record);
+  g_object_unref (record);
+  return node;
+}
+
 #define CASE_A   "2024-0117"
 #define CASE_B   "2024-0118"
 #define NOTE_A   "Scar above the left eyebrow and the hairline match the CCTV still."
@@ -169,11 +185,11 @@ make_lead (Fixture    *f,
   gint64 probe_id, seq;
 
   g_assert_no_error (error);
-  kase = lineup_db_case_new_sync (f->db, actor, case_number, search_offence (f),
-                                  "Robbery at a petrol station; suspect seen on CCTV", &error);
+  kase = json_of (lineup_db_case_new_sync (f->db, actor, case_number, search_offence (f),
+                                  "Robbery at a petrol station; suspect seen on CCTV", &error), lineup_case_to_json);
   g_assert_no_error (error);
-  probe = lineup_db_probe_add_sync (f->db, actor, f->data_dir, case_number,
-                                    LINEUP_SOURCE_SURVEILLANCE, image, &error);
+  probe = json_of (lineup_db_probe_add_sync (f->db, actor, f->data_dir, case_number,
+                                    LINEUP_SOURCE_SURVEILLANCE, image, &error), lineup_probe_record_to_json);
   g_assert_no_error (error);
   probe_id = json_object_get_int_member (json_node_get_object (probe), "id");
 
@@ -213,17 +229,17 @@ make_lead (Fixture    *f,
   request.face = lineup_faces_nearest_center (faces, lineup_image_get_width (edited),
                                               lineup_image_get_height (edited));
   request.model_sha256 = lineup_engine_get_model_sha256 (engine);
-  search = lineup_db_search_sync (f->db, actor, &request, &error);
+  search = json_of (lineup_db_search_sync (f->db, actor, &request, &error), lineup_search_to_json);
   g_assert_no_error (error);
   g_assert_false (json_object_get_boolean_member (json_node_get_object (search), "no_hit"));
   candidate = json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (search), "candidates"), 0);
 
-  decision = lineup_db_decide_sync (f->db, actor,
+  decision = json_of (lineup_db_decide_sync (f->db, actor,
                                     json_object_get_int_member (json_node_get_object (search),
                                                                 "search_id"),
                                     json_object_get_int_member (candidate, "rank"),
-                                    LINEUP_DECISION_POSSIBLE_LEAD, note, &error);
+                                    LINEUP_DECISION_POSSIBLE_LEAD, note, &error), lineup_decision_to_json);
   g_assert_no_error (error);
   return g_strdup (json_object_get_string_member (
     json_object_get_object_member (candidate, "subject"), "label"));
@@ -333,7 +349,7 @@ case_status (Fixture    *f,
              const char *number)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) cases = lineup_db_case_list_sync (f->db, f->supervisor, &error);
+  g_autoptr(JsonNode) cases = json_of (lineup_db_case_list_sync (f->db, f->supervisor, &error), lineup_case_list_to_json);
   JsonArray *array;
 
   g_assert_no_error (error);
@@ -479,9 +495,9 @@ run_own_decision (Fixture *f)
   g_assert_cmpuint (g_list_model_get_n_items (lineup_review_page_get_model (f->review)), ==, 1);
 
   /* The core refuses it on its own. */
-  refused = lineup_db_review_sync (f->db, f->supervisor,
+  refused = json_of (lineup_db_review_sync (f->db, f->supervisor,
                                    lineup_json_item_get_int (item, "decision_id"), TRUE,
-                                   "Looks right to me.", &error);
+                                   "Looks right to me.", &error), lineup_review_to_json);
   g_assert_null (refused);
   g_assert_nonnull (error);
   g_test_message ("core refuses own review: %s", error->message);

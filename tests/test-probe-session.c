@@ -147,7 +147,7 @@ static void
 setup (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) c = NULL;
+  g_autoptr(LineupCase) c = NULL;
 
   fx.main_thread = g_thread_self ();
   fx.dir = g_dir_make_tmp ("lineup-probe-session-XXXXXX", &error);

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "lineup-case.h"
+#include "lineup-db-case.h"
 #include "lineup-error.h"
 #include "lineup-gallery.h"
 #include "lineup-report.h"
@@ -152,7 +152,10 @@ candidate (guint       rank,
   json_object_set_double_member (c, "distance", distance);
   json_object_set_double_member (c, "similarity", 1.0 - distance);
   json_object_set_int_member (c, "face_id", 500 + rank);
-  json_object_set_int_member (subject, "id", 300 + rank);
+  {
+    g_autofree char *id = g_strdup_printf ("subject-%u", 300 + rank);
+    json_object_set_string_member (subject, "id", id);
+  }
   json_object_set_string_member (subject, "label", label);
   json_object_set_null_member (subject, "person_id");
   json_object_set_object_member (c, "subject", subject);
@@ -168,7 +171,9 @@ candidate (guint       rank,
   return c;
 }
 
-/* The dossier lineup_db_case_dossier_sync would give for one probe with an
+/* The dossier lineup_db_case_dossier_sync would give (every member it has,
+ * so that the disclosure's dossier.json, written from the records, reads
+ * back equal) for one probe with an
  * edit chain, a search with candidates, decisions and a review, and a
  * no-hit search; extra adds that many undecided candidates. */
 static JsonNode *
@@ -179,16 +184,20 @@ make_dossier (Fixture *f,
   g_autofree char *text = g_strdup_printf (
     "{\"case\":{\"id\":7,\"number\":\"" CASE_NUMBER "\",\"offence\":\"robbery\",\"offence_label\":\"Armed robbery\","
     "  \"reason\":\"Armed robbery at the corner shop on 3 May; still from the shop's camera.\","
-    "  \"status\":\"open\",\"created_by\":\"det.miller\",\"created_at\":\"2024-05-03T09:12:44.123Z\"},"
+    "  \"status\":\"open\",\"created_by\":\"det.miller\",\"created_at\":\"2024-05-03T09:12:44.123Z\","
+    "  \"search_allowed\":true,\"searches\":2},"
     " \"probes\":[{\"id\":11,\"sha256\":\"%s\",\"source\":\"surveillance\",\"original_name\":\"shop-cam-0503.jpg\","
     "  \"user\":\"det.miller\",\"created_at\":\"2024-05-03T09:20:01.000Z\",\"edits\":["
     "   {\"seq\":1,\"op\":\"crop\",\"params\":{\"x\":40,\"y\":30,\"width\":170,\"height\":190},"
     "    \"user\":\"det.miller\",\"created_at\":\"2024-05-03T09:21:00.000Z\"},"
     "   {\"seq\":2,\"op\":\"mirror\",\"params\":{},\"user\":\"det.miller\",\"created_at\":\"2024-05-03T09:21:30.000Z\"},"
     "   {\"seq\":3,\"op\":\"brightness_contrast\",\"params\":{\"brightness\":15,\"contrast\":1.4},"
-    "    \"user\":\"det.miller\",\"created_at\":\"2024-05-03T09:22:10.000Z\"}]}],"
+    "    \"user\":\"det.miller\",\"created_at\":\"2024-05-03T09:22:10.000Z\"}],\"removed_edits\":[]}],"
     " \"searches\":["
-    "  {\"search_id\":21,\"case\":\"" CASE_NUMBER "\",\"probe_id\":11,\"edit_seq\":3,\"model\":\"dlib-resnet-v1\","
+    "  {\"search_id\":21,\"case\":\"" CASE_NUMBER "\",\"probe_id\":11,\"probe_sha256\":\"%s\",\"edit_seq\":3,"
+    "   \"model\":\"dlib-resnet-v1\",\"probe_edits\":[{\"seq\":1,\"op\":\"crop\","
+    "    \"params\":{\"x\":40,\"y\":30,\"width\":170,\"height\":190}},{\"seq\":2,\"op\":\"mirror\",\"params\":{}},"
+    "    {\"seq\":3,\"op\":\"brightness_contrast\",\"params\":{\"brightness\":15,\"contrast\":1.4}}],"
     "   \"model_sha256\":\"" MODEL_SHA "\",\"threshold\":0.6,\"top_k\":10,\"gallery_size\":5484,\"no_hit\":false,"
     "   \"created_at\":\"2024-05-03T09:25:00.000Z\",\"user\":\"det.miller\",\"candidates\":[],\"groups\":[],"
     "   \"decisions\":["
@@ -201,14 +210,15 @@ make_dossier (Fixture *f,
     "     \"user\":\"det.miller\",\"created_at\":\"2024-05-03T09:41:00.000Z\",\"review\":null},"
     "    {\"id\":33,\"rank\":3,\"decision\":\"inconclusive\",\"note\":\"\","
     "     \"user\":\"det.miller\",\"created_at\":\"2024-05-03T09:42:00.000Z\",\"review\":null}]},"
-    "  {\"search_id\":22,\"case\":\"" CASE_NUMBER "\",\"probe_id\":11,\"edit_seq\":0,\"model\":\"dlib-resnet-v1\","
+    "  {\"search_id\":22,\"case\":\"" CASE_NUMBER "\",\"probe_id\":11,\"probe_sha256\":\"%s\",\"edit_seq\":0,"
+    "   \"model\":\"dlib-resnet-v1\",\"probe_edits\":[],"
     "   \"model_sha256\":\"" MODEL_SHA "\",\"threshold\":0.45,\"top_k\":10,\"gallery_size\":5484,\"no_hit\":true,"
     "   \"created_at\":\"2024-05-03T10:05:00.000Z\",\"user\":\"det.miller\",\"candidates\":[],\"groups\":[],"
     "   \"decisions\":[]}],"
     " \"generated_at\":\"2024-05-04T08:00:00.000Z\",\"generated_by\":\"det.miller\","
     " \"statement\":\"A candidate is an investigative lead, not a positive identification. "
     "It must not be the sole basis for an arrest.\"}",
-    f->probe_sha);
+    f->probe_sha, f->probe_sha, f->probe_sha);
   JsonNode *root = json_from_string (text, &error);
   JsonObject *search;
   JsonArray *candidates;
@@ -463,7 +473,7 @@ test_pdf (void)
     return;
   dossier = make_dossier (&f, 0);
   pdf = g_build_filename (f.tmp, "report.pdf", NULL);
-  g_assert_true (lineup_report_write_pdf (dossier, f.data_dir, pdf, &error));
+  g_assert_true (lineup_report_write_pdf_from_json (dossier, f.data_dir, pdf, &error));
   g_assert_no_error (error);
 
   pages_dir = g_build_filename (f.tmp, "pages", NULL);
@@ -533,7 +543,7 @@ test_missing_images (void)
     return;
   dossier = make_dossier (&f, 0);
   pdf = g_build_filename (f.tmp, "report.pdf", NULL);
-  g_assert_true (lineup_report_write_pdf (dossier, f.data_dir, pdf, &error));
+  g_assert_true (lineup_report_write_pdf_from_json (dossier, f.data_dir, pdf, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, CASE_NUMBER));
@@ -541,7 +551,7 @@ test_missing_images (void)
   g_assert_cmpuint (count_occurrences (text, "image not available"), ==, 8);
 
   folder = g_build_filename (f.tmp, "package", NULL);
-  g_assert_true (lineup_report_write_disclosure (dossier, f.data_dir, folder, &error));
+  g_assert_true (lineup_report_write_disclosure_from_json (dossier, f.data_dir, folder, &error));
   g_assert_no_error (error);
   probes = g_build_filename (folder, "probes", NULL);
   g_assert_true (g_file_test (probes, G_FILE_TEST_IS_DIR));
@@ -649,7 +659,7 @@ test_disclosure (void)
     return;
   dossier = make_dossier (&f, 0);
   folder = g_build_filename (f.tmp, "out", "disclosure", NULL);
-  g_assert_true (lineup_report_write_disclosure (dossier, f.data_dir, folder, &error));
+  g_assert_true (lineup_report_write_disclosure_from_json (dossier, f.data_dir, folder, &error));
   g_assert_no_error (error);
 
   pdf_path = g_build_filename (folder, "lead-report.pdf", NULL);
@@ -700,13 +710,13 @@ test_disclosure (void)
   assert_sums_verify (folder, 6);
 
   /* A second package into the same (now full) folder is refused. */
-  g_assert_false (lineup_report_write_disclosure (dossier, f.data_dir, folder, &error));
+  g_assert_false (lineup_report_write_disclosure_from_json (dossier, f.data_dir, folder, &error));
   g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, folder));
   g_clear_error (&error);
 
   /* A file as the target is refused; an existing empty folder is fine. */
-  g_assert_false (lineup_report_write_disclosure (dossier, f.data_dir, pdf_path, &error));
+  g_assert_false (lineup_report_write_disclosure_from_json (dossier, f.data_dir, pdf_path, &error));
   g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, pdf_path));
   g_clear_error (&error);
@@ -714,7 +724,7 @@ test_disclosure (void)
     g_autofree char *empty = g_build_filename (f.tmp, "empty", NULL);
 
     g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
-    g_assert_true (lineup_report_write_disclosure (dossier, f.data_dir, empty, &error));
+    g_assert_true (lineup_report_write_disclosure_from_json (dossier, f.data_dir, empty, &error));
     g_assert_no_error (error);
     assert_sums_verify (empty, 6);
   }
@@ -737,7 +747,7 @@ test_long_table (void)
     return;
   dossier = make_dossier (&f, 90);
   pdf = g_build_filename (f.tmp, "long.pdf", NULL);
-  g_assert_true (lineup_report_write_pdf (dossier, f.data_dir, pdf, &error));
+  g_assert_true (lineup_report_write_pdf_from_json (dossier, f.data_dir, pdf, &error));
   g_assert_no_error (error);
   pages_dir = g_build_filename (f.tmp, "pages", NULL);
   pages = render_pages (pdf, pages_dir);
@@ -789,14 +799,14 @@ test_odd_input (void)
       g_autoptr(GBytes) bytes = NULL;
 
       g_assert_no_error (error);
-      g_assert_true (lineup_report_write_pdf (dossier, f.data_dir, pdf, &error));
+      g_assert_true (lineup_report_write_pdf_from_json (dossier, f.data_dir, pdf, &error));
       g_assert_no_error (error);
       bytes = read_bytes (pdf);
       g_assert_true (memcmp (g_bytes_get_data (bytes, NULL), "%PDF-", 5) == 0);
-      g_assert_true (lineup_report_write_disclosure (dossier, f.data_dir, folder, &error));
+      g_assert_true (lineup_report_write_disclosure_from_json (dossier, f.data_dir, folder, &error));
       g_assert_no_error (error);
     }
-  g_assert_false (lineup_report_write_pdf (array, f.data_dir, pdf, &error));
+  g_assert_false (lineup_report_write_pdf_from_json (array, f.data_dir, pdf, &error));
   g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   /* An unwritable target names the file. */
@@ -805,7 +815,7 @@ test_odd_input (void)
     g_autoptr(JsonNode) dossier = json_from_string (text, NULL);
     g_autofree char *bad = g_build_filename (f.tmp, "no-such-dir", "report.pdf", NULL);
 
-    g_assert_false (lineup_report_write_pdf (dossier, f.data_dir, bad, &error));
+    g_assert_false (lineup_report_write_pdf_from_json (dossier, f.data_dir, bad, &error));
     g_assert_error (error, LINEUP_ERROR, LINEUP_ERROR_IO);
     g_assert_nonnull (strstr (error->message, bad));
   }

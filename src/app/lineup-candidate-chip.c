@@ -36,7 +36,7 @@ update_decision (LineupCandidateChip *self)
   g_autofree char *text = self->item ? lineup_candidate_item_dup_decision_text (self->item) : NULL;
   const char *decision = lineup_json_get_string (d, "decision");
   GtkWidget *badge = GTK_WIDGET (self->badge);
-  LineupDecision value;
+  LineupDecisionKind value;
 
   /* The chip has room for the decision; the tooltip has the review. */
   gtk_label_set_text (self->badge, lineup_decision_from_string (decision, &value, NULL)

@@ -289,7 +289,7 @@ review_text (JsonObject *decision)
 char *
 lineup_candidate_item_dup_decision_text (LineupCandidateItem *self)
 {
-  LineupDecision d;
+  LineupDecisionKind d;
   const char *review;
 
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), NULL);

@@ -70,7 +70,8 @@ cases_ready (GObject      *source,
 {
   g_autoptr(LineupCaseChooser) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GListModel) cases = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) list = cases ? lineup_case_list_to_json (cases) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
 

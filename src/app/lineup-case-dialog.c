@@ -133,7 +133,8 @@ case_ready (GObject      *source,
 {
   g_autoptr(LineupCaseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_case_new_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(LineupCase) kase = lineup_db_case_new_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) node = kase ? lineup_case_to_json (kase) : NULL;
 
   self->busy = FALSE;
   if (node == NULL)

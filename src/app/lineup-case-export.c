@@ -37,7 +37,7 @@ export_thread (GTask        *task,
 {
   ExportData *d = task_data;
   GError *error = NULL;
-  g_autoptr(JsonNode) dossier = lineup_db_case_dossier_sync (d->db, d->user, d->case_number, &error);
+  g_autoptr(LineupDossier) dossier = lineup_db_case_dossier_sync (d->db, d->user, d->case_number, &error);
   gboolean ok;
 
   if (dossier == NULL)

@@ -153,7 +153,8 @@ static JsonArray *
 fetch_steps (ImageRequest  *r,
              GError       **error)
 {
-  g_autoptr(JsonNode) search = lineup_db_search_get_sync (r->db, r->user, r->search_id, error);
+  g_autoptr(LineupSearch) record = lineup_db_search_get_sync (r->db, r->user, r->search_id, error);
+  g_autoptr(JsonNode) search = record ? lineup_search_to_json (record) : NULL;
   JsonObject *root;
 
   if (search == NULL)
@@ -598,7 +599,8 @@ review_ready (GObject      *source,
   g_autoptr(ReviewRequest) r = user_data;
   LineupReviewPage *self = r->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_review_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(LineupReview) review = lineup_db_review_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) node = review ? lineup_review_to_json (review) : NULL;
   g_autofree char *message = NULL;
 
   self->reviewing = FALSE;
@@ -670,7 +672,8 @@ queue_ready (GObject      *source,
 {
   g_autoptr(LineupReviewPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_review_queue_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GListModel) entries = lineup_db_review_queue_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) node = entries ? lineup_queue_entry_list_to_json (entries) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
   gint64 shown_id = self->shown ? lineup_json_item_get_int (self->shown, "decision_id") : 0;

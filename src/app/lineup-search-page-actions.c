@@ -264,7 +264,7 @@ photo_action (GtkWidget  *widget,
 
 /* decisions */
 
-static LineupDecision
+static LineupDecisionKind
 chosen_decision (LineupSearchPage *self,
                  gboolean         *chosen)
 {
@@ -286,7 +286,7 @@ record_decision_action (GtkWidget  *widget,
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
   g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
-  LineupDecision decision;
+  LineupDecisionKind decision;
   gboolean chosen;
 
   decision = chosen_decision (self, &chosen);
@@ -300,7 +300,7 @@ decide_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupDecision decision;
+  LineupDecisionKind decision;
 
   if (!lineup_decision_from_string (g_variant_get_string (param, NULL), &decision, NULL))
     return;

@@ -120,7 +120,8 @@ search_ready (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LineupSearchPage *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_search_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(LineupSearch) search = lineup_db_search_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) node = search ? lineup_search_to_json (search) : NULL;
   JsonObject *s;
 
   /* A search superseded by a new case, probe or user: its result (stored
@@ -349,7 +350,8 @@ refresh_thread (GTask        *task,
 {
   Refresh *r = task_data;
   GError *error = NULL;
-  JsonNode *search = lineup_db_search_get_sync (r->db, r->user, r->search_id, &error);
+  g_autoptr(LineupSearch) record = lineup_db_search_get_sync (r->db, r->user, r->search_id, &error);
+  JsonNode *search = record ? lineup_search_to_json (record) : NULL;
 
   if (search == NULL)
     g_task_return_error (task, error);
@@ -425,7 +427,8 @@ decided (GObject      *source,
   LineupSearchPage *self = g_task_get_source_object (task);
   LineupCandidateItem *item = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(LineupDecision) decision = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) node = decision ? lineup_decision_to_json (decision) : NULL;
   gboolean was_hidden = !lineup_candidate_item_get_revealed (item);
 
   if (self->disposed)
@@ -455,7 +458,7 @@ decided (GObject      *source,
 
 void
 _lineup_search_page_record_decision (LineupSearchPage *self,
-                                     LineupDecision    decision,
+                                     LineupDecisionKind decision,
                                      const char       *note)
 {
   g_autoptr(GTask) task = NULL;

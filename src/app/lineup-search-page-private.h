@@ -93,7 +93,7 @@ void _lineup_search_page_run_search          (LineupSearchPage    *self);
 void _lineup_search_page_selection_changed   (LineupSearchPage    *self);
 void _lineup_search_page_refresh_reviews     (LineupSearchPage    *self);
 void _lineup_search_page_record_decision     (LineupSearchPage    *self,
-                                              LineupDecision       decision,
+                                              LineupDecisionKind   decision,
                                               const char          *note);
 void _lineup_search_page_update_strip_summary (LineupSearchPage   *self);
 

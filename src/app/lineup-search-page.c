@@ -201,7 +201,8 @@ open_case_ready (GObject      *source,
 {
   OpenCase *oc = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(GListModel) cases = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
+  g_autoptr(JsonNode) list = cases ? lineup_case_list_to_json (cases) : NULL;
   JsonArray *arr = list ? json_node_get_array (list) : NULL;
 
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)

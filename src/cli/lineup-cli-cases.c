@@ -105,6 +105,16 @@ lineup_cli_user_list (LineupCliGlobals  *globals,
                        lineup_db_user_list_sync, user_row);
 }
 
+static JsonNode *
+case_list (LineupDb    *db,
+           LineupUser  *user,
+           GError     **error)
+{
+  g_autoptr(GListModel) cases = lineup_db_case_list_sync (db, user, error);
+
+  return cases ? lineup_case_list_to_json (cases) : NULL;
+}
+
 static void
 case_row (JsonObject *o)
 {
@@ -119,7 +129,17 @@ lineup_cli_case_list (LineupCliGlobals  *globals,
                       char             **argv)
 {
   return list_command (globals, argc, argv, "case list", _("List cases, open ones first."), TRUE,
-                       lineup_db_case_list_sync, case_row);
+                       case_list, case_row);
+}
+
+static JsonNode *
+review_queue (LineupDb    *db,
+              LineupUser  *user,
+              GError     **error)
+{
+  g_autoptr(GListModel) entries = lineup_db_review_queue_sync (db, user, error);
+
+  return entries ? lineup_queue_entry_list_to_json (entries) : NULL;
 }
 
 static void
@@ -137,7 +157,7 @@ lineup_cli_review_queue (LineupCliGlobals  *globals,
                          char             **argv)
 {
   return list_command (globals, argc, argv, "review queue", _("Possible leads waiting for review (supervisors)."),
-                       TRUE, lineup_db_review_queue_sync, queue_row);
+                       TRUE, review_queue, queue_row);
 }
 
 static JsonNode *
@@ -331,7 +351,7 @@ lineup_cli_case_new (LineupCliGlobals  *globals,
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(LineupCase) kase = NULL;
   g_autofree char *number = NULL;
   g_autofree char *offence = NULL;
   g_autofree char *reason = NULL;
@@ -357,17 +377,19 @@ lineup_cli_case_new (LineupCliGlobals  *globals,
   if (!session (globals, &db, &user, &ret))
     return ret;
   /* Missing parts go to the core too, so the refusal is audited. */
-  if (!(node = lineup_db_case_new_sync (db, user, number, offence, reason, &error)))
+  if (!(kase = lineup_db_case_new_sync (db, user, number, offence, reason, &error)))
     return lineup_cli_fail (error);
   if (globals->json)
-    return print_node (node);
-  g_print (_("Opened case %s (%s).\n"), number,
-           json_object_get_string_member (json_node_get_object (node), "offence_label"));
+    {
+      g_autoptr(JsonNode) node = lineup_case_to_json (kase);
+      return print_node (node);
+    }
+  g_print (_("Opened case %s (%s).\n"), number, lineup_case_get_offence_label (kase));
   return LINEUP_CLI_OK;
 }
 
 
-static JsonNode *
+static LineupDossier *
 dossier (LineupCliGlobals  *globals,
          const char        *command,
          int               *argc,
@@ -381,7 +403,7 @@ dossier (LineupCliGlobals  *globals,
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *number = NULL;
-  JsonNode *node;
+  LineupDossier *node;
   const GOptionEntry with_output[] = {
     { "case", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("Where to write (required)"), N_("PATH") },
@@ -415,12 +437,14 @@ lineup_cli_case_show (LineupCliGlobals  *globals,
                       char             **argv)
 {
   int ret;
-  g_autoptr(JsonNode) node = dossier (globals, "case show", &argc, &argv, "[N]",
+  g_autoptr(LineupDossier) node = dossier (globals, "case show", &argc, &argv, "[N]",
                                       _("Everything about a case as JSON: probes and their edits, "
                                         "searches (no-hits too) with every candidate, decisions and "
                                         "reviews."),
                                       NULL, &ret);
-  return node ? print_node (node) : ret;
+  g_autoptr(JsonNode) json = node ? lineup_dossier_to_json (node) : NULL;
+
+  return json ? print_node (json) : ret;
 }
 
 int
@@ -432,7 +456,7 @@ lineup_cli_report (LineupCliGlobals  *globals,
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
-  g_autoptr(JsonNode) node = dossier (globals, "report", &argc, &argv, NULL,
+  g_autoptr(LineupDossier) node = dossier (globals, "report", &argc, &argv, NULL,
                                       _("Write the investigative lead report of a case as a PDF."),
                                       &output, &ret);
   if (node == NULL)
@@ -453,7 +477,7 @@ lineup_cli_disclose (LineupCliGlobals  *globals,
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
-  g_autoptr(JsonNode) node = dossier (globals, "disclose", &argc, &argv, NULL,
+  g_autoptr(LineupDossier) node = dossier (globals, "disclose", &argc, &argv, NULL,
                                       _("Write a case's disclosure package into a new folder: the "
                                         "report, the original and edited probes and everything as "
                                         "JSON, with SHA256SUMS."),
@@ -495,8 +519,8 @@ lineup_cli_search (LineupCliGlobals  *globals,
   g_autoptr(LineupEngine) engine = NULL;
   g_autoptr(LineupImage) image = NULL;
   g_autoptr(GPtrArray) faces = NULL;
-  g_autoptr(JsonNode) probe = NULL;
-  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(LineupProbeRecord) probe = NULL;
+  g_autoptr(LineupSearch) result = NULL;
   g_autofree char *number = NULL;
   g_autofree char *source_text = NULL;
   g_autofree char *box_text = NULL;
@@ -509,8 +533,7 @@ lineup_cli_search (LineupCliGlobals  *globals,
   g_autoptr(LineupFace) box_face = NULL;
   int face_index = -1, top = 0, ret;
   double threshold = 0;
-  JsonObject *r;
-  JsonArray *cands;
+  GListModel *cands;
   const GOptionEntry entries[] = {
     { "case", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source_text,
@@ -587,7 +610,7 @@ lineup_cli_search (LineupCliGlobals  *globals,
     }
 
   req.case_number = number;
-  req.probe_id = json_object_get_int_member (json_node_get_object (probe), "id");
+  req.probe_id = lineup_probe_record_get_id (probe);
   req.face = face;
   req.model_sha256 = lineup_engine_get_model_sha256 (engine);
   req.top_k = top;
@@ -598,8 +621,7 @@ lineup_cli_search (LineupCliGlobals  *globals,
   if (result == NULL)
     return lineup_cli_fail (error);
 
-  r = json_node_get_object (result);
-  cands = json_object_get_array_member (r, "candidates");
+  cands = lineup_search_get_candidates (result);
   if (globals->json)
     {
       /* The documented shape for scripts. */
@@ -608,38 +630,37 @@ lineup_cli_search (LineupCliGlobals  *globals,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "search_id");
-      json_builder_add_int_value (b, json_object_get_int_member (r, "search_id"));
+      json_builder_add_int_value (b, lineup_search_get_search_id (result));
       json_builder_set_member_name (b, "case");
       json_builder_add_string_value (b, number);
       json_builder_set_member_name (b, "model");
-      json_builder_add_string_value (b, json_object_get_string_member (r, "model"));
+      json_builder_add_string_value (b, lineup_search_get_model (result));
       json_builder_set_member_name (b, "threshold");
-      json_builder_add_double_value (b, json_object_get_double_member (r, "threshold"));
+      json_builder_add_double_value (b, lineup_search_get_threshold (result));
       json_builder_set_member_name (b, "candidates");
       json_builder_begin_array (b);
-      for (guint i = 0; i < json_array_get_length (cands); i++)
+      for (guint i = 0; i < g_list_model_get_n_items (cands); i++)
         {
-          JsonObject *c = json_array_get_object_element (cands, i);
-          JsonObject *s = json_object_get_object_member (c, "subject");
+          g_autoptr(LineupCandidate) c = g_list_model_get_item (cands, i);
 
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "rank");
-          json_builder_add_int_value (b, json_object_get_int_member (c, "rank"));
+          json_builder_add_int_value (b, lineup_candidate_get_rank (c));
           json_builder_set_member_name (b, "distance");
-          json_builder_add_double_value (b, json_object_get_double_member (c, "distance"));
+          json_builder_add_double_value (b, lineup_candidate_get_distance (c));
           json_builder_set_member_name (b, "similarity");
-          json_builder_add_double_value (b, json_object_get_double_member (c, "similarity"));
+          json_builder_add_double_value (b, lineup_candidate_get_similarity (c));
           json_builder_set_member_name (b, "subject");
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, json_object_get_string_member (s, "id"));
+          json_builder_add_string_value (b, lineup_candidate_get_subject_id (c));
           json_builder_set_member_name (b, "label");
-          json_builder_add_string_value (b, json_object_get_string_member (s, "label"));
+          json_builder_add_string_value (b, lineup_candidate_get_label (c));
           json_builder_end_object (b);
           json_builder_set_member_name (b, "booking_number");
-          json_builder_add_string_value (b, json_object_get_string_member (c, "booking_number"));
+          json_builder_add_string_value (b, lineup_candidate_get_booking_number (c));
           json_builder_set_member_name (b, "photo_sha256");
-          json_builder_add_string_value (b, json_object_get_string_member (c, "photo_sha256"));
+          json_builder_add_string_value (b, lineup_candidate_get_photo_sha256 (c));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -650,15 +671,14 @@ lineup_cli_search (LineupCliGlobals  *globals,
 
   g_print (_("Search %" G_GINT64_FORMAT " in case %s: %u candidate(s) within distance %.2f of %"
              G_GINT64_FORMAT " faces.\n"),
-           json_object_get_int_member (r, "search_id"), number, json_array_get_length (cands),
-           json_object_get_double_member (r, "threshold"), json_object_get_int_member (r, "gallery_size"));
-  for (guint i = 0; i < json_array_get_length (cands); i++)
+           lineup_search_get_search_id (result), number, g_list_model_get_n_items (cands),
+           lineup_search_get_threshold (result), lineup_search_get_gallery_size (result));
+  for (guint i = 0; i < g_list_model_get_n_items (cands); i++)
     {
-      JsonObject *c = json_array_get_object_element (cands, i);
-      g_print ("%3" G_GINT64_FORMAT "  %.4f  %.4f  %-20s %s\n", json_object_get_int_member (c, "rank"),
-               json_object_get_double_member (c, "distance"), json_object_get_double_member (c, "similarity"),
-               json_object_get_string_member (c, "booking_number"),
-               json_object_get_string_member (json_object_get_object_member (c, "subject"), "label"));
+      g_autoptr(LineupCandidate) c = g_list_model_get_item (cands, i);
+      g_print ("%3" G_GINT64_FORMAT "  %.4f  %.4f  %-20s %s\n", lineup_candidate_get_rank (c),
+               lineup_candidate_get_distance (c), lineup_candidate_get_similarity (c),
+               lineup_candidate_get_booking_number (c), lineup_candidate_get_label (c));
     }
   g_print ("%s\n", _(LINEUP_LEAD_STATEMENT));
   return LINEUP_CLI_OK;
@@ -674,12 +694,12 @@ lineup_cli_decide (LineupCliGlobals  *globals,
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(LineupDecision) node = NULL;
   g_autofree char *decision_text = NULL;
   g_autofree char *note = NULL;
   gint64 search_id = 0;
   int rank = 0, ret;
-  LineupDecision decision;
+  LineupDecisionKind decision;
   const GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_INT64, &search_id, N_("Search id (required)"), N_("ID") },
     { "rank", 0, 0, G_OPTION_ARG_INT, &rank, N_("Candidate rank (required)"), N_("R") },
@@ -705,9 +725,12 @@ lineup_cli_decide (LineupCliGlobals  *globals,
   if (!(node = lineup_db_decide_sync (db, user, search_id, rank, decision, note, &error)))
     return lineup_cli_fail (error);
   if (globals->json)
-    return print_node (node);
-  g_print (_("Recorded decision %" G_GINT64_FORMAT ": %s.\n"),
-           json_object_get_int_member (json_node_get_object (node), "id"), lineup_decision_label (decision));
+    {
+      g_autoptr(JsonNode) json = lineup_decision_to_json (node);
+      return print_node (json);
+    }
+  g_print (_("Recorded decision %" G_GINT64_FORMAT ": %s.\n"), lineup_decision_get_id (node),
+           lineup_decision_label (decision));
   return LINEUP_CLI_OK;
 }
 
@@ -720,7 +743,7 @@ lineup_cli_review (LineupCliGlobals  *globals,
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(LineupReview) node = NULL;
   g_autofree char *comment = NULL;
   gint64 decision_id = 0;
   gboolean approve = FALSE, reject = FALSE;
@@ -746,11 +769,13 @@ lineup_cli_review (LineupCliGlobals  *globals,
   if (!(node = lineup_db_review_sync (db, user, decision_id, approve, comment, &error)))
     return lineup_cli_fail (error);
   if (globals->json)
-    return print_node (node);
+    {
+      g_autoptr(JsonNode) json = lineup_review_to_json (node);
+      return print_node (json);
+    }
   g_print (_("Decision %" G_GINT64_FORMAT " %s; case %s is now %s.\n"), decision_id,
-           approve ? _("approved") : _("rejected"),
-           json_object_get_string_member (json_node_get_object (node), "case"),
-           json_object_get_string_member (json_node_get_object (node), "case_status"));
+           approve ? _("approved") : _("rejected"), lineup_review_get_case_number (node),
+           lineup_review_get_case_status (node));
   return LINEUP_CLI_OK;
 }
 

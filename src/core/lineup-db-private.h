@@ -21,7 +21,7 @@ typedef struct
   GAsyncQueue *queue;
   char        *path;
   sqlite3     *conn;
-  /* The search index (lineup-db-case.c), owned here so that searches,
+  /* The search index (lineup-db-search.c), owned here so that searches,
    * imports and purges update it in the same place they change the rows. */
   gpointer       search_cache;
   GDestroyNotify search_cache_free;

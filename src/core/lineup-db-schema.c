@@ -222,10 +222,17 @@ static const char migration_3[] =
   "CREATE INDEX bookings_date ON bookings(booking_date);"
   "CREATE INDEX subjects_name ON subjects(last_name, first_name);";
 
+/* v4: one review per decision, held by the schema itself: the check in the
+ * review job gives the friendly message, this index holds for every other
+ * writer (and for two workstations racing) as well. */
+static const char migration_4[] =
+  "CREATE UNIQUE INDEX reviews_one_per_decision ON reviews(decision_id);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 int

@@ -23,6 +23,19 @@ struct _LineupFace
 };
 
 G_DEFINE_FINAL_TYPE (LineupFace, lineup_face, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (LineupBox, lineup_box, lineup_box_copy, lineup_box_free)
+
+LineupBox *
+lineup_box_copy (const LineupBox *box)
+{
+  return g_memdup2 (box, sizeof *box);
+}
+
+void
+lineup_box_free (LineupBox *box)
+{
+  g_free (box);
+}
 
 /* Defaults chosen on LFW and the group photos (see README, "Quality"):
  * a booking photo far below them gives an unreliable descriptor. */

@@ -17,6 +17,20 @@ typedef struct
   double bottom;
 } LineupBox;
 
+/* The one box type of the core's records (faces, candidates). */
+#define LINEUP_TYPE_BOX (lineup_box_get_type ())
+GType      lineup_box_get_type (void) G_GNUC_CONST;
+LineupBox *lineup_box_copy     (const LineupBox *box);
+void       lineup_box_free     (LineupBox       *box);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupBox, lineup_box_free)
+
+/* An image point, px: landmarks are arrays of these. */
+typedef struct
+{
+  double x;
+  double y;
+} LineupPoint;
+
 typedef struct
 {
   double face_width;    /* box width, px */

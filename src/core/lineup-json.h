@@ -1,5 +1,6 @@
 /* lineup-json.h: lenient readers for the core's JSON results (search,
- * dossier, audit entries), shared by the report, the app and the CLI. */
+ * dossier, audit entries), shared by the records' parsers, the app and the
+ * CLI. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -24,6 +25,30 @@ JsonObject        *lineup_json_get_object     (JsonObject     *o,
 gboolean           lineup_json_get_box        (JsonObject     *o,
                                                const char     *member,
                                                LineupBox      *box);
+
+/* For reading back documents that may hold anything (a dossier from a
+ * file): a string member or NULL; a number also from an int, a double or a
+ * numeric string (FALSE if none); an int with a fallback; a flag that also
+ * takes "true" and non-zero numbers. */
+const char        *lineup_json_get_string_or_null (JsonObject *o,
+                                                   const char *member);
+gboolean           lineup_json_get_number     (JsonObject     *o,
+                                               const char     *member,
+                                               double         *value);
+gint64             lineup_json_get_int_or     (JsonObject     *o,
+                                               const char     *member,
+                                               gint64          fallback);
+gboolean           lineup_json_get_flag       (JsonObject     *o,
+                                               const char     *member);
+/* A box stored as [left, top, right, bottom] or {"left",…}, each side a
+ * number; FALSE if there is none. */
+gboolean           lineup_json_read_box       (JsonObject     *o,
+                                               const char     *member,
+                                               LineupBox      *box);
+/* Landmarks stored flat [x0, y0, …] or as points [[x, y], …]: a GArray of
+ * LineupPoint, or NULL if there are none. */
+GArray            *lineup_json_read_points    (JsonObject     *o,
+                                               const char     *member);
 
 /* An array member, or NULL; an array's i-th element if it is an object. */
 JsonArray         *lineup_json_get_array      (JsonObject     *o,

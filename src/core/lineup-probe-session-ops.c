@@ -184,11 +184,9 @@ store_probe_finish (LineupProbeSession  *self,
                     GAsyncResult        *result,
                     GError             **error)
 {
-  g_autoptr(JsonNode) probe = lineup_db_probe_add_finish (self->db, result, error);
+  g_autoptr(LineupProbeRecord) probe = lineup_db_probe_add_finish (self->db, result, error);
 
-  if (probe == NULL)
-    return 0;
-  return json_object_get_int_member_with_default (json_node_get_object (probe), "id", 0);
+  return probe ? lineup_probe_record_get_id (probe) : 0;
 }
 
 static void

@@ -13,6 +13,8 @@
 #include <json-glib/json-glib.h>
 
 #include "lineup-case.h"
+#include "lineup-db-case.h"
+#include "lineup-probe-record.h"
 #include "lineup-db.h"
 #include "lineup-engine.h"
 #include "lineup-face.h"

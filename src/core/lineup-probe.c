@@ -8,7 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "lineup-case.h"
+#include "lineup-db-case.h"
+#include "lineup-case-policy.h"
 #include "lineup-error.h"
 
 static const struct
@@ -33,13 +34,7 @@ lineup_probe_source_from_string (const char         *text,
         *source = i;
         return TRUE;
       }
-  if (text != NULL && (g_str_has_prefix (text, "composite") || g_str_has_prefix (text, "sketch") ||
-                       g_str_has_prefix (text, "look")))
-    g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_POLICY,
-                 _("Refused by policy: composite sketches and look-alike photos are never searched. "
-                   "Face recognition matches a photographed face; a drawing or someone who merely "
-                   "resembles the person produces confident-looking but meaningless candidates."));
-  else
+  if (lineup_case_policy_check_probe_source (text, error))
     g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
                  _("Unknown probe source “%s” (surveillance, witness, social_media, other)"),
                  text ? text : "");
@@ -71,9 +66,9 @@ static const struct
 };
 
 gboolean
-lineup_decision_from_string (const char      *text,
-                             LineupDecision  *decision,
-                             GError         **error)
+lineup_decision_from_string (const char          *text,
+                             LineupDecisionKind  *decision,
+                             GError             **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
     if (g_strcmp0 (text, decisions[i].name) == 0)
@@ -87,14 +82,14 @@ lineup_decision_from_string (const char      *text,
 }
 
 const char *
-lineup_decision_to_string (LineupDecision decision)
+lineup_decision_to_string (LineupDecisionKind decision)
 {
   g_return_val_if_fail (decision < G_N_ELEMENTS (decisions), "inconclusive");
   return decisions[decision].name;
 }
 
 const char *
-lineup_decision_label (LineupDecision decision)
+lineup_decision_label (LineupDecisionKind decision)
 {
   g_return_val_if_fail (decision < G_N_ELEMENTS (decisions), "");
   return _(decisions[decision].label);
