@@ -1,8 +1,12 @@
-/* test-index.c: the flat scan against a plain double-precision brute force,
- * with adds, removes and the distance limit. */
+/* test-index.c: the two-stage scan against a plain double-precision brute
+ * force (which must come out equal: same faces, same order, same
+ * distances), on synthetic descriptors shaped like dlib's and on real LFW
+ * ones, with adds, removes, the distance limit, near-ties, both kernels and
+ * the threaded scan; the index file: round trip, staleness and damage. */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -87,6 +91,553 @@ test_matches_brute_force (void)
   g_free (removed);
 }
 
+/* the exact reference */
+
+static float
+ref_distance (const float *a,
+              const float *b)
+{
+  double s = 0;
+  for (int i = 0; i < DIM; i++)
+    {
+      double d = (double)a[i] - b[i];
+      s += d * d;
+    }
+  return (float)sqrt (s);
+}
+
+typedef struct
+{
+  guint    n;
+  float   *data;
+  gint64  *ids;
+  gboolean *gone;
+} Set;
+
+static void
+set_free (Set *s)
+{
+  g_free (s->data);
+  g_free (s->ids);
+  g_free (s->gone);
+  g_free (s);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Set, set_free)
+
+static Set *
+set_new (guint n)
+{
+  Set *s = g_new0 (Set, 1);
+  s->n = n;
+  s->data = g_new0 (float, (gsize)n * DIM);
+  s->ids = g_new0 (gint64, n);
+  s->gone = g_new0 (gboolean, n);
+  return s;
+}
+
+static int
+cmp_ref (gconstpointer a,
+         gconstpointer b)
+{
+  const LineupHit *x = a, *y = b;
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Every face's distance, sorted by (distance, id), cut at the limit and k. */
+static guint
+brute_force (const Set   *s,
+             const float *q,
+             guint        k,
+             float        limit,
+             LineupHit   *out)
+{
+  g_autofree LineupHit *all = g_new (LineupHit, s->n);
+  guint n = 0;
+
+  for (guint i = 0; i < s->n; i++)
+    {
+      if (s->gone[i])
+        continue;
+      all[n].id = s->ids[i];
+      all[n].distance = ref_distance (s->data + (gsize)i * DIM, q);
+      if (all[n].distance <= limit)
+        n++;
+    }
+  qsort (all, n, sizeof (LineupHit), cmp_ref);
+  n = MIN (n, k);
+  memcpy (out, all, n * sizeof (LineupHit));
+  return n;
+}
+
+static guint64 total_shortlist, total_searches;
+
+static void
+assert_same (LineupIndex *index,
+             const Set   *s,
+             const float *q,
+             guint        k,
+             float        limit)
+{
+  g_autofree LineupHit *want = g_new (LineupHit, k);
+  g_autofree LineupHit *got = g_new (LineupHit, k);
+  LineupIndexStats stats;
+  guint nw = brute_force (s, q, k, limit, want);
+  guint ng = lineup_index_search_full (index, q, k, limit, got, &stats);
+
+  if (ng != nw)
+    g_error ("k=%u limit=%g: %u hits, brute force %u", k, limit, ng, nw);
+  for (guint i = 0; i < nw; i++)
+    if (got[i].id != want[i].id || got[i].distance != want[i].distance)
+      g_error ("k=%u limit=%g rank %u: %" G_GINT64_FORMAT " at %.9g, brute force %" G_GINT64_FORMAT " at %.9g",
+               k, limit, i, got[i].id, got[i].distance, want[i].id, want[i].distance);
+  total_shortlist += stats.shortlist;
+  total_searches++;
+}
+
+static float
+gauss (GRand *r)
+{
+  double u = g_rand_double_range (r, 1e-12, 1), v = g_rand_double (r);
+  return (float)(sqrt (-2 * log (u)) * cos (2 * G_PI * v));
+}
+
+/* Shaped like dlib's: people as clusters (centres of norm ~0.5-0.7, faces
+ * ~0.3 from their centre), one to eight faces each. */
+static Set *
+synthetic (GRand *r,
+           guint  n)
+{
+  Set *s = set_new (n);
+  float centre[DIM];
+  guint left = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      float *x = s->data + (gsize)i * DIM;
+      if (left == 0)
+        {
+          double norm = 0, want = g_rand_double_range (r, 0.5, 0.7);
+          for (int d = 0; d < DIM; d++)
+            {
+              centre[d] = gauss (r);
+              norm += centre[d] * centre[d];
+            }
+          for (int d = 0; d < DIM; d++)
+            centre[d] *= want / sqrt (norm);
+          left = g_rand_int_range (r, 1, 9);
+        }
+      left--;
+      for (int d = 0; d < DIM; d++)
+        x[d] = centre[d] + gauss (r) * 0.027f;
+      s->ids[i] = 1 + i;
+    }
+  return s;
+}
+
+static LineupIndex *
+index_of (const Set *s)
+{
+  LineupIndex *index = lineup_index_new (DIM);
+  for (guint i = 0; i < s->n; i++)
+    if (!s->gone[i])
+      lineup_index_add (index, s->ids[i], s->data + (gsize)i * DIM);
+  return index;
+}
+
+static void
+query_near (GRand       *r,
+            const Set   *s,
+            float        noise,
+            float       *q)
+{
+  guint i = g_rand_int_range (r, 0, s->n);
+  for (int d = 0; d < DIM; d++)
+    q[d] = s->data[(gsize)i * DIM + d] + gauss (r) * noise;
+}
+
+static const guint ks[] = { 1, 2, 5, 10, 20, 33, 50 };
+
+static void
+check_queries (LineupIndex *index,
+               const Set   *s,
+               GRand       *r,
+               guint        n_queries)
+{
+  for (guint qi = 0; qi < n_queries; qi++)
+    {
+      float q[DIM];
+      LineupHit best[50];
+      guint nb;
+
+      query_near (r, s, qi % 3 == 0 ? 0.0f : qi % 3 == 1 ? 0.02f : 0.06f, q);
+      for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+        assert_same (index, s, q, ks[j], INFINITY);
+      /* Limits: on a distance exactly, just under it, and loose. */
+      nb = brute_force (s, q, 50, INFINITY, best);
+      g_assert_cmpuint (nb, >, 10);
+      assert_same (index, s, q, 50, best[7].distance);
+      assert_same (index, s, q, 50, nextafterf (best[7].distance, 0));
+      assert_same (index, s, q, 20, 0.6f);
+      assert_same (index, s, q, 50, 0.0f);
+    }
+}
+
+static void
+test_two_stage_synthetic (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (11);
+  g_autoptr(Set) s = synthetic (r, 20000);
+  g_autoptr(LineupIndex) index = index_of (s);
+  const char *kernels[] = { "avx2", "scalar" };
+
+  for (guint kk = 0; kk < G_N_ELEMENTS (kernels); kk++)
+    {
+      if (!lineup_index_set_kernel (kernels[kk]))
+        {
+          g_test_message ("no %s kernel on this CPU", kernels[kk]);
+          continue;
+        }
+      total_shortlist = total_searches = 0;
+      check_queries (index, s, r, 12);
+      g_test_message ("%s: mean shortlist %.1f of %u", kernels[kk],
+                      (double)total_shortlist / total_searches, s->n);
+    }
+  g_assert_true (lineup_index_set_kernel ("scalar"));
+  lineup_index_set_kernel ("avx2");
+  /* More than asked for, and an empty index. */
+  {
+    g_autoptr(LineupIndex) empty = lineup_index_new (DIM);
+    LineupHit h[4];
+    g_autoptr(Set) small = synthetic (r, 3);
+    g_autoptr(LineupIndex) three = index_of (small);
+    float q[DIM] = { 0 };
+
+    g_assert_cmpuint (lineup_index_search (empty, q, 4, INFINITY, h), ==, 0);
+    assert_same (three, small, q, 50, INFINITY);
+    g_assert_cmpuint (lineup_index_search (three, q, 0, INFINITY, h), ==, 0);
+  }
+}
+
+/* Split across threads: the parts' bounds are merged, and every row is
+ * looked at exactly once. */
+static void
+test_two_stage_threads (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (12);
+  g_autoptr(Set) s = synthetic (r, 100003);
+  g_autoptr(LineupIndex) index = index_of (s);
+  float q[DIM];
+  LineupHit h[5];
+  LineupIndexStats stats;
+
+  for (guint t = 1; t <= 3; t++)
+    {
+      lineup_index_set_threads (t);
+      check_queries (index, s, r, 3);
+      query_near (r, s, 0.02f, q);
+      lineup_index_search_full (index, q, 5, INFINITY, h, &stats);
+      g_assert_cmpuint (stats.parts, ==, t);
+      g_assert_cmpuint (stats.scanned, ==, s->n);
+      g_assert_cmpuint (stats.shortlist, <, s->n / 100);
+    }
+  lineup_index_set_threads (0);
+}
+
+/* Removals (the nearest among them), faces put back with new values (ids
+ * out of order), and near-ties the codes cannot tell apart. */
+static void
+test_two_stage_removals_and_ties (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (13);
+  g_autoptr(Set) s = synthetic (r, 6000);
+  g_autoptr(LineupIndex) index = NULL;
+  float q[DIM];
+
+  /* Ties: exact copies under other ids, copies moved by less than a code
+   * step, and permutations of one vector (the same distance from a query
+   * with equal components). */
+  for (guint i = 0; i < 600; i++)
+    {
+      float *x = s->data + (gsize)i * DIM;
+      const float *src = s->data + (gsize)(i / 3 * 3) * DIM;
+      if (i % 3 == 1)
+        memcpy (x, src, DIM * sizeof (float));
+      else if (i % 3 == 2)
+        for (int d = 0; d < DIM; d++)
+          x[d] = src[d] + (float)g_rand_double_range (r, -2e-4, 2e-4);
+    }
+  for (guint i = 600; i < 1000; i++)
+    {
+      float *x = s->data + (gsize)i * DIM;
+      memcpy (x, s->data + (gsize)600 * DIM, DIM * sizeof (float));
+      for (int d = DIM - 1; d > 0; d--)
+        {
+          int j = g_rand_int_range (r, 0, d + 1);
+          float t = x[d];
+          x[d] = x[j];
+          x[j] = t;
+        }
+    }
+  index = index_of (s);
+  for (guint qi = 0; qi < 20; qi++)
+    {
+      const float *src = s->data + (gsize)(g_rand_int_range (r, 0, 200) * 3) * DIM;
+      for (int d = 0; d < DIM; d++)
+        q[d] = src[d] + (qi % 2 ? (float)g_rand_double_range (r, -1e-4, 1e-4) : 0);
+      for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+        assert_same (index, s, q, ks[j], INFINITY);
+    }
+  for (int d = 0; d < DIM; d++)
+    q[d] = 0.01f;
+  for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+    assert_same (index, s, q, ks[j], INFINITY);
+
+  /* Remove a query's nearest faces and a random tenth. */
+  query_near (r, s, 0.0f, q);
+  {
+    LineupHit best[10];
+    guint nb = brute_force (s, q, 10, INFINITY, best);
+    for (guint i = 0; i < nb; i++)
+      {
+        g_assert_true (lineup_index_remove (index, best[i].id));
+        s->gone[best[i].id - 1] = TRUE;
+      }
+  }
+  for (guint i = 0; i < s->n; i++)
+    if (!s->gone[i] && g_rand_int_range (r, 0, 10) == 0)
+      {
+        g_assert_true (lineup_index_remove (index, s->ids[i]));
+        g_assert_false (lineup_index_remove (index, s->ids[i]));
+        s->gone[i] = TRUE;
+      }
+  for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+    assert_same (index, s, q, ks[j], INFINITY);
+  check_queries (index, s, r, 4);
+  /* Put some back with new values: ids no longer arrive in order. */
+  for (guint i = 0; i < s->n; i += 5)
+    {
+      float *x = s->data + (gsize)i * DIM;
+      for (int d = 0; d < DIM; d++)
+        x[d] += gauss (r) * 0.01f;
+      lineup_index_add (index, s->ids[i], x);
+      s->gone[i] = FALSE;
+    }
+  {
+    guint live = 0;
+    for (guint i = 0; i < s->n; i++)
+      live += !s->gone[i];
+    g_assert_cmpuint (lineup_index_get_size (index), ==, live);
+  }
+  check_queries (index, s, r, 4);
+  g_assert_true (lineup_index_contains (index, s->ids[5]));
+  g_assert_false (lineup_index_contains (index, 999999));
+}
+
+/* Real descriptors: LFW faces through the engine. */
+static Set *lfw;
+
+static Set *
+lfw_descriptors (guint want)
+{
+  const char *faces = g_getenv ("LINEUP_FACES_DIR");
+  g_autofree char *root = g_build_filename (faces, "lfw-devtrain", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupEngine) engine = lineup_engine_new (NULL, &error);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (float));
+  LineupDetectOptions options;
+  const char *name;
+  Set *s;
+
+  g_assert_no_error (error);
+  dir = g_dir_open (root, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)))
+    g_ptr_array_add (people, g_build_filename (root, name, NULL));
+  g_ptr_array_sort (people, (GCompareFunc)g_strcmp0);
+  lineup_detect_options_init_default (&options);
+  for (guint p = 0; p < people->len && got->len < want * DIM; p++)
+    {
+      g_autoptr(GDir) pd = g_dir_open (people->pdata[p], 0, NULL);
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+      if (pd == NULL)
+        continue;
+      while ((name = g_dir_read_name (pd)))
+        if (g_str_has_suffix (name, ".jpg"))
+          g_ptr_array_add (files, g_build_filename (people->pdata[p], name, NULL));
+      g_ptr_array_sort (files, (GCompareFunc)g_strcmp0);
+      /* People with several photos: the hard case, near neighbours. */
+      if (files->len < 2)
+        continue;
+      for (guint f = 0; f < files->len && f < 4; f++)
+        {
+          g_autoptr(LineupImage) image = lineup_image_new_from_file (files->pdata[f],
+                                                                     LINEUP_IMAGE_DEFAULT_MAX_PIXELS, &error);
+          g_autoptr(GPtrArray) found = NULL;
+          g_assert_no_error (error);
+          found = lineup_engine_detect (engine, image, &options, &error);
+          g_assert_no_error (error);
+          if (found->len > 0)
+            g_array_append_vals (got, lineup_face_get_descriptor (found->pdata[0]), DIM);
+        }
+    }
+  s = set_new (got->len / DIM);
+  memcpy (s->data, got->data, got->len * sizeof (float));
+  for (guint i = 0; i < s->n; i++)
+    s->ids[i] = 100 + 3 * i;
+  return s;
+}
+
+static void
+test_two_stage_lfw (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (14);
+  g_autoptr(LineupIndex) index = NULL;
+  double norm_min = INFINITY, norm_max = 0;
+
+  if (lfw == NULL)
+    lfw = lfw_descriptors (240);
+  g_assert_cmpuint (lfw->n, >=, 200);
+  for (guint i = 0; i < lfw->n; i++)
+    {
+      double n = 0;
+      for (int d = 0; d < DIM; d++)
+        n += lfw->data[(gsize)i * DIM + d] * lfw->data[(gsize)i * DIM + d];
+      norm_min = MIN (norm_min, sqrt (n));
+      norm_max = MAX (norm_max, sqrt (n));
+    }
+  g_test_message ("%u LFW descriptors, norms %.2f-%.2f", lfw->n, norm_min, norm_max);
+  index = index_of (lfw);
+  total_shortlist = total_searches = 0;
+  /* Every face as the query (itself at distance 0 first), and others. */
+  for (guint i = 0; i < lfw->n; i++)
+    {
+      const float *q = lfw->data + (gsize)i * DIM;
+      assert_same (index, lfw, q, 1, INFINITY);
+      assert_same (index, lfw, q, 50, INFINITY);
+      assert_same (index, lfw, q, 20, 0.6f);
+    }
+  check_queries (index, lfw, r, 20);
+  g_test_message ("mean shortlist %.1f of %u", (double)total_shortlist / total_searches, lfw->n);
+}
+
+/* index file */
+
+static void
+test_index_file (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (15);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-index-file-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lineup.index", NULL);
+  g_autoptr(Set) s = synthetic (r, 70001);
+  g_autoptr(LineupIndex) mem = index_of (s);
+  g_autoptr(LineupIndex) index = NULL;
+  g_autofree char *contents = NULL;
+  guint64 generation = 0;
+  gsize len;
+  float q[DIM];
+
+  g_assert_no_error (error);
+  g_assert_null (lineup_index_open (path, DIM, "m1", &generation, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (lineup_index_save (mem, path, "m1", 42, &error));
+  g_assert_no_error (error);
+  index = lineup_index_open (path, DIM, "m1", &generation, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (generation, ==, 42);
+  g_assert_cmpuint (lineup_index_get_size (index), ==, s->n);
+  g_assert_true (lineup_index_file_verify (path, &error));
+  g_assert_no_error (error);
+  check_queries (index, s, r, 3);
+
+  /* Removing from a mapped index leaves the file as it was; faces added
+   * after loading are searched with the mapped ones. */
+  query_near (r, s, 0.0f, q);
+  {
+    LineupHit best[3];
+    g_assert_cmpuint (brute_force (s, q, 3, INFINITY, best), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_true (lineup_index_remove (index, best[i].id));
+        s->gone[best[i].id - 1] = TRUE;
+      }
+  }
+  for (guint i = 0; i < 50; i++)
+    {
+      float *x = s->data + (gsize)(s->n - 1 - i) * DIM;
+      g_assert_true (lineup_index_remove (index, s->ids[s->n - 1 - i]));
+      s->ids[s->n - 1 - i] = 1000000 + i;
+      for (int d = 0; d < DIM; d++)
+        x[d] = q[d] + gauss (r) * 0.01f;
+      lineup_index_add (index, s->ids[s->n - 1 - i], x);
+    }
+  for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+    assert_same (index, s, q, ks[j], INFINITY);
+  check_queries (index, s, r, 2);
+  g_assert_true (lineup_index_file_verify (path, &error));
+  {
+    /* Saved again (compacted): the same answers. */
+    g_autofree char *path2 = g_build_filename (dir, "lineup2.index", NULL);
+    g_autoptr(LineupIndex) again = NULL;
+    g_assert_true (lineup_index_save (index, path2, "m1", 43, &error));
+    again = lineup_index_open (path2, DIM, "m1", &generation, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (generation, ==, 43);
+    g_assert_cmpuint (lineup_index_get_size (again), ==, lineup_index_get_size (index));
+    for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+      assert_same (again, s, q, ks[j], INFINITY);
+    g_unlink (path2);
+  }
+  g_clear_pointer (&index, lineup_index_free);
+
+  /* Built from something else, or another size. */
+  g_assert_null (lineup_index_open (path, DIM, "m2", &generation, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_null (lineup_index_open (path, 64, NULL, &generation, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* Damage: a code byte, a descriptor byte, the header, a short file. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  {
+    g_autofree char *bad = g_memdup2 (contents, len);
+    bad[3 << 20] ^= 1;            /* among the codes (from 1.4 to 10.4 MB) */
+    g_assert_true (g_file_set_contents (path, bad, len, &error));
+    g_assert_null (lineup_index_open (path, DIM, "m1", &generation, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    memcpy (bad, contents, len);
+    bad[len - 100] ^= 1;          /* a float descriptor */
+    g_assert_true (g_file_set_contents (path, bad, len, &error));
+    index = lineup_index_open (path, DIM, "m1", &generation, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&index, lineup_index_free);
+    g_assert_false (lineup_index_file_verify (path, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    memcpy (bad, contents, len);
+    bad[40] ^= 1;                 /* the header */
+    g_assert_true (g_file_set_contents (path, bad, len, &error));
+    g_assert_null (lineup_index_open (path, DIM, "m1", &generation, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    g_assert_true (g_file_set_contents (path, contents, len / 2, &error));
+    g_assert_null (lineup_index_open (path, DIM, "m1", &generation, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* The index loaded from the database holds only enrolled faces of the asked
  * model: excluded faces and other models' descriptors never take part. */
 static void
@@ -151,5 +702,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/index/matches-brute-force", test_matches_brute_force);
   g_test_add_func ("/index/load-from-database", test_load_from_database);
+  g_test_add_func ("/index/two-stage/synthetic", test_two_stage_synthetic);
+  g_test_add_func ("/index/two-stage/threads", test_two_stage_threads);
+  g_test_add_func ("/index/two-stage/removals-and-ties", test_two_stage_removals_and_ties);
+  g_test_add_func ("/index/two-stage/lfw", test_two_stage_lfw);
+  g_test_add_func ("/index/file", test_index_file);
   return g_test_run ();
 }

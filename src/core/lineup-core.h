@@ -24,6 +24,7 @@
 #include "lineup-report.h"
 #include "lineup-user.h"
 #include "lineup-index.h"
+#include "lineup-index-file.h"
 #include "lineup-json.h"
 #include "lineup-store.h"
 #include "lineup-csv.h"

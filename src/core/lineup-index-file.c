@@ -1,0 +1,545 @@
+/* lineup-index-file.c: writing, mapping and checking the index file.
+ *
+ * Layout: a 4 KiB header, then ids, scales, norms, radii and codes (each
+ * section page-aligned and sized for the writer's capacity), then the float
+ * descriptors. Everything before the floats is mapped private and
+ * writable, so removing a face marks its row in this process's copy of
+ * one page without touching the file. The floats are read with pread, so
+ * what searches read never counts against the resident size.
+ *
+ * The body checksum covers ids, parameters and codes and is checked on
+ * every open (one pass, about what a search reads); the floats' checksum
+ * is checked by lineup_index_file_verify.
+ */
+#define G_LOG_DOMAIN "lineup-index"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "lineup-index-file.h"
+#include "lineup-index-private.h"
+
+#define MAGIC "LINEUPIX"
+#define HEADER_SIZE 4096
+#define PAGE 4096
+#define KEY_MAX 256
+/* Floats are written and checksummed this many rows at a time. */
+#define FLOAT_CHUNK_ROWS 2048
+
+typedef struct
+{
+  char    magic[8];
+  guint32 version;
+  guint32 header_size;
+  guint32 dim;
+  guint32 stride;
+  guint64 n;
+  guint64 capacity;
+  guint64 generation;
+  guint64 off_ids, off_scale, off_norm2, off_radius, off_codes, off_floats, file_size;
+  guint64 body_checksum;
+  guint64 floats_checksum;
+  char    key[KEY_MAX];
+  guint64 header_checksum;   /* of every byte above */
+} Header;
+
+G_STATIC_ASSERT (sizeof (Header) <= HEADER_SIZE);
+
+/* checksum: a small 64-bit hash (four multiply-rotate lanes), for damage,
+ * not for tampering */
+
+#define P1 0x9E3779B185EBCA87ULL
+#define P2 0xC2B2AE3D27D4EB4FULL
+#define P3 0x165667B19E3779F9ULL
+
+static inline guint64
+rotl (guint64 x,
+      int     r)
+{
+  return (x << r) | (x >> (64 - r));
+}
+
+static guint64
+hash_bytes (const void *data,
+            gsize       len,
+            guint64     seed)
+{
+  const guint8 *p = data;
+  guint64 a = seed + P1 + P2, b = seed + P2, c = seed, d = seed - P1, h;
+  gsize total = len;
+
+  while (len >= 32)
+    {
+      guint64 v[4];
+
+      memcpy (v, p, 32);
+      a = rotl (a + v[0] * P2, 31) * P1;
+      b = rotl (b + v[1] * P2, 31) * P1;
+      c = rotl (c + v[2] * P2, 31) * P1;
+      d = rotl (d + v[3] * P2, 31) * P1;
+      p += 32;
+      len -= 32;
+    }
+  h = rotl (a, 1) + rotl (b, 7) + rotl (c, 12) + rotl (d, 18) + total;
+  while (len > 0)
+    {
+      h = rotl (h ^ (*p++ * P3), 11) * P1;
+      len--;
+    }
+  h ^= h >> 33;
+  h *= P2;
+  h ^= h >> 29;
+  h *= P3;
+  h ^= h >> 32;
+  return h;
+}
+
+static guint64
+body_checksum (const guint8 *map,
+               const Header *h)
+{
+  guint64 x = h->n;
+
+  x = hash_bytes (map + h->off_ids, h->n * sizeof (gint64), x);
+  x = hash_bytes (map + h->off_scale, h->n * sizeof (float), x);
+  x = hash_bytes (map + h->off_norm2, h->n * sizeof (float), x);
+  x = hash_bytes (map + h->off_radius, h->n * sizeof (float), x);
+  return hash_bytes (map + h->off_codes, h->n * h->stride, x);
+}
+
+static guint64
+header_checksum (const Header *h)
+{
+  return hash_bytes (h, G_STRUCT_OFFSET (Header, header_checksum), 0);
+}
+
+static gsize
+page_up (gsize x)
+{
+  return (x + PAGE - 1) / PAGE * PAGE;
+}
+
+static void
+layout (Header *h,
+        guint   dim,
+        guint64 capacity)
+{
+  h->dim = dim;
+  h->stride = (dim + LINEUP_INDEX_CODE_ALIGN - 1) / LINEUP_INDEX_CODE_ALIGN * LINEUP_INDEX_CODE_ALIGN;
+  h->capacity = capacity;
+  h->off_ids = HEADER_SIZE;
+  h->off_scale = h->off_ids + page_up (capacity * sizeof (gint64));
+  h->off_norm2 = h->off_scale + page_up (capacity * sizeof (float));
+  h->off_radius = h->off_norm2 + page_up (capacity * sizeof (float));
+  h->off_codes = h->off_radius + page_up (capacity * sizeof (float));
+  h->off_floats = h->off_codes + page_up (capacity * h->stride);
+  h->file_size = h->off_floats + capacity * dim * sizeof (float);
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved,
+                 const char  *what,
+                 const char  *path)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s %s: %s", what, path,
+               g_strerror (saved));
+  return FALSE;
+}
+
+static gboolean
+write_all (int          fd,
+           const void  *data,
+           gsize        len,
+           goffset      off)
+{
+  gsize done = 0;
+
+  while (done < len)
+    {
+      ssize_t w = pwrite (fd, (const char *)data + done, len - done, off + done);
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w <= 0)
+        return FALSE;
+      done += w;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_all (int      fd,
+          void    *data,
+          gsize    len,
+          goffset  off)
+{
+  gsize done = 0;
+
+  while (done < len)
+    {
+      ssize_t r = pread (fd, (char *)data + done, len - done, off + done);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        {
+          if (r == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      done += r;
+    }
+  return TRUE;
+}
+
+/* writing */
+
+struct _LineupIndexWriter
+{
+  char   *path;
+  char   *tmp_path;
+  int     fd;
+  Header  h;
+  guint8 *map;
+  gsize   map_len;
+  float  *chunk;        /* FLOAT_CHUNK_ROWS × dim, not yet written */
+  guint   chunk_n;
+  guint64 floats_written;
+  guint64 floats_checksum;
+};
+
+void
+lineup_index_writer_free (LineupIndexWriter *w)
+{
+  if (w == NULL)
+    return;
+  if (w->map != NULL)
+    munmap (w->map, w->map_len);
+  if (w->fd >= 0)
+    {
+      close (w->fd);
+      g_unlink (w->tmp_path);
+    }
+  g_free (w->chunk);
+  g_free (w->path);
+  g_free (w->tmp_path);
+  g_free (w);
+}
+
+LineupIndexWriter *
+lineup_index_writer_new (const char  *path,
+                         guint        dim,
+                         guint64      capacity,
+                         GError     **error)
+{
+  g_autoptr(LineupIndexWriter) w = g_new0 (LineupIndexWriter, 1);
+
+  g_return_val_if_fail (dim > 0 && dim <= LINEUP_INDEX_MAX_DIM, NULL);
+  w->path = g_strdup (path);
+  w->tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int)getpid ());
+  w->fd = open (w->tmp_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (w->fd < 0)
+    {
+      set_errno_error (error, errno, "Could not create", w->tmp_path);
+      return NULL;
+    }
+  layout (&w->h, dim, MAX (capacity, 1));
+  if (ftruncate (w->fd, w->h.file_size) != 0)
+    {
+      set_errno_error (error, errno, "Could not size", w->tmp_path);
+      return NULL;
+    }
+  w->map_len = w->h.off_floats;
+  w->map = mmap (NULL, w->map_len, PROT_READ | PROT_WRITE, MAP_SHARED, w->fd, 0);
+  if (w->map == MAP_FAILED)
+    {
+      w->map = NULL;
+      set_errno_error (error, errno, "Could not map", w->tmp_path);
+      return NULL;
+    }
+  w->chunk = g_new (float, (gsize)FLOAT_CHUNK_ROWS * dim);
+  w->floats_checksum = 0;
+  return g_steal_pointer (&w);
+}
+
+guint64
+lineup_index_writer_get_n (LineupIndexWriter *w)
+{
+  return w->h.n;
+}
+
+static gboolean
+flush_chunk (LineupIndexWriter  *w,
+             GError            **error)
+{
+  gsize len = (gsize)w->chunk_n * w->h.dim * sizeof (float);
+
+  if (w->chunk_n == 0)
+    return TRUE;
+  if (!write_all (w->fd, w->chunk, len, w->h.off_floats + w->floats_written * w->h.dim * sizeof (float)))
+    return set_errno_error (error, errno, "Could not write", w->tmp_path);
+  w->floats_checksum = hash_bytes (w->chunk, len, w->floats_checksum);
+  w->floats_written += w->chunk_n;
+  w->chunk_n = 0;
+  return TRUE;
+}
+
+gboolean
+lineup_index_writer_add (LineupIndexWriter  *w,
+                         gint64              id,
+                         const float        *descriptor,
+                         GError            **error)
+{
+  Header *h = &w->h;
+  guint64 row = h->n;
+
+  if (row >= h->capacity)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "Index file %s is full (%" G_GUINT64_FORMAT " faces)",
+                   w->path, h->capacity);
+      return FALSE;
+    }
+  ((gint64 *)(w->map + h->off_ids))[row] = id;
+  lineup_index_encode (descriptor, h->dim, h->stride, (gint8 *)(w->map + h->off_codes) + row * h->stride,
+                       (float *)(w->map + h->off_scale) + row, (float *)(w->map + h->off_norm2) + row,
+                       (float *)(w->map + h->off_radius) + row);
+  memcpy (w->chunk + (gsize)w->chunk_n * h->dim, descriptor, h->dim * sizeof (float));
+  h->n++;
+  if (++w->chunk_n == FLOAT_CHUNK_ROWS)
+    return flush_chunk (w, error);
+  return TRUE;
+}
+
+gboolean
+lineup_index_writer_finish (LineupIndexWriter  *w,
+                            const char         *key,
+                            guint64             generation,
+                            GError            **error)
+{
+  g_autoptr(LineupIndexWriter) owned = w;
+  Header *h = &w->h;
+  guint8 page[HEADER_SIZE] = { 0 };
+
+  if (key != NULL && strlen (key) >= KEY_MAX)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Index key too long");
+      return FALSE;
+    }
+  if (!flush_chunk (w, error))
+    return FALSE;
+  memcpy (h->magic, MAGIC, 8);
+  h->version = LINEUP_INDEX_FILE_VERSION;
+  h->header_size = HEADER_SIZE;
+  h->generation = generation;
+  h->floats_checksum = w->floats_checksum;
+  memset (h->key, 0, KEY_MAX);
+  if (key != NULL)
+    strcpy (h->key, key);
+  h->body_checksum = body_checksum (w->map, h);
+  h->header_checksum = header_checksum (h);
+  memcpy (page, h, sizeof *h);
+  memcpy (w->map, page, HEADER_SIZE);
+  if (msync (w->map, w->map_len, MS_SYNC) != 0 || fsync (w->fd) != 0)
+    return set_errno_error (error, errno, "Could not write", w->tmp_path);
+  munmap (w->map, w->map_len);
+  w->map = NULL;
+  if (close (w->fd) != 0)
+    {
+      w->fd = -1;
+      g_unlink (w->tmp_path);
+      return set_errno_error (error, errno, "Could not write", w->tmp_path);
+    }
+  w->fd = -1;
+  if (g_rename (w->tmp_path, w->path) != 0)
+    {
+      int saved = errno;
+      g_unlink (w->tmp_path);
+      return set_errno_error (error, saved, "Could not rename into", w->path);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  LineupIndexWriter *w;
+  GError            *error;
+} SaveData;
+
+static gboolean
+save_one (gint64       id,
+          const float *descriptor,
+          gpointer     user_data)
+{
+  SaveData *s = user_data;
+
+  return lineup_index_writer_add (s->w, id, descriptor, &s->error);
+}
+
+gboolean
+lineup_index_save (LineupIndex  *index,
+                   const char   *path,
+                   const char   *key,
+                   guint64       generation,
+                   GError      **error)
+{
+  SaveData s = { 0 };
+
+  s.w = lineup_index_writer_new (path, index->dim, lineup_index_get_size (index), error);
+  if (s.w == NULL)
+    return FALSE;
+  if (!lineup_index_foreach (index, save_one, &s, error))
+    {
+      lineup_index_writer_free (s.w);
+      return FALSE;
+    }
+  if (s.error != NULL)
+    {
+      g_propagate_error (error, s.error);
+      lineup_index_writer_free (s.w);
+      return FALSE;
+    }
+  return lineup_index_writer_finish (s.w, key, generation, error);
+}
+
+/* reading */
+
+static gboolean
+invalid (GError     **error,
+         const char  *path,
+         const char  *why)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Index file %s: %s", path, why);
+  return FALSE;
+}
+
+static gboolean
+read_header (int          fd,
+             const char  *path,
+             guint        dim,
+             const char  *key,
+             Header      *h,
+             GError     **error)
+{
+  struct stat sb;
+  Header want;
+
+  if (!read_all (fd, h, sizeof *h, 0))
+    return invalid (error, path, "too short for a header");
+  if (memcmp (h->magic, MAGIC, 8) != 0)
+    return invalid (error, path, "not an index file");
+  if (h->header_checksum != header_checksum (h))
+    return invalid (error, path, "header checksum does not match");
+  if (h->version != LINEUP_INDEX_FILE_VERSION || h->header_size != HEADER_SIZE)
+    return invalid (error, path, "another version");
+  if (dim != 0 && h->dim != dim)
+    return invalid (error, path, "another descriptor size");
+  if (h->dim == 0 || h->dim > LINEUP_INDEX_MAX_DIM || h->n > h->capacity)
+    return invalid (error, path, "impossible sizes");
+  layout (&want, h->dim, h->capacity);
+  if (want.off_floats != h->off_floats || want.off_codes != h->off_codes || want.file_size != h->file_size ||
+      want.stride != h->stride)
+    return invalid (error, path, "impossible layout");
+  if (fstat (fd, &sb) != 0 || (guint64)sb.st_size < h->file_size)
+    return invalid (error, path, "truncated");
+  if (key != NULL && (h->key[KEY_MAX - 1] != '\0' || strcmp (h->key, key) != 0))
+    return invalid (error, path, "built from other faces");
+  return TRUE;
+}
+
+LineupIndex *
+lineup_index_open (const char  *path,
+                   guint        dim,
+                   const char  *key,
+                   guint64     *generation,
+                   GError     **error)
+{
+  g_autoptr(LineupIndex) index = NULL;
+  LineupIndexSegment *b;
+  Header h;
+  guint8 *map;
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, "Could not open", path);
+      return NULL;
+    }
+  if (!read_header (fd, path, dim, key, &h, error))
+    {
+      close (fd);
+      return NULL;
+    }
+  map = mmap (NULL, h.off_floats, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  if (map == MAP_FAILED)
+    {
+      set_errno_error (error, errno, "Could not map", path);
+      close (fd);
+      return NULL;
+    }
+  madvise (map + h.off_ids, h.off_floats - h.off_ids, MADV_WILLNEED);
+  if (body_checksum (map, &h) != h.body_checksum)
+    {
+      munmap (map, h.off_floats);
+      close (fd);
+      invalid (error, path, "checksum does not match");
+      return NULL;
+    }
+  index = lineup_index_new_empty (h.dim);
+  index->map = map;
+  index->map_len = h.off_floats;
+  b = &index->base;
+  b->n = b->capacity = h.n;
+  b->ids = (gint64 *)(map + h.off_ids);
+  b->scale = (float *)(map + h.off_scale);
+  b->norm2 = (float *)(map + h.off_norm2);
+  b->radius = (float *)(map + h.off_radius);
+  b->codes = (gint8 *)(map + h.off_codes);
+  b->fd = fd;
+  b->floats_offset = h.off_floats;
+  b->owned = FALSE;
+  lineup_index_base_loaded (index);
+  if (generation)
+    *generation = h.generation;
+  return g_steal_pointer (&index);
+}
+
+gboolean
+lineup_index_file_verify (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(LineupIndex) index = NULL;
+  g_autofree float *chunk = NULL;
+  guint64 x = 0, done = 0;
+  Header h;
+  int fd;
+
+  /* The header and codes first, as any open does. */
+  if (!(index = lineup_index_open (path, 0, NULL, NULL, error)))
+    return FALSE;
+  fd = index->base.fd;
+  if (!read_header (fd, path, 0, NULL, &h, error))
+    return FALSE;
+  chunk = g_new (float, (gsize)FLOAT_CHUNK_ROWS * h.dim);
+  while (done < h.n)
+    {
+      guint rows = (guint)MIN (FLOAT_CHUNK_ROWS, h.n - done);
+      gsize len = (gsize)rows * h.dim * sizeof (float);
+
+      if (!read_all (fd, chunk, len, h.off_floats + done * h.dim * sizeof (float)))
+        return set_errno_error (error, errno, "Could not read", path);
+      x = hash_bytes (chunk, len, x);
+      done += rows;
+    }
+  if (x != h.floats_checksum)
+    return invalid (error, path, "descriptor checksum does not match");
+  return TRUE;
+}
