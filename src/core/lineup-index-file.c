@@ -2,10 +2,11 @@
  *
  * Layout: a 4 KiB header, then ids, scales, norms, radii and codes (each
  * section page-aligned and sized for the writer's capacity), then the float
- * descriptors. Everything before the floats is mapped private and
- * writable, so removing a face marks its row in this process's copy of
- * one page without touching the file. The floats are read with pread, so
- * what searches read never counts against the resident size.
+ * descriptors. The header and ids are mapped; the parameters and codes
+ * are copied into memory once (the scan reads them all, and wants huge
+ * pages), where removing a face marks its row without touching the file.
+ * The floats are read with pread, so what searches read never counts
+ * against the resident size.
  *
  * The body checksum covers ids, parameters and codes and is checked on
  * every open (one pass, about what a search reads); the floats' checksum
@@ -104,17 +105,32 @@ hash_bytes (const void *data,
   return h;
 }
 
+/* Sections are hashed a MiB at a time, chained, so a reader can hash
+ * what it has just read while it is still in cache. */
+#define HASH_CHUNK (1u << 20)
+#define READ_CHUNK (8 * HASH_CHUNK)
+
+static guint64
+hash_chunks (const void *data,
+             gsize       len,
+             guint64     x)
+{
+  for (gsize off = 0; off < len; off += HASH_CHUNK)
+    x = hash_bytes ((const guint8 *)data + off, MIN (HASH_CHUNK, len - off), x);
+  return x;
+}
+
 static guint64
 body_checksum (const guint8 *map,
                const Header *h)
 {
   guint64 x = h->n;
 
-  x = hash_bytes (map + h->off_ids, h->n * sizeof (gint64), x);
-  x = hash_bytes (map + h->off_scale, h->n * sizeof (float), x);
-  x = hash_bytes (map + h->off_norm2, h->n * sizeof (float), x);
-  x = hash_bytes (map + h->off_radius, h->n * sizeof (float), x);
-  return hash_bytes (map + h->off_codes, h->n * h->stride, x);
+  x = hash_chunks (map + h->off_ids, h->n * sizeof (gint64), x);
+  x = hash_chunks (map + h->off_scale, h->n * sizeof (float), x);
+  x = hash_chunks (map + h->off_norm2, h->n * sizeof (float), x);
+  x = hash_chunks (map + h->off_radius, h->n * sizeof (float), x);
+  return hash_chunks (map + h->off_codes, h->n * h->stride, x);
 }
 
 static guint64
@@ -478,34 +494,58 @@ lineup_index_open (const char  *path,
       close (fd);
       return NULL;
     }
-  map = mmap (NULL, h.off_floats, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  /* The header and ids are mapped: ids are read only for lookups and the
+   * shortlist. The parameters and codes are read into memory of our own
+   * (on huge pages, and writable for removals), hashed as they come in. */
+  map = mmap (NULL, h.off_scale, PROT_READ, MAP_SHARED, fd, 0);
   if (map == MAP_FAILED)
     {
       set_errno_error (error, errno, "Could not map", path);
       close (fd);
       return NULL;
     }
-  madvise (map + h.off_ids, h.off_floats - h.off_ids, MADV_WILLNEED);
-  if (body_checksum (map, &h) != h.body_checksum)
-    {
-      munmap (map, h.off_floats);
-      close (fd);
-      invalid (error, path, "checksum does not match");
-      return NULL;
-    }
   index = lineup_index_new_empty (h.dim);
   index->map = map;
-  index->map_len = h.off_floats;
+  index->map_len = h.off_scale;
   b = &index->base;
   b->n = b->capacity = h.n;
   b->ids = (gint64 *)(map + h.off_ids);
-  b->scale = (float *)(map + h.off_scale);
-  b->norm2 = (float *)(map + h.off_norm2);
-  b->radius = (float *)(map + h.off_radius);
-  b->codes = (gint8 *)(map + h.off_codes);
   b->fd = fd;
   b->floats_offset = h.off_floats;
   b->owned = FALSE;
+  {
+    gsize params = page_up (h.n * sizeof (float)), codes = h.n * h.stride;
+    guint8 *block = lineup_index_big_alloc (3 * params + codes);
+    struct { guint8 *to; guint64 from; gsize len; } parts[4];
+    guint64 x = hash_chunks (b->ids, h.n * sizeof (gint64), h.n);
+
+    index->base_block = block;
+    b->scale = (float *)block;
+    b->norm2 = (float *)(block + params);
+    b->radius = (float *)(block + 2 * params);
+    b->codes = (gint8 *)(block + 3 * params);
+    parts[0].to = (guint8 *)b->scale, parts[0].from = h.off_scale, parts[0].len = h.n * sizeof (float);
+    parts[1].to = (guint8 *)b->norm2, parts[1].from = h.off_norm2, parts[1].len = h.n * sizeof (float);
+    parts[2].to = (guint8 *)b->radius, parts[2].from = h.off_radius, parts[2].len = h.n * sizeof (float);
+    parts[3].to = (guint8 *)b->codes, parts[3].from = h.off_codes, parts[3].len = codes;
+    for (guint i = 0; i < 4; i++)
+      for (gsize off = 0; off < parts[i].len; off += READ_CHUNK)
+        {
+          gsize len = MIN (READ_CHUNK, parts[i].len - off);
+
+          if (!read_all (fd, parts[i].to + off, len, parts[i].from + off))
+            {
+              set_errno_error (error, errno, "Could not read", path);
+              return NULL;
+            }
+          x = hash_chunks (parts[i].to + off, len, x);
+        }
+    if (x != h.body_checksum)
+      {
+        invalid (error, path, "checksum does not match");
+        return NULL;
+      }
+  }
   lineup_index_base_loaded (index);
   if (generation)
     *generation = h.generation;

@@ -40,8 +40,9 @@ struct _LineupIndex
   gint64             max_id;     /* ids so far strictly increasing while rows == NULL */
   GHashTable        *rows;       /* id → encoded row, once ids came out of order */
   float              max_norm2;
-  gpointer           map;
+  gpointer           map;        /* header and ids of an index file */
   gsize              map_len;
+  gpointer           base_block; /* the base's codes and parameters, copied */
 };
 
 /* Fills codes (stride bytes), scale, norm2 and radius for one descriptor. */
@@ -59,6 +60,8 @@ gboolean lineup_index_read_floats  (LineupIndex        *index,
                                     float              *out,
                                     GError            **error);
 LineupIndex *lineup_index_new_empty (guint              dim);
+/* Memory for codes, on huge pages when large; free with g_aligned_free. */
+gpointer lineup_index_big_alloc    (gsize               bytes);
 /* After the base segment was filled: counts live rows and the id order. */
 void     lineup_index_base_loaded  (LineupIndex        *index);
 

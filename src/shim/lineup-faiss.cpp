@@ -2,6 +2,7 @@
 #include "lineup-faiss.h"
 
 #include <faiss/IndexFlat.h>
+#include <faiss/IndexScalarQuantizer.h>
 
 #include <memory>
 #include <vector>
@@ -9,7 +10,7 @@
 
 struct _LineupFaiss
 {
-  std::unique_ptr<faiss::IndexFlatL2> index;
+  std::unique_ptr<faiss::Index> index;
 };
 
 static gboolean
@@ -35,6 +36,40 @@ lineup_faiss_new (int      dim,
     {
       fail (error, e.what ());
       return nullptr;
+    }
+}
+
+LineupFaiss *
+lineup_faiss_new_sq8 (int      dim,
+                      GError **error)
+{
+  try
+    {
+      auto *f = new _LineupFaiss;
+      f->index.reset (new faiss::IndexScalarQuantizer (dim, faiss::ScalarQuantizer::QT_8bit, faiss::METRIC_L2));
+      return f;
+    }
+  catch (const std::exception &e)
+    {
+      fail (error, e.what ());
+      return nullptr;
+    }
+}
+
+gboolean
+lineup_faiss_train (LineupFaiss  *f,
+                    const float  *data,
+                    gint64        n,
+                    GError      **error)
+{
+  try
+    {
+      f->index->train (n, data);
+      return TRUE;
+    }
+  catch (const std::exception &e)
+    {
+      return fail (error, e.what ());
     }
 }
 

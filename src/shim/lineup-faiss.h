@@ -1,5 +1,6 @@
-/* lineup-faiss.h: FAISS IndexFlatL2 behind a C API, for the search
- * benchmark only (Debian's libfaiss-dev has no C API of its own). */
+/* lineup-faiss.h: FAISS IndexFlatL2 and IndexScalarQuantizer (8-bit)
+ * behind a C API, for the search benchmark only (Debian's libfaiss-dev has
+ * no C API of its own). */
 #pragma once
 
 #include <glib.h>
@@ -9,6 +10,13 @@ G_BEGIN_DECLS
 typedef struct _LineupFaiss LineupFaiss;
 
 LineupFaiss *lineup_faiss_new    (int           dim,
+                                  GError      **error);
+/* IndexScalarQuantizer with QT_8bit: train it before adding. */
+LineupFaiss *lineup_faiss_new_sq8 (int          dim,
+                                   GError     **error);
+gboolean     lineup_faiss_train  (LineupFaiss  *index,
+                                  const float  *data,
+                                  gint64        n,
                                   GError      **error);
 gboolean     lineup_faiss_add    (LineupFaiss  *index,
                                   const float  *data,
