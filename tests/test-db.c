@@ -300,6 +300,60 @@ test_one_review_per_decision (void)
   sqlite3_close (conn);
 }
 
+/* v5: face ids never come back after the highest is deleted, every
+ * change to the gallery is numbered by the schema's triggers (whoever
+ * writes it), and the upgrade, which rebuilds faces, keeps the candidates'
+ * face ids. */
+static void
+test_gallery_changes (void)
+{
+  g_autofree char *path = make_tmp_db_path ();
+  sqlite3 *conn = raw_open (path);
+  g_autoptr(GError) error = NULL;
+  const char *add_face = "INSERT INTO faces (photo_id, box_left, box_top, box_right, box_bottom, detector,"
+                         "  model_id, descriptor, enrolled) VALUES (1, 0, 0, 10, 10, 'hog', 'm', x'01', 1)";
+
+  raw_exec (conn, "PRAGMA foreign_keys=ON");
+  g_assert_true (lineup_db_schema_migrate (conn, 4, &error));
+  g_assert_no_error (error);
+  insert_rows_for_version (conn, 2);
+  raw_exec (conn, add_face);
+  raw_exec (conn,
+            "INSERT INTO probes (case_id, sha256, source_type, created_by) VALUES (1, 'aa', 'surveillance', 1);"
+            "INSERT INTO searches (uuid, case_id, probe_id, probe_face_json, model_id, top_k, threshold,"
+            "  gallery_size, no_hit, created_by) VALUES ('s1', 1, 1, '{}', 'm', 10, 0.5, 2, 0, 1);"
+            "INSERT INTO candidates (search_id, rank, face_id, subject_uuid, booking_number, photo_sha256,"
+            "  distance, similarity) VALUES (1, 1, 2, 's1', 'B-1', 'ff', 0.3, 0.7);");
+  g_assert_true (lineup_db_schema_migrate (conn, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (conn, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM faces"), ==, 2);
+  g_assert_cmpint (raw_int (conn, "SELECT face_id FROM candidates"), ==, 2);
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM gallery_changes"), ==, 0);
+  g_assert_cmpint (raw_int (conn, "SELECT length(value) FROM settings WHERE key = 'gallery_uuid'"), ==, 32);
+
+  /* The newest face purged, a new one imported: a new id. */
+  raw_exec (conn, "DELETE FROM faces WHERE id = 2");
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM candidates WHERE face_id IS NULL"), ==, 1);
+  raw_exec (conn, add_face);
+  g_assert_cmpint (raw_int (conn, "SELECT max(id) FROM faces"), ==, 3);
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM gallery_changes"), ==, 2);
+  g_assert_cmpint (raw_int (conn, "SELECT face_id FROM gallery_changes WHERE seq = 1 AND added = 0"), ==, 2);
+  g_assert_cmpint (raw_int (conn, "SELECT face_id FROM gallery_changes WHERE seq = 2 AND added = 1"), ==, 3);
+  /* What the index holds changes: numbered; what it does not: not. */
+  raw_exec (conn, "UPDATE faces SET enrolled = 0 WHERE id = 1");
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM gallery_changes WHERE face_id = 1"), ==, 2);
+  raw_exec (conn, "UPDATE faces SET reasons = 'blur' WHERE id = 1");
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM gallery_changes"), ==, 4);
+  /* A change that does not commit is not numbered. */
+  raw_exec (conn, "BEGIN");
+  raw_exec (conn, add_face);
+  raw_exec (conn, "ROLLBACK");
+  g_assert_cmpint (raw_int (conn, "SELECT count(*) FROM gallery_changes"), ==, 4);
+  g_assert_cmpint (raw_int (conn, "SELECT max(seq) FROM gallery_changes"), ==, 4);
+  sqlite3_close (conn);
+}
+
 typedef struct
 {
   guint done;
@@ -385,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/audit-log-append-only", test_audit_log_append_only);
   g_test_add_func ("/db/one-review-per-decision", test_one_review_per_decision);
+  g_test_add_func ("/db/gallery-changes", test_gallery_changes);
   g_test_add_func ("/db/async-queue", test_async_queue);
   g_test_add_func ("/db/default-data-dir", test_default_data_dir);
   return g_test_run ();

@@ -228,12 +228,105 @@ static const char migration_3[] =
 static const char migration_4[] =
   "CREATE UNIQUE INDEX reviews_one_per_decision ON reviews(decision_id);";
 
+/* v5: a search index every process can keep exact. Face ids are never
+ * handed out twice (AUTOINCREMENT: SQLite otherwise reuses the highest id
+ * after it is deleted, and an index would take the new face for the old
+ * one), and every change to the gallery is numbered in gallery_changes by
+ * triggers, in the same transaction as the change whoever makes it
+ * (import, purge, sync, plain SQL). An index records the last number it
+ * has seen and applies what came after. Rebuilding faces needs foreign
+ * keys off (the runner does that for this migration), or dropping the old
+ * table would clear every candidate's face_id. */
+static const char migration_5[] =
+  "CREATE TABLE faces_v5 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,"
+  "  box_left REAL NOT NULL, box_top REAL NOT NULL, box_right REAL NOT NULL, box_bottom REAL NOT NULL,"
+  "  detector TEXT NOT NULL, score REAL,"
+  "  landmarks BLOB,"
+  "  quality_json TEXT,"
+  "  reasons TEXT NOT NULL DEFAULT '',"
+  "  enrolled INTEGER NOT NULL DEFAULT 0 CHECK (enrolled IN (0,1)),"
+  "  model_id TEXT REFERENCES models(id),"
+  "  descriptor BLOB,"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+  ");"
+  "INSERT INTO faces_v5 (id, photo_id, box_left, box_top, box_right, box_bottom, detector, score, landmarks,"
+  "  quality_json, reasons, enrolled, model_id, descriptor, created_at)"
+  "  SELECT id, photo_id, box_left, box_top, box_right, box_bottom, detector, score, landmarks,"
+  "  quality_json, reasons, enrolled, model_id, descriptor, created_at FROM faces;"
+  "DROP TABLE faces;"
+  "ALTER TABLE faces_v5 RENAME TO faces;"
+  "CREATE INDEX faces_photo ON faces(photo_id);"
+  "CREATE INDEX faces_model_enrolled ON faces(model_id, enrolled);"
+  "CREATE TABLE gallery_changes ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  face_id INTEGER NOT NULL,"                  /* no reference: the face may be gone */
+  "  added INTEGER NOT NULL CHECK (added IN (0,1))"
+  ");"
+  "CREATE TRIGGER gallery_face_added AFTER INSERT ON faces BEGIN"
+  "  INSERT INTO gallery_changes (face_id, added) VALUES (NEW.id, 1); END;"
+  "CREATE TRIGGER gallery_face_removed AFTER DELETE ON faces BEGIN"
+  "  INSERT INTO gallery_changes (face_id, added) VALUES (OLD.id, 0); END;"
+  "CREATE TRIGGER gallery_face_changed AFTER UPDATE OF id, enrolled, model_id, descriptor ON faces BEGIN"
+  "  INSERT INTO gallery_changes (face_id, added) VALUES (OLD.id, 0);"
+  "  INSERT INTO gallery_changes (face_id, added) VALUES (NEW.id, 1); END;"
+  /* Which database an index file was built from, beside the number. */
+  "INSERT OR IGNORE INTO settings (key, value) VALUES ('gallery_uuid', lower(hex(randomblob(16))));";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
+
+/* Migrations that rebuild a table others refer to run with foreign keys
+ * off (which cannot change inside a transaction) and are checked with
+ * foreign_key_check before they commit. */
+static const gboolean rebuilds_table[] = {
+  FALSE,
+  FALSE,
+  FALSE,
+  FALSE,
+  TRUE,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (rebuilds_table) == G_N_ELEMENTS (migrations));
+
+static int
+query_int (sqlite3    *conn,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  if (sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+static gboolean
+foreign_keys_hold (sqlite3  *conn,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (conn, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, "%s", sqlite3_errmsg (conn));
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE, _("a row of %s refers to a missing row"),
+                 (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
 
 int
 lineup_db_schema_latest (void)
@@ -317,19 +410,28 @@ lineup_db_schema_migrate (sqlite3  *conn,
       g_autofree char *record = NULL;
       g_autoptr(GError) local_error = NULL;
 
+      gboolean fk_off = rebuilds_table[v - 1] && query_int (conn, "PRAGMA foreign_keys") == 1;
+
+      if (fk_off && !lineup_db_exec (conn, "PRAGMA foreign_keys=OFF", error))
+        return FALSE;
       if (!lineup_db_exec (conn, "BEGIN IMMEDIATE", error))
         return FALSE;
       record = g_strdup_printf ("INSERT INTO schema_version (version) VALUES (%d)", v);
       if (!lineup_db_exec (conn, migrations[v - 1], &local_error) ||
-          !lineup_db_exec (conn, record, &local_error))
+          !lineup_db_exec (conn, record, &local_error) ||
+          (rebuilds_table[v - 1] && !foreign_keys_hold (conn, &local_error)))
         {
           lineup_db_exec (conn, "ROLLBACK", NULL);
+          if (fk_off)
+            lineup_db_exec (conn, "PRAGMA foreign_keys=ON", NULL);
           g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_DATABASE,
                        _("Upgrading the database to schema version %d failed: %s"),
                        v, local_error->message);
           return FALSE;
         }
       if (!lineup_db_exec (conn, "COMMIT", error))
+        return FALSE;
+      if (fk_off && !lineup_db_exec (conn, "PRAGMA foreign_keys=ON", error))
         return FALSE;
       g_debug ("migrated database to schema version %d", v);
     }
