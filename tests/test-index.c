@@ -638,6 +638,190 @@ test_index_file (void)
   g_rmdir (dir);
 }
 
+/* The gallery index and the numbered changes: two connections on one
+ * database, as two processes would have. */
+
+static void
+raw (sqlite3    *conn,
+     const char *sql)
+{
+  char *msg = NULL;
+  if (sqlite3_exec (conn, sql, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s: %s", sql, msg);
+}
+
+static gint64
+insert_face (sqlite3     *conn,
+             const char  *model,
+             gboolean     enrolled,
+             const float *desc)
+{
+  sqlite3_stmt *st;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (conn,
+                                       "INSERT INTO faces (photo_id, box_left, box_top, box_right, box_bottom,"
+                                       " detector, enrolled, model_id, descriptor) VALUES (1, 0, 0, 1, 1, 'hog', ?, ?, ?)",
+                                       -1, &st, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (st, 1, enrolled);
+  sqlite3_bind_text (st, 2, model, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (st, 3, desc, DIM * sizeof (float), SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_DONE);
+  sqlite3_finalize (st);
+  return sqlite3_last_insert_rowid (conn);
+}
+
+/* What the database holds now, as the reference sees it. */
+static Set *
+gallery_set (sqlite3 *conn)
+{
+  sqlite3_stmt *st;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *data = g_array_new (FALSE, FALSE, sizeof (float));
+  Set *s;
+
+  sqlite3_prepare_v2 (conn, "SELECT id, descriptor FROM faces WHERE model_id = 'm1' AND enrolled = 1", -1, &st, NULL);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (st, 0);
+      g_array_append_val (ids, id);
+      g_array_append_vals (data, sqlite3_column_blob (st, 1), DIM);
+    }
+  sqlite3_finalize (st);
+  s = set_new (ids->len);
+  memcpy (s->ids, ids->data, ids->len * sizeof (gint64));
+  memcpy (s->data, data->data, data->len * sizeof (float));
+  g_array_unref (ids);
+  g_array_unref (data);
+  return s;
+}
+
+static void
+assert_gallery (LineupGalleryIndex *gi,
+                sqlite3            *conn,
+                const float        *q)
+{
+  g_autoptr(Set) s = gallery_set (conn);
+  LineupIndex *index = lineup_gallery_index_get_index (gi);
+
+  g_assert_cmpuint (lineup_index_get_size (index), ==, s->n);
+  for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+    assert_same (index, s, q, ks[j], INFINITY);
+  assert_same (index, s, q, 20, 0.6f);
+}
+
+static void
+test_gallery_index (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (16);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-gallery-index-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lineup.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "lineup.index", NULL);
+  g_autoptr(Set) s = synthetic (r, 3000);
+  g_autoptr(LineupGalleryIndex) a_index = lineup_gallery_index_new (file, "m1", FALSE);
+  g_autoptr(LineupGalleryIndex) mem = lineup_gallery_index_new (NULL, "m1", FALSE);
+  sqlite3 *a, *b;
+  gint64 newest, fresh;
+  float q[DIM];
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(LineupDb) db = lineup_db_open_default_sync (dir, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (path, &a), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (path, &b), ==, SQLITE_OK);
+  sqlite3_busy_timeout (a, 5000);
+  sqlite3_busy_timeout (b, 5000);
+  raw (b, "INSERT INTO models (id, kind, sha256) VALUES ('m1','descriptor','a'), ('m2','descriptor','b');"
+          "INSERT INTO subjects (uuid, label) VALUES ('s', 'Doe, Jane');"
+          "INSERT INTO bookings (uuid, subject_id, booking_number) VALUES ('b', 1, 'B-1');"
+          "INSERT INTO photos (booking_id, sha256, bytes) VALUES (1, 'p', 1);"
+          "BEGIN");
+  for (guint i = 0; i < s->n; i++)
+    insert_face (b, i % 50 == 7 ? "m2" : "m1", i % 40 != 3, s->data + (gsize)i * DIM);
+  raw (b, "COMMIT");
+
+  /* First sync: built from the rows and written to the file. */
+  g_assert_true (lineup_gallery_index_sync (a_index, a, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lineup_gallery_index_get_source (a_index), ==, LINEUP_GALLERY_INDEX_REBUILT);
+  g_assert_cmpint (lineup_gallery_index_get_generation (a_index), ==, lineup_gallery_generation (b));
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+  query_near (r, s, 0.02f, q);
+  assert_gallery (a_index, a, q);
+  g_assert_true (lineup_gallery_index_sync (a_index, a, NULL, NULL, &error));
+  g_assert_cmpint (lineup_gallery_index_get_source (a_index), ==, LINEUP_GALLERY_INDEX_CURRENT);
+
+  /* The other connection purges the newest face and imports a new one,
+   * excludes a face and re-enrols another: the new face gets a new id, and
+   * the first connection's next search sees exactly the new gallery. */
+  newest = sqlite3_last_insert_rowid (b);
+  raw (b, "BEGIN");
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM faces WHERE id = %" G_GINT64_FORMAT, newest);
+    raw (b, sql);
+  }
+  fresh = insert_face (b, "m1", TRUE, q);
+  raw (b, "UPDATE faces SET enrolled = 0 WHERE id = 100;"
+          "UPDATE faces SET enrolled = 1 WHERE id = 4;"
+          "COMMIT");
+  g_assert_cmpint (fresh, >, newest);
+  g_assert_true (lineup_gallery_index_sync (a_index, a, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lineup_gallery_index_get_source (a_index), ==, LINEUP_GALLERY_INDEX_CHANGES);
+  g_assert_false (lineup_index_contains (lineup_gallery_index_get_index (a_index), newest));
+  g_assert_false (lineup_index_contains (lineup_gallery_index_get_index (a_index), 100));
+  g_assert_true (lineup_index_contains (lineup_gallery_index_get_index (a_index), 4));
+  {
+    LineupHit h[1];
+    g_assert_cmpuint (lineup_index_search (lineup_gallery_index_get_index (a_index), q, 1, INFINITY, h), ==, 1);
+    g_assert_cmpint (h[0].id, ==, fresh);
+    g_assert_cmpfloat (h[0].distance, ==, 0);
+  }
+  assert_gallery (a_index, a, q);
+
+  /* A new process: the file (older than the database) plus the changes. */
+  {
+    g_autoptr(LineupGalleryIndex) c_index = lineup_gallery_index_new (file, "m1", FALSE);
+    g_assert_true (lineup_gallery_index_sync (c_index, b, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (lineup_gallery_index_get_source (c_index), ==, LINEUP_GALLERY_INDEX_FILE);
+    assert_gallery (c_index, b, q);
+  }
+  /* In memory only, and for the other model. */
+  g_assert_true (lineup_gallery_index_sync (mem, b, NULL, NULL, &error));
+  assert_gallery (mem, b, q);
+  {
+    g_autoptr(LineupGalleryIndex) m2 = lineup_gallery_index_new (NULL, "m2", FALSE);
+    g_assert_true (lineup_gallery_index_sync (m2, b, NULL, NULL, &error));
+    g_assert_cmpuint (lineup_index_get_size (lineup_gallery_index_get_index (m2)), ==, 60);
+  }
+
+  /* A damaged file, and a file from another database, are rebuilt. */
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+    g_autoptr(LineupGalleryIndex) d_index = lineup_gallery_index_new (file, "m1", FALSE);
+
+    g_assert_true (g_file_get_contents (file, &contents, &len, &error));
+    contents[5000] ^= 4;
+    g_assert_true (g_file_set_contents (file, contents, len, &error));
+    g_assert_true (lineup_gallery_index_sync (d_index, b, NULL, NULL, &error));
+    g_assert_cmpint (lineup_gallery_index_get_source (d_index), ==, LINEUP_GALLERY_INDEX_REBUILT);
+    assert_gallery (d_index, b, q);
+  }
+  raw (b, "UPDATE settings SET value = 'another' WHERE key = 'gallery_uuid'");
+  {
+    g_autoptr(LineupGalleryIndex) e_index = lineup_gallery_index_new (file, "m1", FALSE);
+    g_assert_true (lineup_gallery_index_sync (e_index, b, NULL, NULL, &error));
+    g_assert_cmpint (lineup_gallery_index_get_source (e_index), ==, LINEUP_GALLERY_INDEX_REBUILT);
+    assert_gallery (e_index, b, q);
+  }
+  sqlite3_close (a);
+  sqlite3_close (b);
+}
+
 /* The index loaded from the database holds only enrolled faces of the asked
  * model: excluded faces and other models' descriptors never take part. */
 static void
@@ -707,5 +891,6 @@ main (int   argc,
   g_test_add_func ("/index/two-stage/removals-and-ties", test_two_stage_removals_and_ties);
   g_test_add_func ("/index/two-stage/lfw", test_two_stage_lfw);
   g_test_add_func ("/index/file", test_index_file);
+  g_test_add_func ("/index/gallery", test_gallery_index);
   return g_test_run ();
 }
