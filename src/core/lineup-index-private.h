@@ -28,6 +28,7 @@ typedef struct
   int      fd;
   goffset  floats_offset;
   gboolean owned;     /* arrays are ours to free (not a mapping) */
+  GHashTable *rows;   /* id → row once ids came out of order; else ids are sorted */
 } LineupIndexSegment;
 
 struct _LineupIndex
@@ -37,8 +38,6 @@ struct _LineupIndex
   LineupIndexSegment base;       /* mapped from a file, or empty */
   LineupIndexSegment tail;       /* in memory: everything added since */
   gsize              n_live;
-  gint64             max_id;     /* ids so far strictly increasing while rows == NULL */
-  GHashTable        *rows;       /* id → encoded row, once ids came out of order */
   float              max_norm2;
   gpointer           map;        /* header and ids of an index file */
   gsize              map_len;

@@ -518,7 +518,6 @@ lineup_index_new_empty (guint dim)
   index->stride = (dim + LINEUP_INDEX_CODE_ALIGN - 1) / LINEUP_INDEX_CODE_ALIGN * LINEUP_INDEX_CODE_ALIGN;
   index->base.fd = index->tail.fd = -1;
   index->tail.owned = TRUE;
-  index->max_id = G_MININT64;
   return index;
 }
 
@@ -542,6 +541,7 @@ segment_clear (LineupIndexSegment *seg)
     }
   if (seg->fd >= 0)
     close (seg->fd);
+  g_clear_pointer (&seg->rows, g_hash_table_unref);
   memset (seg, 0, sizeof *seg);
   seg->fd = -1;
 }
@@ -556,7 +556,6 @@ lineup_index_free (LineupIndex *index)
   g_aligned_free (index->base_block);
   if (index->map != NULL)
     munmap (index->map, index->map_len);
-  g_clear_pointer (&index->rows, g_hash_table_unref);
   g_free (index);
 }
 
@@ -572,13 +571,6 @@ lineup_index_get_size (LineupIndex *index)
   return (guint)index->n_live;
 }
 
-static inline guint
-row_key (guint8 tail,
-         gsize  row)
-{
-  return (guint)((row << 1) | tail) + 1;
-}
-
 static gboolean
 segment_find (const LineupIndexSegment *seg,
               gint64                    id,
@@ -586,6 +578,15 @@ segment_find (const LineupIndexSegment *seg,
 {
   gsize lo = 0, hi = seg->n;
 
+  if (seg->rows != NULL)
+    {
+      gpointer v;
+
+      if (!g_hash_table_lookup_extended (seg->rows, &id, NULL, &v))
+        return FALSE;
+      *row = GPOINTER_TO_SIZE (v);
+      return TRUE;
+    }
   while (lo < hi)
     {
       gsize mid = lo + (hi - lo) / 2;
@@ -602,54 +603,35 @@ segment_find (const LineupIndexSegment *seg,
   return FALSE;
 }
 
-/* Where a live row with this id is. */
+/* Where a live row with this id is: base first (a face removed there may
+ * be back in the tail). */
 static gboolean
 find (LineupIndex         *index,
       gint64               id,
       LineupIndexSegment **seg,
       gsize               *row)
 {
-  if (index->rows != NULL)
-    {
-      guint v = GPOINTER_TO_UINT (g_hash_table_lookup (index->rows, &id));
-
-      if (v == 0)
-        return FALSE;
-      v--;
-      *seg = (v & 1) ? &index->tail : &index->base;
-      *row = v >> 1;
-      return TRUE;
-    }
-  if (segment_find (&index->base, id, row))
-    *seg = &index->base;
-  else if (segment_find (&index->tail, id, row))
-    *seg = &index->tail;
-  else
-    return FALSE;
-  return !isnan ((*seg)->norm2[*row]);
-}
-
-static void
-rows_add (LineupIndex *index,
-          gint64       id,
-          guint8       tail,
-          gsize        row)
-{
-  g_hash_table_insert (index->rows, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (row_key (tail, row)));
-}
-
-/* Ids came out of order (a face put back, or a caller adding in any
- * order): look rows up by hash from now on. */
-static void
-rows_build (LineupIndex *index)
-{
   LineupIndexSegment *segs[2] = { &index->base, &index->tail };
 
-  index->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint8 s = 0; s < 2; s++)
-    for (gsize row = 0; row < segs[s]->n; row++)
-      if (!isnan (segs[s]->norm2[row]))
-        rows_add (index, segs[s]->ids[row], s, row);
+  for (guint i = 0; i < 2; i++)
+    if (segment_find (segs[i], id, row) && !isnan (segs[i]->norm2[*row]))
+      {
+        *seg = segs[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A segment whose ids came out of order (a face put back, a caller adding
+ * in any order) is looked up by hash from then on; a sorted one, such as
+ * a 10M-face file written in id order, needs no memory for lookups. */
+static void
+segment_rows_build (LineupIndexSegment *seg)
+{
+  seg->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (gsize row = 0; row < seg->n; row++)
+    if (!isnan (seg->norm2[row]))
+      g_hash_table_insert (seg->rows, g_memdup2 (&seg->ids[row], sizeof (gint64)), GSIZE_TO_POINTER (row));
 }
 
 void
@@ -660,16 +642,14 @@ lineup_index_base_loaded (LineupIndex *index)
   index->n_live = 0;
   for (gsize row = 0; row < b->n; row++)
     {
-      if (row > 0 && b->ids[row] <= b->ids[row - 1] && index->rows == NULL)
-        rows_build (index);
+      if (row > 0 && b->ids[row] <= b->ids[row - 1] && b->rows == NULL)
+        segment_rows_build (b);
       if (!isnan (b->norm2[row]))
         {
           index->n_live++;
           index->max_norm2 = MAX (index->max_norm2, b->norm2[row]);
         }
     }
-  for (gsize row = 0; row < b->n; row++)
-    index->max_id = MAX (index->max_id, b->ids[row]);
 #ifdef MADV_DONTNEED
   /* Mapped ids need not stay resident after this pass: lookups and the
    * shortlist fault in the few pages they need. */
@@ -706,8 +686,8 @@ lineup_index_add (LineupIndex *index,
   gsize row;
 
   lineup_index_remove (index, id);
-  if (index->rows == NULL && id <= index->max_id)
-    rows_build (index);
+  if (t->rows == NULL && t->n > 0 && id <= t->ids[t->n - 1])
+    segment_rows_build (t);
   if (t->n == t->capacity)
     tail_grow (index);
   row = t->n++;
@@ -716,9 +696,8 @@ lineup_index_add (LineupIndex *index,
   lineup_index_encode (descriptor, index->dim, index->stride, t->codes + row * index->stride,
                        &t->scale[row], &t->norm2[row], &t->radius[row]);
   index->max_norm2 = MAX (index->max_norm2, t->norm2[row]);
-  index->max_id = MAX (index->max_id, id);
-  if (index->rows != NULL)
-    rows_add (index, id, 1, row);
+  if (t->rows != NULL)
+    g_hash_table_insert (t->rows, g_memdup2 (&id, sizeof id), GSIZE_TO_POINTER (row));
   index->n_live++;
 }
 
@@ -732,8 +711,8 @@ lineup_index_remove (LineupIndex *index,
   if (!find (index, id, &seg, &row))
     return FALSE;
   seg->norm2[row] = NAN;
-  if (index->rows != NULL)
-    g_hash_table_remove (index->rows, &id);
+  if (seg->rows != NULL)
+    g_hash_table_remove (seg->rows, &id);
   index->n_live--;
   return TRUE;
 }
@@ -785,25 +764,92 @@ lineup_index_read_floats (LineupIndex         *index,
   return TRUE;
 }
 
+static int
+cmp_tail_rows (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const gint64 *ids = user_data;
+  gint64 x = ids[*(const gsize *)a], y = ids[*(const gsize *)b];
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+read_run (LineupIndex         *index,
+          LineupIndexSegment  *seg,
+          gsize                start,
+          gsize                end,
+          float               *buf,
+          GError             **error)
+{
+  gsize len = (end - start) * index->dim * sizeof (float), done = 0;
+  goffset off = seg->floats_offset + (goffset)(start * index->dim * sizeof (float));
+
+  while (done < len)
+    {
+      ssize_t r = pread (seg->fd, (char *)buf + done, len - done, off + done);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        {
+          int saved = r < 0 ? errno : EIO;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Could not read the index file: %s",
+                       g_strerror (saved));
+          return FALSE;
+        }
+      done += r;
+    }
+  return TRUE;
+}
+
+/* In id order when the base is (the tail merged in), so a file saved from
+ * an index stays sorted and needs no lookup table when mapped again. */
 gboolean
 lineup_index_foreach (LineupIndex         *index,
                       LineupIndexForeach   func,
                       gpointer             user_data,
                       GError             **error)
 {
-  LineupIndexSegment *segs[2] = { &index->base, &index->tail };
-  g_autofree float *buf = g_new (float, index->dim);
+  LineupIndexSegment *b = &index->base, *t = &index->tail;
+  const gsize chunk = 4096;
+  g_autofree float *buf = g_new (float, chunk * index->dim);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize j = 0;
 
-  for (guint s = 0; s < 2; s++)
-    for (gsize row = 0; row < segs[s]->n; row++)
-      {
-        if (isnan (segs[s]->norm2[row]))
-          continue;
-        if (!lineup_index_read_floats (index, segs[s], row, buf, error))
-          return FALSE;
-        if (!func (segs[s]->ids[row], buf, user_data))
-          return TRUE;
-      }
+  for (gsize row = 0; row < t->n; row++)
+    if (!isnan (t->norm2[row]))
+      g_array_append_val (order, row);
+  g_array_sort_with_data (order, cmp_tail_rows, t->ids);
+
+  for (gsize start = 0; start < b->n; start += chunk)
+    {
+      gsize end = MIN (b->n, start + chunk);
+      const float *floats = b->floats ? b->floats + start * index->dim : buf;
+
+      /* From a file: a run of rows at once, not one by one. */
+      if (b->floats == NULL && !read_run (index, b, start, end, buf, error))
+        return FALSE;
+      for (gsize row = start; row < end; row++)
+        {
+          if (isnan (b->norm2[row]))
+            continue;
+          for (; j < order->len && t->ids[g_array_index (order, gsize, j)] < b->ids[row]; j++)
+            {
+              gsize tr = g_array_index (order, gsize, j);
+              if (!func (t->ids[tr], t->floats + tr * index->dim, user_data))
+                return TRUE;
+            }
+          if (!func (b->ids[row], floats + (row - start) * index->dim, user_data))
+            return TRUE;
+        }
+    }
+  for (; j < order->len; j++)
+    {
+      gsize tr = g_array_index (order, gsize, j);
+      if (!func (t->ids[tr], t->floats + tr * index->dim, user_data))
+        return TRUE;
+    }
   return TRUE;
 }
 
@@ -945,6 +991,12 @@ lineup_index_search_full (LineupIndex      *index,
       g_free (job->st[p].heap);
     }
   g_free (buf);
+#ifdef MADV_DONTNEED
+  /* The shortlist faulted in a few pages of mapped ids: let them go, so
+   * the resident size stays what the codes need. */
+  if (index->map != NULL && shortlist > 0)
+    madvise (index->map, index->map_len, MADV_DONTNEED);
+#endif
   g_array_sort (found, cmp_hits);
   n = MIN (k, found->len);
   memcpy (hits, found->data, n * sizeof (LineupHit));

@@ -56,8 +56,9 @@ guint        lineup_index_search_full      (LineupIndex       *index,
                                             float              max_distance,
                                             LineupHit         *hits,
                                             LineupIndexStats  *stats);
-/* Calls func for every face in the index, in row order, with its float
- * descriptor (read from disk for a mapped index). Stops on FALSE. */
+/* Calls func for every face in the index (in id order unless ids were
+ * added out of order), with its float descriptor (read from disk for a
+ * mapped index). Stops on FALSE. */
 typedef gboolean (*LineupIndexForeach) (gint64       id,
                                         const float *descriptor,
                                         gpointer     user_data);
