@@ -88,8 +88,9 @@ import_done (GObject      *source,
 
 /* Imports the first photo of each person as a clerk (a folder per person). */
 static void
-import_people (const char * const *people,
-               const char         *folder)
+import_people_into (LineupDb           *db,
+                    const char * const *people,
+                    const char         *folder)
 {
   g_autofree char *src = g_build_filename (fx.dir, folder, NULL);
   g_autoptr(LineupImport) import = NULL;
@@ -105,7 +106,7 @@ import_people (const char * const *people,
       g_assert_cmpint (g_mkdir_with_parents (d, 0700), ==, 0);
       g_assert_cmpint (symlink (photo, link), ==, 0);
     }
-  import = lineup_import_new (fx.db, fx.data, src);
+  import = lineup_import_new (db, fx.data, src);
   lineup_import_set_user (import, fx.clerk);
   lineup_import_set_workers (import, 1);
   lineup_import_set_model_dir (import, g_getenv ("LINEUP_MODEL_DIR"));
@@ -113,6 +114,13 @@ import_people (const char * const *people,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (lineup_import_get_imported (import), ==, g_strv_length ((GStrv)people));
+}
+
+static void
+import_people (const char * const *people,
+               const char         *folder)
+{
+  import_people_into (fx.db, people, folder);
 }
 
 static gint64
@@ -127,6 +135,23 @@ raw_int (const char *sql)
   g_assert_cmpint (sqlite3_prepare_v2 (conn, sql, -1, &st, NULL), ==, SQLITE_OK);
   if (sqlite3_step (st) == SQLITE_ROW)
     v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  sqlite3_close (conn);
+  return v;
+}
+
+static char *
+raw_text (const char *sql)
+{
+  g_autofree char *path = g_build_filename (fx.data, "lineup.db", NULL);
+  sqlite3 *conn = NULL;
+  sqlite3_stmt *st = NULL;
+  char *v = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &conn, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, sql, -1, &st, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    v = g_memdup2 (sqlite3_column_blob (st, 0), sqlite3_column_bytes (st, 0) + 1);
   sqlite3_finalize (st);
   sqlite3_close (conn);
   return v;
@@ -682,6 +707,66 @@ test_search (void)
                     ==, (guint)raw_int ("SELECT count(*) FROM searches WHERE case_id = 1"));
 }
 
+/* Two processes on one data folder: the second purges the newest face and
+ * imports a new one (which once reused the purged face's id), and the
+ * first process's next search lists exactly the new gallery, the new
+ * person at the distance of their own descriptor. */
+static void
+test_two_processes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupDb) other = lineup_db_open_default_sync (fx.data, &error);
+  g_autoptr(LineupUser) clerk = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_auto(GStrv) shas = NULL;
+  g_autofree char *newest_booking = NULL;
+  g_autofree float *descriptor = NULL;
+  const char * const newcomer[] = { "Al_Gore", NULL };
+  gint64 newest, fresh, enrolled;
+  JsonArray *cands;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  clerk = lineup_db_sign_in_sync (other, "clerk", PW, &error);
+  g_assert_no_error (error);
+  before = do_search (fx.detective, 50, 2.0, &error);
+  g_assert_no_error (error);
+  newest = raw_int ("SELECT max(id) FROM faces");
+  newest_booking = raw_text ("SELECT b.booking_number FROM faces f JOIN photos p ON p.id = f.photo_id"
+                             " JOIN bookings b ON b.id = p.booking_id ORDER BY f.id DESC LIMIT 1");
+  g_assert_true (has_booking (before, newest_booking));
+
+  shas = lineup_db_booking_purge_sync (other, newest_booking, "sealed by court order", clerk, &error);
+  g_assert_no_error (error);
+  import_people_into (other, newcomer, "src-other");
+  fresh = raw_int ("SELECT max(id) FROM faces");
+  g_assert_cmpint (fresh, >, newest);
+  descriptor = (float *)raw_text ("SELECT descriptor FROM faces WHERE id = (SELECT max(id) FROM faces)");
+  enrolled = raw_int ("SELECT count(*) FROM faces WHERE enrolled = 1 AND descriptor IS NOT NULL");
+
+  after = do_search (fx.detective, 50, 2.0, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_booking (after, newest_booking));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (after), "gallery_size"), ==, enrolled);
+  cands = json_object_get_array_member (json_node_get_object (after), "candidates");
+  g_assert_cmpuint (json_array_get_length (cands), ==, MIN (enrolled, 50));
+  for (guint i = 0; i < json_array_get_length (cands); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cands, i);
+
+      g_assert_cmpint (json_object_get_int_member (c, "face_id"), !=, newest);
+      if (json_object_get_int_member (c, "face_id") == fresh)
+        {
+          double want = lineup_descriptor_distance (lineup_face_get_descriptor (fx.probe_face), descriptor);
+          /* Records show distances to four places. */
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "distance"), want, 0.5e-4 + 1e-7);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 /* the chain */
 
 typedef struct
@@ -792,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/accounts/sign-in", test_sign_in);
   g_test_add_func ("/accounts/review", test_review);
   g_test_add_func ("/accounts/search", test_search);
+  g_test_add_func ("/accounts/two-processes", test_two_processes);
   g_test_add_func ("/accounts/tamper", test_tamper);
   ret = g_test_run ();
   g_clear_object (&fx.db);

@@ -1,11 +1,12 @@
 /* lineup-db-search.c: the gallery search, stored searches and candidate
  * views (database thread jobs).
  *
- * The search index lives on the database thread: it is loaded on the first
- * search, brought up to date before every search (new faces appended by id,
- * a count check catching anything else, such as another process purging),
- * and purges in this process remove their faces at once. Searching where the
- * rows live also makes "scan, store the search and its candidates, audit it"
+ * The search index lives on the database thread: mapped from the index
+ * file beside the database on the first search (or built from the rows),
+ * brought up to the gallery's last numbered change before every search,
+ * whichever process made the changes (lineup-gallery-index.c), and purges
+ * in this process remove their faces at once. Searching where the rows
+ * live also makes "scan, store the search and its candidates, audit it"
  * one transaction.
  */
 #define G_LOG_DOMAIN "lineup-db"
@@ -15,12 +16,14 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "lineup-accounts.h"
 #include "lineup-case-policy.h"
 #include "lineup-db-case-private.h"
 #include "lineup-engine.h"
 #include "lineup-error.h"
+#include "lineup-gallery-index.h"
 #include "lineup-index.h"
 #include "lineup-records-private.h"
 
@@ -64,39 +67,20 @@ lineup_search_request_free (LineupSearchRequest *r)
 
 /* the search index, kept in step */
 
-typedef struct
-{
-  LineupIndex *index;
-  char        *model_id;
-  gboolean     include_excluded;
-  gint64       max_face_id;
-  gint64       rows;          /* rows seen, descriptor or not */
-  gint64       data_version;  /* PRAGMA data_version when last checked */
-} SearchCache;
-
-static void
-search_cache_free (SearchCache *c)
-{
-  g_clear_pointer (&c->index, lineup_index_free);
-  g_free (c->model_id);
-  g_free (c);
-}
-
 void
 lineup_db_search_cache_faces_removed (LineupDbThread *t,
                                       const gint64   *face_ids,
                                       guint           n)
 {
-  SearchCache *c = t->search_cache;
+  LineupGalleryIndex *gi = t->search_cache;
+  LineupIndex *index = gi ? lineup_gallery_index_get_index (gi) : NULL;
 
-  if (c == NULL)
+  /* At once for this process; the purge's numbered changes bring every
+   * other process, and the index file, along on their next search. */
+  if (index == NULL)
     return;
   for (guint i = 0; i < n; i++)
-    if (lineup_index_remove (c->index, face_ids[i]))
-      c->rows--;
-  /* SQLite hands out max(rowid) + 1: with the highest rows gone, new faces
-   * may reuse their ids, so appends are looked for from the new maximum. */
-  c->max_face_id = MIN (c->max_face_id, lineup_db_query_int64 (t->conn, "SELECT coalesce(max(id), 0) FROM faces"));
+    lineup_index_remove (index, face_ids[i]);
 }
 
 typedef struct
@@ -130,118 +114,55 @@ report_progress (SearchJobRequest *r,
   g_main_context_invoke_full (r->context, G_PRIORITY_DEFAULT, progress_dispatch, p, g_free);
 }
 
-/* Answered from the (model_id, enrolled) index alone when counting. */
-static const char faces_where[] =
-  " FROM faces WHERE model_id = ?2 AND (enrolled = 1 OR ?1)";
-
-static sqlite3_stmt *
-faces_query (sqlite3      *conn,
-             const char   *select,
-             const char   *tail,
-             SearchCache  *c,
-             GError      **error)
+static void
+index_progress (double   fraction,
+                gpointer user_data)
 {
-  g_autofree char *sql = g_strconcat (select, faces_where, tail, NULL);
-  sqlite3_stmt *st = lineup_db_prepare (conn, sql, error);
+  report_progress (user_data, fraction);
+}
 
-  if (st == NULL)
+/* DATA/lineup.db → DATA/lineup.index; none for a database in memory. */
+static char *
+index_file_for (const char *db_path)
+{
+  if (db_path == NULL || *db_path == '\0' || g_str_has_prefix (db_path, ":memory:") ||
+      g_str_has_prefix (db_path, "file:"))
     return NULL;
-  sqlite3_bind_int (st, 1, c->include_excluded);
-  sqlite3_bind_text (st, 2, c->model_id, -1, SQLITE_TRANSIENT);
-  return st;
-}
-
-/* Adds faces newer than the cache's last id; with full, starts afresh.
- * Returns the number of faces the gallery has for this model. */
-static gboolean
-cache_add_from (LineupDbThread   *t,
-                SearchJobRequest *r,
-                SearchCache      *c,
-                gint64            total,
-                GError          **error)
-{
-  /* "+model_id" keeps the planner on the rowid range, not the model index:
-   * after the first load only a few new rows are wanted. */
-  g_autoptr(sqlite3_stmt) st = lineup_db_prepare (t->conn,
-                                                  "SELECT id, descriptor FROM faces WHERE id > ?4"
-                                                  " AND +model_id = ?2 AND (enrolled = 1 OR ?1) ORDER BY id",
-                                                  error);
-  gint64 n = 0;
-  double last = 0;
-
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_int (st, 1, c->include_excluded);
-  sqlite3_bind_text (st, 2, c->model_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (st, 4, c->max_face_id);
-  while (sqlite3_step (st) == SQLITE_ROW)
+  if (g_str_has_suffix (db_path, ".db"))
     {
-      c->max_face_id = sqlite3_column_int64 (st, 0);
-      c->rows++;
-      if (sqlite3_column_bytes (st, 1) == LINEUP_SHIM_DESCRIPTOR_DIM * sizeof (float))
-        lineup_index_add (c->index, c->max_face_id, sqlite3_column_blob (st, 1));
-      /* Loading a million faces takes seconds: say how far it is. */
-      if (total > 50000 && ++n % 20000 == 0 && (double)n / total - last > 0.02)
-        report_progress (r, 0.9 * (last = (double)n / total));
+      g_autofree char *stem = g_strndup (db_path, strlen (db_path) - 3);
+      return g_strconcat (stem, ".index", NULL);
     }
-  return TRUE;
+  return g_strconcat (db_path, ".index", NULL);
 }
 
-static SearchCache *
+/* The index for this model and policy, brought up to the gallery's last
+ * numbered change (lineup-gallery-index.c). */
+static LineupGalleryIndex *
 cache_sync (LineupDbThread    *t,
             SearchJobRequest  *r,
             const char        *model_id,
             gboolean           include_excluded,
             GError           **error)
 {
-  SearchCache *c = t->search_cache;
-  gint64 total;
+  LineupGalleryIndex *gi = t->search_cache;
 
-  if (c != NULL && (g_strcmp0 (c->model_id, model_id) != 0 || c->include_excluded != include_excluded))
+  if (gi != NULL && !lineup_gallery_index_matches (gi, model_id, include_excluded))
     {
-      search_cache_free (c);
-      t->search_cache = c = NULL;
+      lineup_gallery_index_free (gi);
+      t->search_cache = gi = NULL;
     }
-  if (c == NULL)
+  if (gi == NULL)
     {
-      c = g_new0 (SearchCache, 1);
-      c->index = lineup_index_new (LINEUP_SHIM_DESCRIPTOR_DIM);
-      c->model_id = g_strdup (model_id);
-      c->include_excluded = include_excluded;
-      t->search_cache = c;
-      t->search_cache_free = (GDestroyNotify)search_cache_free;
-    }
-  /* Appends (imports) are picked up by id; this process's purges remove
-   * their faces directly. Only when another connection has committed since
-   * the last look (data_version) is the row count compared as well. */
-  {
-    gint64 version = lineup_db_query_int64 (t->conn, "PRAGMA data_version");
-    gboolean fresh = c->rows == 0 && c->max_face_id == 0;
-    g_autoptr(sqlite3_stmt) st = NULL;
+      g_autofree char *file = index_file_for (t->path);
 
-    if (!fresh && version == c->data_version)
-      return cache_add_from (t, r, c, 0, error) ? c : NULL;
-    c->data_version = version;
-    if (!(st = faces_query (t->conn, "SELECT count(*)", "", c, error)))
-      return NULL;
-    total = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0) : 0;
-  }
-  if (!cache_add_from (t, r, c, total, error))
+      gi = lineup_gallery_index_new (file, model_id, include_excluded);
+      t->search_cache = gi;
+      t->search_cache_free = (GDestroyNotify)lineup_gallery_index_free;
+    }
+  if (!lineup_gallery_index_sync (gi, t->conn, index_progress, r, error))
     return NULL;
-  if (c->rows != total)
-    {
-      /* Something besides appends happened (another process purged or
-       * re-enrolled): rebuild from the rows. */
-      g_debug ("search index out of step (%" G_GINT64_FORMAT " vs %" G_GINT64_FORMAT " rows), reloading",
-               c->rows, total);
-      lineup_index_free (c->index);
-      c->index = lineup_index_new (LINEUP_SHIM_DESCRIPTOR_DIM);
-      c->max_face_id = 0;
-      c->rows = 0;
-      if (!cache_add_from (t, r, c, total, error))
-        return NULL;
-    }
-  return c;
+  return gi;
 }
 
 /* stored searches */
@@ -428,7 +349,7 @@ search_job (LineupDbThread *t,
   g_autofree LineupHit *hits = NULL;
   const char *model_id;
   LineupPolicy policy;
-  SearchCache *cache;
+  LineupGalleryIndex *cache;
   GError *error = NULL;
   gint64 case_id = 0, search_id;
   guint n_hits, gallery_size;
@@ -520,9 +441,9 @@ search_job (LineupDbThread *t,
       lineup_db_case_fail (t, task, error, FALSE);
       return;
     }
-  gallery_size = lineup_index_get_size (cache->index);
+  gallery_size = lineup_index_get_size (lineup_gallery_index_get_index (cache));
   hits = g_new0 (LineupHit, r->top_k);
-  n_hits = lineup_index_search (cache->index, lineup_face_get_descriptor (r->face), r->top_k,
+  n_hits = lineup_index_search (lineup_gallery_index_get_index (cache), lineup_face_get_descriptor (r->face), r->top_k,
                                 (float)r->threshold, hits);
   report_progress (r, 0.95);
 
