@@ -634,6 +634,22 @@ test_index_file (void)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
     g_clear_error (&error);
   }
+  /* An empty gallery has a file too, and takes faces after loading. */
+  {
+    g_autoptr(LineupIndex) empty = lineup_index_new (DIM);
+    g_autoptr(Set) one = synthetic (r, 1);
+    LineupHit h[2];
+
+    g_assert_true (lineup_index_save (empty, path, "m1", 7, &error));
+    g_clear_pointer (&empty, lineup_index_free);
+    empty = lineup_index_open (path, DIM, "m1", &generation, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (generation, ==, 7);
+    g_assert_cmpuint (lineup_index_get_size (empty), ==, 0);
+    g_assert_cmpuint (lineup_index_search (empty, q, 2, INFINITY, h), ==, 0);
+    lineup_index_add (empty, one->ids[0], one->data);
+    assert_same (empty, one, q, 2, INFINITY);
+  }
   g_unlink (path);
   g_rmdir (dir);
 }
