@@ -892,7 +892,7 @@ lineup_index_search_full (LineupIndex      *index,
   g_autoptr(GArray) found = NULL;
   float bound = max_distance;
   guint64 scanned = 0;
-  guint shortlist = 0, n;
+  guint shortlist = 0, considered = 0, n;
   float *buf;
 
   if (stats)
@@ -966,6 +966,7 @@ lineup_index_search_full (LineupIndex      *index,
     {
       GArray *cands = job->st[p].cands;
 
+      considered += cands->len;
       for (guint i = 0; i < cands->len; i++)
         {
           Cand *c = &g_array_index (cands, Cand, i);
@@ -1003,6 +1004,7 @@ lineup_index_search_full (LineupIndex      *index,
   if (stats)
     {
       stats->scanned = scanned;
+      stats->considered = considered;
       stats->shortlist = shortlist;
       stats->parts = job->parts;
     }

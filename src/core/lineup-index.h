@@ -27,6 +27,7 @@ typedef struct
 typedef struct
 {
   guint64 scanned;    /* codes looked at */
+  guint   considered; /* codes that passed the cheap test */
   guint   shortlist;  /* faces whose exact distance was computed */
   guint   parts;      /* threads the scan was split across */
 } LineupIndexStats;
