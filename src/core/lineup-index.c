@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -962,6 +963,21 @@ lineup_index_search_full (LineupIndex      *index,
 
   found = g_array_new (FALSE, FALSE, sizeof (LineupHit));
   buf = g_new (float, index->dim);
+#ifdef POSIX_FADV_WILLNEED
+  /* Descriptors on disk: ask for the whole shortlist first, so that after
+   * a cold start its reads go to the disk together, not one by one. */
+  if (index->base.fd >= 0)
+    for (guint p = 0; p < job->parts; p++)
+      for (guint i = 0; i < job->st[p].cands->len; i++)
+        {
+          Cand *c = &g_array_index (job->st[p].cands, Cand, i);
+          gsize len = index->dim * sizeof (float);
+
+          if (c->lb <= bound && !c->tail)
+            posix_fadvise (index->base.fd, index->base.floats_offset + (goffset)(c->row * len), len,
+                           POSIX_FADV_WILLNEED);
+        }
+#endif
   for (guint p = 0; p < job->parts; p++)
     {
       GArray *cands = job->st[p].cands;
