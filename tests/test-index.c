@@ -805,6 +805,14 @@ test_gallery_index (void)
     g_assert_cmpint (lineup_gallery_index_get_source (c_index), ==, LINEUP_GALLERY_INDEX_FILE);
     assert_gallery (c_index, b, q);
   }
+  /* A folder the file cannot be written to: kept in memory, still exact. */
+  {
+    g_autoptr(LineupGalleryIndex) ro = lineup_gallery_index_new ("/nonexistent/lineup.index", "m1", FALSE);
+    g_assert_true (lineup_gallery_index_sync (ro, b, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (lineup_gallery_index_get_source (ro), ==, LINEUP_GALLERY_INDEX_REBUILT);
+    assert_gallery (ro, b, q);
+  }
   /* In memory only, and for the other model. */
   g_assert_true (lineup_gallery_index_sync (mem, b, NULL, NULL, &error));
   assert_gallery (mem, b, q);

@@ -140,7 +140,7 @@ rebuild (LineupGalleryIndex          *gi,
     {
       writer = lineup_index_writer_new (gi->file, LINEUP_SHIM_DESCRIPTOR_DIM, total, &file_error);
       if (writer == NULL)
-        g_warning ("Search index kept in memory only: %s", file_error->message);
+        g_message ("Search index kept in memory only: %s", file_error->message);
     }
   if (writer == NULL)
     index = lineup_index_new (LINEUP_SHIM_DESCRIPTOR_DIM);
@@ -293,7 +293,7 @@ sync_in_snapshot (LineupGalleryIndex          *gi,
       if (lineup_index_save (gi->index, gi->file, gi->key, gi->generation, &local))
         gi->file_generation = gi->generation;
       else
-        g_warning ("Could not rewrite the search index file: %s", local->message);
+        g_message ("Could not rewrite the search index file: %s", local->message);
     }
   return TRUE;
 }
