@@ -1,4 +1,5 @@
-/* lineup-index-file.c: writing, mapping and checking the index file.
+/* lineup-index-file.c: writing, mapping and checking the index file, and
+ * reading every face back in id order (lineup_index_foreach, for saving).
  *
  * Layout: a 4 KiB header, then ids, scales, norms, radii and codes (each
  * section page-aligned and sized for the writer's capacity), then the float
@@ -213,6 +214,97 @@ read_all (int      fd,
           return FALSE;
         }
       done += r;
+    }
+  return TRUE;
+}
+
+/* every face, in id order */
+
+static int
+cmp_tail_rows (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const gint64 *ids = user_data;
+  gint64 x = ids[*(const gsize *)a], y = ids[*(const gsize *)b];
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+read_run (LineupIndex         *index,
+          LineupIndexSegment  *seg,
+          gsize                start,
+          gsize                end,
+          float               *buf,
+          GError             **error)
+{
+  gsize len = (end - start) * index->dim * sizeof (float), done = 0;
+  goffset off = seg->floats_offset + (goffset)(start * index->dim * sizeof (float));
+
+  while (done < len)
+    {
+      ssize_t r = pread (seg->fd, (char *)buf + done, len - done, off + done);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        {
+          int saved = r < 0 ? errno : EIO;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Could not read the index file: %s",
+                       g_strerror (saved));
+          return FALSE;
+        }
+      done += r;
+    }
+  return TRUE;
+}
+
+/* In id order when the base is (the tail merged in), so a file saved from
+ * an index stays sorted and needs no lookup table when mapped again. */
+gboolean
+lineup_index_foreach (LineupIndex         *index,
+                      LineupIndexForeach   func,
+                      gpointer             user_data,
+                      GError             **error)
+{
+  LineupIndexSegment *b = &index->base, *t = &index->tail;
+  const gsize chunk = 4096;
+  g_autofree float *buf = g_new (float, chunk * index->dim);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize j = 0;
+
+  for (gsize row = 0; row < t->n; row++)
+    if (!isnan (t->norm2[row]))
+      g_array_append_val (order, row);
+  g_array_sort_with_data (order, cmp_tail_rows, t->ids);
+
+  for (gsize start = 0; start < b->n; start += chunk)
+    {
+      gsize end = MIN (b->n, start + chunk);
+      const float *floats = b->floats ? b->floats + start * index->dim : buf;
+
+      /* From a file: a run of rows at once, not one by one. */
+      if (b->floats == NULL && !read_run (index, b, start, end, buf, error))
+        return FALSE;
+      for (gsize row = start; row < end; row++)
+        {
+          if (isnan (b->norm2[row]))
+            continue;
+          for (; j < order->len && t->ids[g_array_index (order, gsize, j)] < b->ids[row]; j++)
+            {
+              gsize tr = g_array_index (order, gsize, j);
+              if (!func (t->ids[tr], t->floats + tr * index->dim, user_data))
+                return TRUE;
+            }
+          if (!func (b->ids[row], floats + (row - start) * index->dim, user_data))
+            return TRUE;
+        }
+    }
+  for (; j < order->len; j++)
+    {
+      gsize tr = g_array_index (order, gsize, j);
+      if (!func (t->ids[tr], t->floats + tr * index->dim, user_data))
+        return TRUE;
     }
   return TRUE;
 }
