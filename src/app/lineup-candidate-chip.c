@@ -32,14 +32,14 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_decision (LineupCandidateChip *self)
 {
-  JsonObject *d = self->item ? lineup_candidate_item_get_decision (self->item) : NULL;
+  LineupDecision *d = self->item ? lineup_candidate_item_get_decision (self->item) : NULL;
   g_autofree char *text = self->item ? lineup_candidate_item_dup_decision_text (self->item) : NULL;
-  const char *decision = lineup_json_get_string (d, "decision");
+  const char *decision = d ? lineup_decision_get_decision (d) : "";
   GtkWidget *badge = GTK_WIDGET (self->badge);
   LineupDecisionKind value;
 
   /* The chip has room for the decision; the tooltip has the review. */
-  gtk_label_set_text (self->badge, lineup_decision_from_string (decision, &value, NULL)
+  gtk_label_set_text (self->badge, d && lineup_decision_get_kind (d, &value)
                                      ? _(lineup_decision_label (value)) : "");
   gtk_widget_set_tooltip_text (badge, text);
   gtk_widget_set_visible (badge, text != NULL);

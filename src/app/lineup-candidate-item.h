@@ -12,20 +12,20 @@ G_BEGIN_DECLS
 #define LINEUP_TYPE_CANDIDATE_ITEM (lineup_candidate_item_get_type ())
 G_DECLARE_FINAL_TYPE (LineupCandidateItem, lineup_candidate_item, LINEUP, CANDIDATE_ITEM, GObject)
 
-/* candidate: one element of the search JSON's "candidates" (referenced). */
-LineupCandidateItem *lineup_candidate_item_new            (JsonObject          *candidate,
+/* candidate: one of the search's candidates (referenced). */
+LineupCandidateItem *lineup_candidate_item_new            (LineupCandidate     *candidate,
                                                            const char          *data_dir);
 /* Further photos of the same subject that matched (lower ranks). */
 void                 lineup_candidate_item_add_photo      (LineupCandidateItem *self,
-                                                           JsonObject          *candidate);
+                                                           LineupCandidate     *candidate);
 guint                lineup_candidate_item_get_n_photos   (LineupCandidateItem *self);
 /* 0 is the item's own (best) candidate. */
-JsonObject          *lineup_candidate_item_get_photo      (LineupCandidateItem *self,
+LineupCandidate     *lineup_candidate_item_get_photo      (LineupCandidateItem *self,
                                                            guint                index);
 
-JsonObject          *lineup_candidate_item_get_candidate  (LineupCandidateItem *self);
+LineupCandidate     *lineup_candidate_item_get_candidate  (LineupCandidateItem *self);
 gint64               lineup_candidate_item_get_rank       (LineupCandidateItem *self);
-/* The subject's id as text ("" when the search JSON has none). */
+/* The subject's id as text ("" when the search has none). */
 const char          *lineup_candidate_item_get_subject_id (LineupCandidateItem *self);
 const char          *lineup_candidate_item_get_label      (LineupCandidateItem *self);
 const char          *lineup_candidate_item_get_booking_number (LineupCandidateItem *self);
@@ -36,11 +36,10 @@ void                 lineup_candidate_item_set_blind      (LineupCandidateItem *
                                                            gboolean             blind);
 gboolean             lineup_candidate_item_get_revealed   (LineupCandidateItem *self);
 
-/* The latest decision ({"id","rank","decision","note","user","created_at",
- * "review"?}) or NULL. */
-JsonObject          *lineup_candidate_item_get_decision   (LineupCandidateItem *self);
+/* The latest decision on the item (with its review, if any) or NULL. */
+LineupDecision      *lineup_candidate_item_get_decision   (LineupCandidateItem *self);
 void                 lineup_candidate_item_set_decision   (LineupCandidateItem *self,
-                                                           JsonObject          *decision);
+                                                           LineupDecision      *decision);
 /* "Possible lead", "Possible lead · approved", … or NULL. */
 char                *lineup_candidate_item_dup_decision_text (LineupCandidateItem *self);
 

@@ -31,7 +31,7 @@ struct _LineupSearchPage
   JsonObject         *case_obj;
 
   /* the search */
-  JsonNode           *search;
+  LineupSearch       *search;
   gint64              search_id;
   gboolean            blind;
   LineupFace         *searched_face;

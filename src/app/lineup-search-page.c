@@ -59,7 +59,7 @@ _lineup_search_page_reset_search (LineupSearchPage *self)
 {
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
-  g_clear_pointer (&self->search, json_node_unref);
+  g_clear_object (&self->search);
   g_clear_object (&self->searched_face);
   g_clear_object (&self->shown);
   self->search_id = 0;
@@ -475,7 +475,7 @@ lineup_search_page_dispose (GObject *object)
   g_clear_object (&self->user);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->case_obj, json_object_unref);
-  g_clear_pointer (&self->search, json_node_unref);
+  g_clear_object (&self->search);
   g_clear_object (&self->searched_face);
   if (self->session != NULL)
     lineup_probe_session_reset (self->session);
