@@ -27,7 +27,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libcairo2-dev
   libopencv-dev libdlib-dev libdlib-data libopenblas0-pthread libopenblas-pthread-dev
   libfaiss-dev
-  desktop-file-utils appstream
+  desktop-file-utils appstream clang-format
   xvfb xauth dbus dbus-x11
   postgresql-15 postgresql-client-15
   poppler-utils imagemagick time
