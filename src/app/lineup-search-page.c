@@ -2619,19 +2619,6 @@ lineup_search_page_init (LineupSearchPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_mutex_init (&self->engine_lock);
-  {
-    static GtkCssProvider *css;
-
-    /* The page's own styles, once per process. */
-    if (css == NULL && gdk_display_get_default () != NULL)
-      {
-        css = gtk_css_provider_new ();
-        gtk_css_provider_load_from_resource (css, "/io/github/lineup/Lineup/lineup-search.css");
-        gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                    GTK_STYLE_PROVIDER (css),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      }
-  }
   self->cancellable = g_cancellable_new ();
   self->face_index = -1;
   self->state = "no-case";
