@@ -7,15 +7,18 @@
 
 G_BEGIN_DECLS
 
-/* The running LineupApplication and what it holds, or NULL (a widget
- * built outside the application). */
+/* Deprecated: the running LineupApplication and what it holds, or NULL (a
+ * widget built outside the application). Windows and pages are given a
+ * LineupSession (their construct-only "session") and read it instead; only
+ * the search page still uses these, until it moves onto its session. */
 LineupApplication *lineup_app_get_default     (void);
 LineupDb          *lineup_app_get_db          (void);
 const char        *lineup_app_get_data_dir    (void);
 LineupUser        *lineup_app_get_user        (void);
 
-/* Calls refresh (page) whenever someone signs in or out, for as long as
- * the page lives. */
+/* Deprecated (follow LineupSession "user" with a GSignalGroup): calls
+ * refresh (page) whenever someone signs in or out, for as long as the page
+ * lives. */
 void               lineup_app_follow_user     (gpointer        page,
                                                GCallback       refresh);
 

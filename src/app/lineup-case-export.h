@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +30,10 @@ void   lineup_case_export_async  (LineupDb             *db,
 char  *lineup_case_export_finish (GAsyncResult         *result,
                                   GError              **error);
 
-/* The whole interaction for a window: asks where, exports as the signed-in
- * user, and reports the outcome in a dialog over parent. */
+/* The whole interaction for a window: asks where, exports as session's
+ * signed-in user, and reports the outcome in a dialog over parent. */
 void   lineup_case_export_run    (GtkWidget            *parent,
+                                  LineupSession        *session,
                                   const char           *case_number,
                                   LineupCaseExportKind  kind);
 

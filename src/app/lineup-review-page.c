@@ -19,6 +19,9 @@ struct _LineupReviewPage
 {
   GtkWidget           parent_instance;
 
+  LineupSession      *session;          /* construct-only */
+  GSignalGroup       *session_signals;  /* its "notify::user" */
+
   LineupUser         *user;
   GListStore         *items;
   GtkSingleSelection *selection;
@@ -343,7 +346,7 @@ show_item (LineupReviewPage *self,
            LineupJsonItem   *item)
 {
   JsonObject *o = lineup_json_item_get_object (item);
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
   g_autoptr(GTask) task = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -379,7 +382,7 @@ show_item (LineupReviewPage *self,
   r = g_new0 (ImageRequest, 1);
   r->db = g_object_ref (db);
   r->user = g_object_ref (self->user);
-  r->data_dir = g_strdup (lineup_app_get_data_dir ());
+  r->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
   r->case_number = g_strdup (lineup_json_item_get_string (item, "case"));
   r->search_id = lineup_json_item_get_int (item, "search_id");
   r->edit_seq = json_object_get_int_member_with_default (o, "edit_seq", 0);
@@ -440,7 +443,7 @@ reveal_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (widget);
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
 
   if (self->shown == NULL || self->revealed || db == NULL || self->user == NULL)
     return;
@@ -539,7 +542,7 @@ static void
 review (LineupReviewPage *self,
         gboolean          approve)
 {
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
   g_autofree char *comment = lineup_app_dup_text_view_text (self->comment_view);
   ReviewRequest *r;
 
@@ -628,8 +631,8 @@ queue_ready (GObject      *source,
 void
 lineup_review_page_refresh (LineupReviewPage *self)
 {
-  LineupDb *db = lineup_app_get_db ();
-  LineupUser *user = lineup_app_get_user ();
+  LineupDb *db = lineup_session_get_db (self->session);
+  LineupUser *user = lineup_session_get_user (self->session);
 
   g_return_if_fail (LINEUP_IS_REVIEW_PAGE (self));
 
@@ -757,11 +760,22 @@ lineup_review_page_map (GtkWidget *widget)
   lineup_review_page_refresh (LINEUP_REVIEW_PAGE (widget));
 }
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_review_page_finalize (GObject *object)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_review_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_review_page_dispose (GObject *object)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
 
+  g_clear_object (&self->session_signals);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->image_cancellable);
@@ -774,13 +788,74 @@ lineup_review_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_review_page_parent_class)->dispose (object);
 }
 
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_review_page_constructed (GObject *object)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_review_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  update_actions (self);
+  lineup_review_page_refresh (self);
+}
+
+static void
+lineup_review_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_review_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      g_signal_group_set_target (self->session_signals, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_review_page_class_init (LineupReviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_review_page_constructed;
   object_class->dispose = lineup_review_page_dispose;
+  object_class->finalize = lineup_review_page_finalize;
+  object_class->get_property = lineup_review_page_get_property;
+  object_class->set_property = lineup_review_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = lineup_review_page_map;
   g_type_ensure (LINEUP_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -835,13 +910,15 @@ lineup_review_page_init (LineupReviewPage *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->comment_view), "changed",
                             G_CALLBACK (update_actions), self);
 
-  lineup_app_follow_user (self, G_CALLBACK (lineup_review_page_refresh));
-  update_actions (self);
-  lineup_review_page_refresh (self);
+  /* The page follows whoever signs in or out on its session. */
+  self->session_signals = g_signal_group_new (LINEUP_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user", G_CALLBACK (lineup_review_page_refresh),
+                                  self);
 }
 
 GtkWidget *
-lineup_review_page_new (void)
+lineup_review_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_REVIEW_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_REVIEW_PAGE, "session", session, NULL);
 }

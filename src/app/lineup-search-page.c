@@ -25,6 +25,7 @@ struct _LineupSearchPage
 {
   GtkWidget           parent_instance;
 
+  LineupSession      *session;   /* construct-only; the lead moves the rest onto it */
   LineupApplication  *app;
   LineupDb           *db;
   char               *data_dir;
@@ -128,7 +129,7 @@ struct _LineupSearchPage
 
 G_DEFINE_FINAL_TYPE (LineupSearchPage, lineup_search_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STATE, PROP_SUBTITLE, N_PROPS };
+enum { PROP_0, PROP_STATE, PROP_SUBTITLE, PROP_SESSION, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void update_actions (LineupSearchPage *self);
@@ -668,7 +669,7 @@ export_action (GtkWidget  *widget,
 
   if (number == NULL || *number == '\0')
     return;
-  lineup_case_export_run (widget, number,
+  lineup_case_export_run (widget, self->session, number,
                           g_str_equal (name, "search.export-report") ? LINEUP_CASE_EXPORT_REPORT
                                                                      : LINEUP_CASE_EXPORT_DISCLOSURE);
 }
@@ -2400,6 +2401,27 @@ lineup_search_page_get_property (GObject    *object,
     case PROP_SUBTITLE:
       g_value_set_string (value, self->subtitle);
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_search_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2445,6 +2467,7 @@ lineup_search_page_finalize (GObject *object)
 
   /* Workers hold a reference to the page, so none can be running here. */
   g_clear_object (&self->engine);
+  g_clear_object (&self->session);
   g_mutex_clear (&self->engine_lock);
   g_free (self->subtitle);
   G_OBJECT_CLASS (lineup_search_page_parent_class)->finalize (object);
@@ -2459,6 +2482,10 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
   object_class->dispose = lineup_search_page_dispose;
   object_class->finalize = lineup_search_page_finalize;
   object_class->get_property = lineup_search_page_get_property;
+  object_class->set_property = lineup_search_page_set_property;
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] = g_param_spec_string ("state", NULL, NULL, "no-case",
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, "",
@@ -2690,7 +2717,8 @@ lineup_search_page_init (LineupSearchPage *self)
 }
 
 GtkWidget *
-lineup_search_page_new (void)
+lineup_search_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_SEARCH_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_SEARCH_PAGE, "session", session, NULL);
 }

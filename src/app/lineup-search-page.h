@@ -6,15 +6,17 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
 #define LINEUP_TYPE_SEARCH_PAGE (lineup_search_page_get_type ())
 G_DECLARE_FINAL_TYPE (LineupSearchPage, lineup_search_page, LINEUP, SEARCH_PAGE, GtkWidget)
 
-/* Takes the database, data folder, settings and signed-in user from the
- * default LineupApplication. */
-GtkWidget  *lineup_search_page_new              (void);
+/* session: the construct-only "session" property. For now the page still
+ * takes the database, data folder, settings and signed-in user from the
+ * default LineupApplication (the deprecated lineup_app_get_* lookups). */
+GtkWidget  *lineup_search_page_new              (LineupSession     *session);
 
 /* Properties (read-only, notified):
  * "state": "no-case", "no-probe", "loading" (decoding, storing, detecting
