@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Lineup set-up: install what Lineup needs on Debian 12, fetch and convert the
 # face models, build, then run the app or the whole test suite.
 #

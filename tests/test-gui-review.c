@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-review.c: the supervisor's review page and the audit page,
  * driven through their widgets in the real application.
  *

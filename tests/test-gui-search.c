@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-search.c: the detective's path through the Search page — case
  * and purpose gate, probe, face, edit, search, blind lineup, decision —
  * checked through the widgets and then in the database and the audit log.

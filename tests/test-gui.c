@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui.c: start the real application under a display, check what the
  * main window shows through the GTK API, and save a screenshot of it.
  *

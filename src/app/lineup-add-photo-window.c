@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-add-photo-window.c: a form for one booking photo, run through the
  * same import pipeline as a batch (engine, dedupe, quality, audit). */
 #define G_LOG_DOMAIN "lineup-add-photo"

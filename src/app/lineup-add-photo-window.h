@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-add-photo-window.h: add one booking photo by hand. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-app-util.c: helpers that several pages had each written again. */
 #define G_LOG_DOMAIN "lineup-app"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-app-util.h: small helpers the pages and windows share. */
 #pragma once
 

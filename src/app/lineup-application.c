@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-application.c: the AdwApplication.
  *
  * Makes the session (LineupSession: the data directory, the database, opened

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-application.h: the Lineup GTK application. */
 #pragma once
 

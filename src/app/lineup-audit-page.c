@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-page.c: the audit log for supervisors and administrators.
  *
  * Filters are applied by querying the core again (it audits every listing

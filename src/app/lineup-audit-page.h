@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-page.h: the hash-chained audit log, filtered, with the
  * chain's verdict, the chain head to hand out, and JSON export. */
 #pragma once

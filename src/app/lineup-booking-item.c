@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-booking-item.c: thumbnails are decoded and scaled off the main
  * thread when a grid cell first shows the item, so a 100,000-booking gallery
  * costs only what is on screen. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-item.c: a lineup chip's data. The face crop is made off
  * the main thread when a cell first shows the item. */
 #define G_LOG_DOMAIN "lineup-search"

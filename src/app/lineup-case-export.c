@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-export.c: the lead report and disclosure package from the GUI. */
 #define G_LOG_DOMAIN "lineup-case-export"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-export.h: saving a case's investigative lead report (PDF) or
  * its disclosure package from the GUI: a file chooser, then the dossier and
  * the writing on a worker thread, then a dialog saying where it went. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-gallery-page.c: the gallery grid. The booking list comes from the
  * database thread in one query; thumbnails load when their cells appear;
  * the filter runs over the in-memory list. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-gallery-page.h: subjects and bookings in a grid with a detail view. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-import-page.c: choose a manifest or folder (file chooser or drop),
  * preview its rows with their problems, run the import with progress and
  * Cancel, show the summary and open the report. The import itself runs in

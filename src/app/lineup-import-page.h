@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-import-page.h: the clerk's Import page. */
 #pragma once
 

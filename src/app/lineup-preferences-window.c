@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preferences-window.c: detector, matching and review settings,
  * bound straight to GSettings; for administrators also the accounts and the
  * search policy, which live in the database and change on its thread. */

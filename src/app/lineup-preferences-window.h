@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preferences-window.h: the Preferences window. */
 #pragma once
 

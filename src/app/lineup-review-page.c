@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-review-page.c: the supervisor's review of possible leads.
  *
  * Blind first: a lead opens with only the two faces side by side; the

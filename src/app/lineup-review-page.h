@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-review-page.h: the supervisor's queue of possible leads, each
  * compared side by side and approved or rejected with a comment. */
 #pragma once

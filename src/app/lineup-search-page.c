@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page.c: the detective's workspace.
  *
  * Everything slow runs off the main thread: decoding the still, storing it,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page.h: the detective's search workspace — the case and
  * purpose gate, the probe with its recorded edits, the search, and the
  * lineup with side-by-side comparison and the decision on each candidate. */

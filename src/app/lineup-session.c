@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-session.c: the application context.
  *
  * One object holds what the four lineup_app_get_* lookups used to find

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-session.h: the application context every window and page shares. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-window.c: the main window: the session gate (first-run
  * administrator, sign-in) and, once someone is signed in, a sidebar of the
  * pages their roles allow.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case.h: cases, probes, searches, decisions and reviews — the
  * detective's and the supervisor's work (database thread jobs; see
  * lineup-db.h for the async/sync pattern).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-case.c: cases, probes, the gallery search, decisions, reviews
  * and the case dossier (database thread jobs).
  *

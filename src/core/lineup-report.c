@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-report.c: the investigative lead report (PDF) and the disclosure
  * package, both made from a case dossier.
  *
