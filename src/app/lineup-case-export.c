@@ -164,7 +164,8 @@ chooser_response (GtkNativeDialog *chooser,
         target = g_object_ref (chosen);
       lineup_case_export_async (lineup_session_get_db (c->session),
                                 lineup_session_get_user (c->session),
-                                lineup_session_get_data_dir (c->session), c->case_number, c->kind, target, NULL, export_done, g_object_ref (c->parent));
+                                lineup_session_get_data_dir (c->session),
+                                c->case_number, c->kind, target, NULL, export_done, g_object_ref (c->parent));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -186,7 +187,8 @@ lineup_case_export_run (GtkWidget            *parent,
   if (kind == LINEUP_CASE_EXPORT_REPORT)
     {
       g_autofree char *name = g_strdup_printf ("%s-lead-report.pdf", case_number);
-      chooser = gtk_file_chooser_native_new (_("Save Lead Report"), window, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      chooser = gtk_file_chooser_native_new (_("Save Lead Report"), window,
+                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   else

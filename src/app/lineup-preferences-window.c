@@ -183,8 +183,8 @@ job_thread (GTask        *task,
         return;
       }
     case JOB_SAVE_POLICY:
-      ok = lineup_db_policy_set_sync (job->db, job->actor, "top_k_cap", job->a, &error)
-           && lineup_db_policy_set_sync (job->db, job->actor, "threshold_max", job->b, &error);
+      ok = lineup_db_policy_set_sync (job->db, job->actor, "top_k_cap", job->a, &error) &&
+           lineup_db_policy_set_sync (job->db, job->actor, "threshold_max", job->b, &error);
       break;
     case JOB_LOAD_OFFENCES:
       {

@@ -87,9 +87,11 @@ static void
 update_actions (LineupReviewPage *self)
 {
   g_autofree char *comment = lineup_app_dup_text_view_text (self->comment_view);
-  gboolean can_review = self->shown != NULL && self->user != NULL && !self->reviewing
-                        && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
-                        && !lineup_json_item_get_boolean (self->shown, "own");
+  gboolean can_review;
+
+  can_review = self->shown != NULL && self->user != NULL && !self->reviewing &&
+               lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW) &&
+               !lineup_json_item_get_boolean (self->shown, "own");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve",
                                  can_review && *comment != '\0');

@@ -347,8 +347,8 @@ show_main (LineupWindow *self,
   apply_permissions (self, user);
   /* After a lock the same person resumes where they were; anyone else
    * starts at their home page. */
-  if (g_strcmp0 (self->shown_user, lineup_user_get_name (user)) == 0
-      && self->shown_page != NULL && page_is_visible (self, self->shown_page))
+  if (g_strcmp0 (self->shown_user, lineup_user_get_name (user)) == 0 &&
+      self->shown_page != NULL && page_is_visible (self, self->shown_page))
     gtk_stack_set_visible_child_name (self->pages, self->shown_page);
   else
     for (guint i = 0; i < G_N_ELEMENTS (home_order); i++)
