@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-search.c: the gallery search's flat scan against FAISS IndexFlatL2
  * in the same run, on synthetic 128-D descriptors (100k and 1M by default)
  * shaped like dlib's (components ~N(0, 0.09)). Prints median latency per

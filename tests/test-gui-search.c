@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-search.c: the detective's path through the Search page — case
  * and purpose gate, probe, face, edit, search, blind lineup, decision —
  * checked through the widgets and then in the database and the audit log.
@@ -705,7 +706,7 @@ on_startup (gpointer data)
    * it instead of making the main window. */
   window = adw_application_window_new (GTK_APPLICATION (f->app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1060, 780);
-  f->page = LINEUP_SEARCH_PAGE (lineup_search_page_new ());
+  f->page = LINEUP_SEARCH_PAGE (lineup_search_page_new (lineup_application_get_session (f->app)));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (f->page));
   f->window = GTK_WINDOW (window);
 }

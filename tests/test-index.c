@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-index.c: the flat scan against a plain double-precision brute force,
  * with adds, removes and the distance limit. */
 #include "config.h"

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-add-photo-window.h: add one booking photo by hand. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupAddPhotoWindow, lineup_add_photo_window, LINEUP, ADD_PHOTO_WINDOW,
                       AdwWindow)
 
+/* Adds to session's gallery, as its user. */
 LineupAddPhotoWindow *lineup_add_photo_window_new       (GtkWindow            *parent,
-                                                         LineupDb             *db,
-                                                         const char           *data_dir);
+                                                         LineupSession        *session);
 void                  lineup_add_photo_window_set_photo (LineupAddPhotoWindow *self,
                                                          GFile                *file);
 void                  lineup_add_photo_window_set_field (LineupAddPhotoWindow *self,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-app-util.c: helpers that several pages had each written again. */
 #define G_LOG_DOMAIN "lineup-app"
 
@@ -6,48 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "lineup-app-util.h"
-
-LineupApplication *
-lineup_app_get_default (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return LINEUP_IS_APPLICATION (app) ? LINEUP_APPLICATION (app) : NULL;
-}
-
-LineupDb *
-lineup_app_get_db (void)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  return app != NULL ? lineup_application_get_db (app) : NULL;
-}
-
-const char *
-lineup_app_get_data_dir (void)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  return app != NULL ? lineup_application_get_data_dir (app) : NULL;
-}
-
-LineupUser *
-lineup_app_get_user (void)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  return app != NULL ? lineup_application_get_user (app) : NULL;
-}
-
-void
-lineup_app_follow_user (gpointer  page,
-                        GCallback refresh)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  if (app != NULL)
-    g_signal_connect_object (app, "notify::user", refresh, page, G_CONNECT_SWAPPED);
-}
 
 GtkSingleSelection *
 lineup_app_selection_new (GListStore *items,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-app-util.h: small helpers the pages and windows share. */
 #pragma once
 
@@ -6,18 +7,6 @@
 #include "lineup-application.h"
 
 G_BEGIN_DECLS
-
-/* The running LineupApplication and what it holds, or NULL (a widget
- * built outside the application). */
-LineupApplication *lineup_app_get_default     (void);
-LineupDb          *lineup_app_get_db          (void);
-const char        *lineup_app_get_data_dir    (void);
-LineupUser        *lineup_app_get_user        (void);
-
-/* Calls refresh (page) whenever someone signs in or out, for as long as
- * the page lives. */
-void               lineup_app_follow_user     (gpointer        page,
-                                               GCallback       refresh);
 
 /* A selection over items that only the user's choice sets (opening an
  * entry may be audited): nothing selected at first, none picked when the

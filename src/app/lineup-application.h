@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-application.h: the Lineup GTK application. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupApplication, lineup_application, LINEUP, APPLICATION, AdwApplication)
 
 LineupApplication *lineup_application_new            (void);
+/* The application context ("session"), made at startup: what windows and
+ * pages are given. The getters below read it. */
+LineupSession     *lineup_application_get_session    (LineupApplication *self);
 LineupDb          *lineup_application_get_db         (LineupApplication *self);
 const char        *lineup_application_get_data_dir   (LineupApplication *self);
 GSettings         *lineup_application_get_settings   (LineupApplication *self);
@@ -37,8 +42,5 @@ guint              lineup_application_get_idle_lock_seconds (LineupApplication *
 
 /* "Administrator, Clerk": the roles as the user reads them. */
 char              *lineup_app_roles_label            (LineupRoles roles);
-
-/* The face-engine options the user chose in Preferences. */
-void               lineup_app_detect_options         (LineupDetectOptions *options);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-item.c: an audit entry with its display strings computed
  * once, so scrolling a long log only binds labels. */
 #define G_LOG_DOMAIN "lineup-audit"

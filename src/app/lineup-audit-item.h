@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-item.h: one audit-log entry in the audit page's list,
  * wrapping its object from lineup_db_audit_list (). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-page.c: the audit log for supervisors and administrators.
  *
  * Filters are applied by querying the core again (it audits every listing
@@ -25,6 +26,9 @@ enum { COL_TIME, COL_USER, COL_ACTION, COL_OBJECT, COL_SUMMARY };
 struct _LineupAuditPage
 {
   GtkWidget           parent_instance;
+
+  LineupSession      *session;          /* construct-only */
+  GSignalGroup       *session_signals;  /* its "notify::user" */
 
   LineupUser         *user;
   GListStore         *items;
@@ -351,7 +355,7 @@ static void
 verify (LineupAuditPage *self)
 {
   g_autoptr(GTask) task = NULL;
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
 
   if (db == NULL)
     return;
@@ -544,7 +548,7 @@ list_ready (GObject      *source,
 static void
 list (LineupAuditPage *self)
 {
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
 
   if (db == NULL || self->user == NULL)
     return;
@@ -653,7 +657,7 @@ lineup_audit_page_set_filter (LineupAuditPage *self,
 void
 lineup_audit_page_refresh (LineupAuditPage *self)
 {
-  LineupUser *user = lineup_app_get_user ();
+  LineupUser *user = lineup_session_get_user (self->session);
 
   g_return_if_fail (LINEUP_IS_AUDIT_PAGE (self));
 
@@ -665,7 +669,7 @@ lineup_audit_page_refresh (LineupAuditPage *self)
       g_list_store_remove_all (self->items);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
     }
-  if (user == NULL || lineup_app_get_db () == NULL)
+  if (user == NULL || lineup_session_get_db (self->session) == NULL)
     {
       lineup_app_show_denied (self->stack, self->denied_page, _("Not Signed In"),
                               _("Sign in as a supervisor or administrator to read the "
@@ -959,11 +963,22 @@ lineup_audit_page_map (GtkWidget *widget)
   lineup_audit_page_refresh (LINEUP_AUDIT_PAGE (widget));
 }
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_audit_page_finalize (GObject *object)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_audit_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_audit_page_dispose (GObject *object)
 {
   LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
 
+  g_clear_object (&self->session_signals);
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   g_cancellable_cancel (self->verify_cancellable);
@@ -981,13 +996,74 @@ lineup_audit_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_audit_page_parent_class)->dispose (object);
 }
 
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_audit_page_constructed (GObject *object)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_audit_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  update_actions (self);
+  lineup_audit_page_refresh (self);
+}
+
+static void
+lineup_audit_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_audit_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      g_signal_group_set_target (self->session_signals, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_audit_page_class_init (LineupAuditPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_audit_page_constructed;
   object_class->dispose = lineup_audit_page_dispose;
+  object_class->finalize = lineup_audit_page_finalize;
+  object_class->get_property = lineup_audit_page_get_property;
+  object_class->set_property = lineup_audit_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = lineup_audit_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1057,13 +1133,15 @@ lineup_audit_page_init (LineupAuditPage *self)
   self->selection = lineup_app_selection_new (self->items, G_CALLBACK (selection_changed), self);
   gtk_column_view_set_model (self->columns, GTK_SELECTION_MODEL (self->selection));
 
-  lineup_app_follow_user (self, G_CALLBACK (lineup_audit_page_refresh));
-  update_actions (self);
-  lineup_audit_page_refresh (self);
+  /* The page follows whoever signs in or out on its session. */
+  self->session_signals = g_signal_group_new (LINEUP_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user", G_CALLBACK (lineup_audit_page_refresh),
+                                  self);
 }
 
 GtkWidget *
-lineup_audit_page_new (void)
+lineup_audit_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_AUDIT_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_AUDIT_PAGE, "session", session, NULL);
 }

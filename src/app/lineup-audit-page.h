@@ -1,17 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-page.h: the hash-chained audit log, filtered, with the
  * chain's verdict, the chain head to hand out, and JSON export. */
 #pragma once
 
 #include <adwaita.h>
 
+#include "lineup-session.h"
+
 G_BEGIN_DECLS
 
 #define LINEUP_TYPE_AUDIT_PAGE (lineup_audit_page_get_type ())
 G_DECLARE_FINAL_TYPE (LineupAuditPage, lineup_audit_page, LINEUP, AUDIT_PAGE, GtkWidget)
 
-/* Takes the database and signed-in user from the default LineupApplication;
- * follows its "user" property. */
-GtkWidget  *lineup_audit_page_new         (void);
+/* Reads the database and signed-in user from session; follows its "user"
+ * property. */
+GtkWidget  *lineup_audit_page_new         (LineupSession   *session);
 /* Re-reads the entries with the current filters and checks the chain.
  * Only while the page is on screen (showing it refreshes): each listing
  * is audited as an export. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-booking-item.h: one booking in the gallery grid, with its
  * thumbnail loaded on first use. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-item.h: one person in the lineup — the best-ranked
  * candidate of a subject, the other photos of that subject that matched,
  * the decisions recorded on it and whether blind mode still hides it. */

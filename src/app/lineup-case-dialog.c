@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-dialog.c: the purpose gate. Nothing is searched without a case
  * number, an offence category that policy allows, and a written reason;
  * the form says which is missing instead of failing later. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-dialog.h: the "New Case" form — case number, offence category
  * and the written reason that every search inside the case carries. */
 #pragma once

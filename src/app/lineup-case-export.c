@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-export.c: the lead report and disclosure package from the GUI. */
 #define G_LOG_DOMAIN "lineup-case-export"
 
@@ -122,6 +123,7 @@ export_done (GObject      *source,
 typedef struct
 {
   GtkWidget            *parent;
+  LineupSession        *session;
   char                 *case_number;
   LineupCaseExportKind  kind;
 } ChooserData;
@@ -130,6 +132,7 @@ static void
 chooser_data_free (ChooserData *c)
 {
   g_clear_object (&c->parent);
+  g_clear_object (&c->session);
   g_free (c->case_number);
   g_free (c);
 }
@@ -159,7 +162,9 @@ chooser_response (GtkNativeDialog *chooser,
         }
       else
         target = g_object_ref (chosen);
-      lineup_case_export_async (lineup_app_get_db (), lineup_app_get_user (), lineup_app_get_data_dir (),
+      lineup_case_export_async (lineup_session_get_db (c->session),
+                                lineup_session_get_user (c->session),
+                                lineup_session_get_data_dir (c->session),
                                 c->case_number, c->kind, target, NULL, export_done, g_object_ref (c->parent));
     }
   gtk_native_dialog_destroy (chooser);
@@ -169,6 +174,7 @@ chooser_response (GtkNativeDialog *chooser,
 
 void
 lineup_case_export_run (GtkWidget            *parent,
+                        LineupSession        *session,
                         const char           *case_number,
                         LineupCaseExportKind  kind)
 {
@@ -176,11 +182,13 @@ lineup_case_export_run (GtkWidget            *parent,
   GtkFileChooserNative *chooser;
   ChooserData *c;
 
+  g_return_if_fail (LINEUP_IS_SESSION (session));
   g_return_if_fail (case_number != NULL);
   if (kind == LINEUP_CASE_EXPORT_REPORT)
     {
       g_autofree char *name = g_strdup_printf ("%s-lead-report.pdf", case_number);
-      chooser = gtk_file_chooser_native_new (_("Save Lead Report"), window, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      chooser = gtk_file_chooser_native_new (_("Save Lead Report"), window,
+                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   else
@@ -190,6 +198,7 @@ lineup_case_export_run (GtkWidget            *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   c = g_new0 (ChooserData, 1);
   c->parent = g_object_ref (parent);
+  c->session = g_object_ref (session);
   c->case_number = g_strdup (case_number);
   c->kind = kind;
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), c);

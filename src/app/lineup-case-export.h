@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-export.h: saving a case's investigative lead report (PDF) or
  * its disclosure package from the GUI: a file chooser, then the dossier and
  * the writing on a worker thread, then a dialog saying where it went. */
@@ -6,6 +7,7 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +31,10 @@ void   lineup_case_export_async  (LineupDb             *db,
 char  *lineup_case_export_finish (GAsyncResult         *result,
                                   GError              **error);
 
-/* The whole interaction for a window: asks where, exports as the signed-in
- * user, and reports the outcome in a dialog over parent. */
+/* The whole interaction for a window: asks where, exports as session's
+ * signed-in user, and reports the outcome in a dialog over parent. */
 void   lineup_case_export_run    (GtkWidget            *parent,
+                                  LineupSession        *session,
                                   const char           *case_number,
                                   LineupCaseExportKind  kind);
 

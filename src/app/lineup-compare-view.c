@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-compare-view.c: two panes drawn with cairo in one drawing area so
  * that zoom and pan are one state: at zoom 1 both faces have the same size
  * on screen whatever the photos' resolutions, centred on the face box. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-compare-view.h: probe face and candidate photo side by side at the
  * same face scale, with one zoom and pan state for both panes (scroll to
  * zoom, drag to pan) and an optional overlay of the 68 landmarks. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-gallery-page.c: the gallery grid. The booking list comes from the
  * database thread in one query; thumbnails load when their cells appear;
  * the filter runs over the in-memory list. */
@@ -18,7 +19,8 @@ struct _LineupGalleryPage
 {
   GtkWidget           parent_instance;
 
-  LineupDb           *db;
+  LineupSession      *session;   /* construct-only */
+  LineupDb           *db;        /* the session's, for short */
   char               *data_dir;
   GListStore         *items;
   GtkFilterListModel *filtered;
@@ -40,6 +42,9 @@ G_DEFINE_FINAL_TYPE (LineupGalleryPage, lineup_gallery_page, GTK_TYPE_WIDGET)
 
 enum { PURGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* list */
 
@@ -80,18 +85,8 @@ lineup_gallery_page_reload (LineupGalleryPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lineup_db_list_bookings_async (self->db, lineup_app_get_user (),
+  lineup_db_list_bookings_async (self->db, lineup_session_get_user (self->session),
                                  self->cancellable, list_ready, g_object_ref (self));
-}
-
-void
-lineup_gallery_page_set_db (LineupGalleryPage *self,
-                            LineupDb          *db,
-                            const char        *data_dir)
-{
-  g_set_object (&self->db, db);
-  g_free (self->data_dir);
-  self->data_dir = g_strdup (data_dir);
 }
 
 GListModel *
@@ -415,7 +410,7 @@ lineup_gallery_page_purge_shown (LineupGalleryPage *self,
   r = g_new0 (PurgeRequest, 1);
   r->number = g_strdup (lineup_booking_item_get_summary (self->shown)->booking_number);
   r->reason = g_strdup (reason);
-  r->user = lineup_app_get_user ();
+  r->user = lineup_session_get_user (self->session);
   if (r->user != NULL)
     g_object_ref (r->user);
   task = g_task_new (self, NULL, purge_ready, NULL);
@@ -473,6 +468,16 @@ purge_action (GtkWidget  *widget,
 
 /* object */
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_gallery_page_finalize (GObject *object)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_gallery_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_gallery_page_dispose (GObject *object)
 {
@@ -491,12 +496,69 @@ lineup_gallery_page_dispose (GObject *object)
 }
 
 static void
+lineup_gallery_page_constructed (GObject *object)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_gallery_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  self->db = g_object_ref (lineup_session_get_db (self->session));
+  self->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
+}
+
+static void
+lineup_gallery_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_gallery_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lineup_gallery_page_class_init (LineupGalleryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_gallery_page_constructed;
   object_class->dispose = lineup_gallery_page_dispose;
+  object_class->finalize = lineup_gallery_page_finalize;
+  object_class->get_property = lineup_gallery_page_get_property;
+  object_class->set_property = lineup_gallery_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[PURGED] = g_signal_new ("purged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -532,4 +594,11 @@ lineup_gallery_page_init (LineupGalleryPage *self)
   g_object_unref (factory);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_single_selection_new (
                                          G_LIST_MODEL (g_object_ref (self->filtered)))));
+}
+
+GtkWidget *
+lineup_gallery_page_new (LineupSession *session)
+{
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_GALLERY_PAGE, "session", session, NULL);
 }

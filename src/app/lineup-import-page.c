@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-import-page.c: choose a manifest or folder (file chooser or drop),
  * preview its rows with their problems, run the import with progress and
  * Cancel, show the summary and open the report. The import itself runs in
@@ -18,7 +19,8 @@ struct _LineupImportPage
 {
   GtkWidget       parent_instance;
 
-  LineupDb       *db;
+  LineupSession  *session;   /* construct-only */
+  LineupDb       *db;        /* the session's, for short */
   char           *data_dir;
   char           *source;
   LineupImport   *import;
@@ -223,8 +225,8 @@ lineup_import_page_start (LineupImportPage *self)
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
   self->import = lineup_import_new (self->db, self->data_dir, self->source);
-  lineup_import_set_user (self->import, lineup_app_get_user ());
-  lineup_app_detect_options (&options);
+  lineup_import_set_user (self->import, lineup_session_get_user (self->session));
+  lineup_session_get_detect_options (self->session, &options);
   lineup_import_set_options (self->import, &options);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->import, "notify::done", G_CALLBACK (update_progress), self);
@@ -253,16 +255,6 @@ const char *
 lineup_import_page_get_state (LineupImportPage *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
-}
-
-void
-lineup_import_page_set_db (LineupImportPage *self,
-                           LineupDb         *db,
-                           const char       *data_dir)
-{
-  g_set_object (&self->db, db);
-  g_free (self->data_dir);
-  self->data_dir = g_strdup (data_dir);
 }
 
 /* choosing */
@@ -385,6 +377,16 @@ on_drop (GtkDropTarget    *target,
 
 /* object */
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_import_page_finalize (GObject *object)
+{
+  LineupImportPage *self = LINEUP_IMPORT_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_import_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_import_page_dispose (GObject *object)
 {
@@ -402,7 +404,7 @@ lineup_import_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_import_page_parent_class)->dispose (object);
 }
 
-enum { PROP_0, PROP_STATE, N_PROPS };
+enum { PROP_0, PROP_STATE, PROP_SESSION, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -416,9 +418,42 @@ lineup_import_page_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_string (value, lineup_import_page_get_state (LINEUP_IMPORT_PAGE (object)));
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, LINEUP_IMPORT_PAGE (object)->session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+lineup_import_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LineupImportPage *self = LINEUP_IMPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_import_page_constructed (GObject *object)
+{
+  LineupImportPage *self = LINEUP_IMPORT_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_import_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  self->db = g_object_ref (lineup_session_get_db (self->session));
+  self->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
 }
 
 static void
@@ -427,12 +462,18 @@ lineup_import_page_class_init (LineupImportPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_import_page_constructed;
   object_class->dispose = lineup_import_page_dispose;
+  object_class->finalize = lineup_import_page_finalize;
   object_class->get_property = lineup_import_page_get_property;
+  object_class->set_property = lineup_import_page_set_property;
   /* The stack's visible child: "choose", "preview", "running", "done"…;
    * the window marks the sidebar while an import runs. */
   properties[PROP_STATE] = g_param_spec_string ("state", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -481,4 +522,11 @@ lineup_import_page_init (LineupImportPage *self)
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+GtkWidget *
+lineup_import_page_new (LineupSession *session)
+{
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_IMPORT_PAGE, "session", session, NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-json-item.c: the core hands out JSON; lists need GObjects. */
 #define G_LOG_DOMAIN "lineup-search"
 

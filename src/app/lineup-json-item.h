@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-json-item.h: a list item around one JSON object from the core (a
  * case, an offence category, an account, a lead waiting for review, an edit
  * step), for GListStore-backed lists. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preferences-window.c: detector, matching and review settings,
  * bound straight to GSettings; for administrators also the accounts and the
  * search policy, which live in the database and change on its thread. */
@@ -16,6 +17,7 @@ struct _LineupPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  LineupSession        *session;   /* construct-only */
   GSettings            *settings;
   LineupDb             *db;
   LineupUser           *user;
@@ -181,8 +183,8 @@ job_thread (GTask        *task,
         return;
       }
     case JOB_SAVE_POLICY:
-      ok = lineup_db_policy_set_sync (job->db, job->actor, "top_k_cap", job->a, &error)
-           && lineup_db_policy_set_sync (job->db, job->actor, "threshold_max", job->b, &error);
+      ok = lineup_db_policy_set_sync (job->db, job->actor, "top_k_cap", job->a, &error) &&
+           lineup_db_policy_set_sync (job->db, job->actor, "threshold_max", job->b, &error);
       break;
     case JOB_LOAD_OFFENCES:
       {
@@ -642,6 +644,98 @@ lineup_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_preferences_window_parent_class)->dispose (object);
 }
 
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_preferences_window_constructed (GObject *object)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (lineup_preferences_window_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  settings = lineup_session_get_settings (self->session);
+  self->settings = g_object_ref (settings);
+  g_settings_bind_with_mapping (settings, "detector", self->detector_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, detector_get, detector_set, NULL, NULL);
+  g_settings_bind (settings, "hog-upsample", self->upsample_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "descriptor-jitter", self->jitter_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "match-threshold", self->threshold_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "blind-mode", self->blind_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->threshold_spin, "value-changed",
+                            G_CALLBACK (update_similarity_label), self);
+  g_settings_bind (settings, "idle-lock-minutes", self->idle_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  update_similarity_label (self);
+
+  /* Accounts and policy are for administrators only; the core checks the
+   * role again on every call. */
+  self->db = g_object_ref (lineup_session_get_db (self->session));
+  g_set_object (&self->user, lineup_session_get_user (self->session));
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_MANAGE_USERS))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->accounts_page), TRUE);
+      load_accounts (self);
+    }
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_EDIT_POLICY))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->policy_page), TRUE);
+      run_job (self, job_new (self, JOB_LOAD_POLICY), policy_loaded);
+      load_offences (self);
+    }
+}
+
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_preferences_window_finalize (GObject *object)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+lineup_preferences_window_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_preferences_window_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_preferences_window_class_init (LineupPreferencesWindowClass *klass)
 {
@@ -649,6 +743,15 @@ lineup_preferences_window_class_init (LineupPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_preferences_window_dispose;
+  object_class->constructed = lineup_preferences_window_constructed;
+  object_class->finalize = lineup_preferences_window_finalize;
+  object_class->get_property = lineup_preferences_window_get_property;
+  object_class->set_property = lineup_preferences_window_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/lineup/Lineup/lineup-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, detector_row);
@@ -699,50 +802,15 @@ lineup_preferences_window_init (LineupPreferencesWindow *self)
 }
 
 LineupPreferencesWindow *
-lineup_preferences_window_new (GtkWindow *parent,
-                               GSettings *settings)
+lineup_preferences_window_new (GtkWindow     *parent,
+                               LineupSession *session)
 {
-  LineupPreferencesWindow *self = g_object_new (LINEUP_TYPE_PREFERENCES_WINDOW,
-                                                "transient-for", parent,
-                                                "modal", TRUE,
-                                                NULL);
-  LineupApplication *app = lineup_app_get_default ();
-
-  self->settings = g_object_ref (settings);
-  g_settings_bind_with_mapping (settings, "detector", self->detector_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, detector_get, detector_set, NULL, NULL);
-  g_settings_bind (settings, "hog-upsample", self->upsample_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "descriptor-jitter", self->jitter_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "match-threshold", self->threshold_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "blind-mode", self->blind_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_swapped (self->threshold_spin, "value-changed",
-                            G_CALLBACK (update_similarity_label), self);
-  g_settings_bind (settings, "idle-lock-minutes", self->idle_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  update_similarity_label (self);
-
-  /* Accounts and policy are for administrators only; the core checks the
-   * role again on every call. */
-  if (app != NULL)
-    {
-      self->db = g_object_ref (lineup_application_get_db (app));
-      g_set_object (&self->user, lineup_application_get_user (app));
-    }
-  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_MANAGE_USERS))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->accounts_page), TRUE);
-      load_accounts (self);
-    }
-  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_EDIT_POLICY))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->policy_page), TRUE);
-      run_job (self, job_new (self, JOB_LOAD_POLICY), policy_loaded);
-      load_offences (self);
-    }
-  return self;
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "session", session,
+                       NULL);
 }
 
 GListModel *

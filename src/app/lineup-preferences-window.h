@@ -1,7 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preferences-window.h: the Preferences window. */
 #pragma once
 
 #include <adwaita.h>
+
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
@@ -9,8 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window, LINEUP,
                       PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-LineupPreferencesWindow *lineup_preferences_window_new (GtkWindow *parent,
-                                                        GSettings *settings);
+/* Settings from session; accounts and policy for its user, when allowed. */
+LineupPreferencesWindow *lineup_preferences_window_new (GtkWindow     *parent,
+                                                        LineupSession *session);
 
 /* For tests: the accounts and offence categories shown, and how many
  * database jobs are still running. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preview-row.c: a read-only row for the import preview; properties
  * so the list's GtkBuilder factory can bind them. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-view.c: the probe with its face boxes, drawn with the
  * snapshot API over a texture made once from the decoded pixels. */
 #define G_LOG_DOMAIN "lineup-search"

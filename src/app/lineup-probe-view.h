@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-view.h: the probe still with numbered face boxes; click a
  * box to choose that face, drag to draw a box where the detector missed. */
 #pragma once

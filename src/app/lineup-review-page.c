@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-review-page.c: the supervisor's review of possible leads.
  *
  * Blind first: a lead opens with only the two faces side by side; the
@@ -19,6 +20,9 @@
 struct _LineupReviewPage
 {
   GtkWidget           parent_instance;
+
+  LineupSession      *session;          /* construct-only */
+  GSignalGroup       *session_signals;  /* its "notify::user" */
 
   LineupUser         *user;
   GListStore         *items;
@@ -433,7 +437,7 @@ show_item (LineupReviewPage *self,
            LineupJsonItem   *item)
 {
   JsonObject *o = lineup_json_item_get_object (item);
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *when = decided_at (item);
@@ -468,7 +472,7 @@ show_item (LineupReviewPage *self,
   r = g_atomic_rc_box_new0 (ImageRequest);
   r->db = g_object_ref (db);
   r->user = g_object_ref (self->user);
-  r->data_dir = g_strdup (lineup_app_get_data_dir ());
+  r->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
   r->case_number = g_strdup (lineup_json_item_get_string (item, "case"));
   r->search_id = lineup_json_item_get_int (item, "search_id");
   r->edit_seq = json_object_get_int_member_with_default (o, "edit_seq", 0);
@@ -529,7 +533,7 @@ reveal_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (widget);
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
 
   if (self->shown == NULL || self->revealed || db == NULL || self->user == NULL)
     return;
@@ -629,7 +633,7 @@ static void
 review (LineupReviewPage *self,
         gboolean          approve)
 {
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
   g_autofree char *comment = lineup_decision_panel_dup_note (self->review_panel);
   ReviewRequest *r;
 
@@ -719,8 +723,8 @@ queue_ready (GObject      *source,
 void
 lineup_review_page_refresh (LineupReviewPage *self)
 {
-  LineupDb *db = lineup_app_get_db ();
-  LineupUser *user = lineup_app_get_user ();
+  LineupDb *db = lineup_session_get_db (self->session);
+  LineupUser *user = lineup_session_get_user (self->session);
 
   g_return_if_fail (LINEUP_IS_REVIEW_PAGE (self));
 
@@ -848,11 +852,22 @@ lineup_review_page_map (GtkWidget *widget)
   lineup_review_page_refresh (LINEUP_REVIEW_PAGE (widget));
 }
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_review_page_finalize (GObject *object)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_review_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_review_page_dispose (GObject *object)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
 
+  g_clear_object (&self->session_signals);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->image_cancellable);
@@ -867,13 +882,74 @@ lineup_review_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_review_page_parent_class)->dispose (object);
 }
 
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_review_page_constructed (GObject *object)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_review_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  update_actions (self);
+  lineup_review_page_refresh (self);
+}
+
+static void
+lineup_review_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_review_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      g_signal_group_set_target (self->session_signals, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_review_page_class_init (LineupReviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_review_page_constructed;
   object_class->dispose = lineup_review_page_dispose;
+  object_class->finalize = lineup_review_page_finalize;
+  object_class->get_property = lineup_review_page_get_property;
+  object_class->set_property = lineup_review_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = lineup_review_page_map;
   g_type_ensure (LINEUP_TYPE_COMPARE_VIEW);
   g_type_ensure (LINEUP_TYPE_DECISION_PANEL);
@@ -929,13 +1005,15 @@ lineup_review_page_init (LineupReviewPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
 
-  lineup_app_follow_user (self, G_CALLBACK (lineup_review_page_refresh));
-  update_actions (self);
-  lineup_review_page_refresh (self);
+  /* The page follows whoever signs in or out on its session. */
+  self->session_signals = g_signal_group_new (LINEUP_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user", G_CALLBACK (lineup_review_page_refresh),
+                                  self);
 }
 
 GtkWidget *
-lineup_review_page_new (void)
+lineup_review_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_REVIEW_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_REVIEW_PAGE, "session", session, NULL);
 }

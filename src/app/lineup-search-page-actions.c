@@ -18,7 +18,7 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
   gboolean searching = self->state == LINEUP_SEARCH_STATE_SEARCHING;
   gboolean busy = lineup_probe_panel_get_busy (self->probe);
   gboolean idle = !busy && !searching;
-  LineupProbeSession *session = self->session;
+  LineupProbeSession *session = self->probe_session;
   gboolean probe = session && lineup_probe_session_get_probe_id (session) > 0
                    && lineup_probe_session_get_edited (session) != NULL;
   gboolean drawn = lineup_probe_panel_has_drawn_box (self->probe);
@@ -103,7 +103,7 @@ export_action (GtkWidget  *widget,
 
   if (number == NULL || *number == '\0')
     return;
-  lineup_case_export_run (widget, number,
+  lineup_case_export_run (widget, self->session, number,
                           g_str_equal (name, "search.export-report") ? LINEUP_CASE_EXPORT_REPORT
                                                                      : LINEUP_CASE_EXPORT_DISCLOSURE);
 }
@@ -186,7 +186,7 @@ run_action (GtkWidget  *widget,
             GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupFace *face = self->session ? lineup_probe_session_get_selected_face (self->session) : NULL;
+  LineupFace *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
   g_autofree char *reasons = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;

@@ -31,14 +31,14 @@ static void
 set_compare_probe (LineupSearchPage *self)
 {
   g_autofree char *caption = NULL;
-  gint64 edit_seq = lineup_probe_session_get_edit_seq (self->session);
-  int face_index = lineup_probe_session_get_selected_index (self->session);
+  gint64 edit_seq = lineup_probe_session_get_edit_seq (self->probe_session);
+  int face_index = lineup_probe_session_get_selected_index (self->probe_session);
   LineupRgb *rgb;
 
   if (self->searched_face == NULL)
     return;
   /* Packed rows (stride is width × 3), as the compare view takes them. */
-  rgb = lineup_probe_session_get_edited_rgb (self->session);
+  rgb = lineup_probe_session_get_edited_rgb (self->probe_session);
   lineup_compare_view_set_probe (self->compare, rgb ? rgb->pixels : NULL, rgb ? rgb->width : 0,
                                  rgb ? rgb->height : 0,
                                  lineup_face_get_box (self->searched_face),
@@ -74,7 +74,7 @@ build_lineup (LineupSearchPage *self,
           lineup_candidate_item_add_photo (group, c);
           continue;
         }
-      item = lineup_candidate_item_new (c, self->data_dir);
+      item = lineup_candidate_item_new (c, lineup_session_get_data_dir (self->session));
       lineup_candidate_item_set_blind (item, self->blind);
       if (sid && *sid)
         g_hash_table_insert (by_subject, (gpointer)sid, item);
@@ -169,8 +169,8 @@ search_ready (GObject      *source,
 void
 _lineup_search_page_run_search (LineupSearchPage *self)
 {
-  LineupFace *face = self->session ? lineup_probe_session_get_selected_face (self->session) : NULL;
-  LineupEngine *engine = self->session ? lineup_probe_session_get_engine (self->session) : NULL;
+  LineupFace *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
+  LineupEngine *engine = self->probe_session ? lineup_probe_session_get_engine (self->probe_session) : NULL;
   LineupSearchRequest request = { 0 };
   g_autofree char *number = NULL;
   g_autoptr(GTask) task = NULL;
@@ -178,12 +178,14 @@ _lineup_search_page_run_search (LineupSearchPage *self)
   if (face == NULL || engine == NULL || self->case_obj == NULL)
     return;
   _lineup_search_page_reset_search (self);
-  self->blind = self->settings ? g_settings_get_boolean (self->settings, "blind-mode") : TRUE;
+  self->blind = lineup_session_get_settings (self->session)
+                  ? g_settings_get_boolean (lineup_session_get_settings (self->session), "blind-mode")
+                  : TRUE;
   g_set_object (&self->searched_face, face);
   number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
   request.case_number = number;
-  request.probe_id = lineup_probe_session_get_probe_id (self->session);
-  request.edit_seq = lineup_probe_session_get_edit_seq (self->session);
+  request.probe_id = lineup_probe_session_get_probe_id (self->probe_session);
+  request.edit_seq = lineup_probe_session_get_edit_seq (self->probe_session);
   request.face = face;
   request.model_sha256 = lineup_engine_get_model_sha256 (engine);
   request.top_k = (guint)gtk_spin_button_get_value_as_int (self->topk_spin);
@@ -195,7 +197,7 @@ _lineup_search_page_run_search (LineupSearchPage *self)
   _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_SEARCHING);
   /* The task only carries the page and which search this is. */
   task = g_task_new (self, self->search_cancellable, NULL, NULL);
-  lineup_db_search_async (self->db, self->user, &request, search_progress, self,
+  lineup_db_search_async (lineup_session_get_db (self->session), self->user, &request, search_progress, self,
                           self->search_cancellable, search_ready, g_steal_pointer (&task));
 }
 
@@ -238,7 +240,7 @@ _lineup_search_page_load_photo (LineupSearchPage *self)
   points = lineup_candidate_get_landmarks (c, &n_points);
   for (guint k = 0; points && n_points == LINEUP_SHIM_N_LANDMARKS && k < n_points; k++)
     landmarks[2 * k] = (float)points[k].x, landmarks[2 * k + 1] = (float)points[k].y;
-  lineup_compare_view_load_candidate (self->compare, self->data_dir,
+  lineup_compare_view_load_candidate (self->compare, lineup_session_get_data_dir (self->session),
                                       lineup_candidate_get_photo_sha256 (c),
                                       box && box->right > box->left ? box : NULL,
                                       points && n_points == LINEUP_SHIM_N_LANDMARKS ? landmarks
@@ -293,7 +295,7 @@ _lineup_search_page_show_item (LineupSearchPage    *self,
   g_set_object (&self->shown, item);
   self->shown_photo = 0;
   /* Opening a candidate is audited, with whether its details were hidden. */
-  lineup_db_candidate_viewed (self->db, self->user, self->search_id,
+  lineup_db_candidate_viewed (lineup_session_get_db (self->session), self->user, self->search_id,
                               lineup_candidate_item_get_rank (item),
                               !lineup_candidate_item_get_revealed (item));
   _lineup_search_page_clear_decision_form (self);
@@ -362,7 +364,7 @@ _lineup_search_page_refresh_reviews (LineupSearchPage *self)
 {
   if (self->search_id <= 0 || self->user == NULL || !review_pending (self))
     return;
-  lineup_db_search_get_async (self->db, self->user, self->search_id, self->cancellable,
+  lineup_db_search_get_async (lineup_session_get_db (self->session), self->user, self->search_id, self->cancellable,
                               refresh_ready, g_object_ref (self));
 }
 
@@ -396,7 +398,7 @@ decided (GObject      *source,
       _lineup_search_page_clear_decision_form (self);
       /* The details are now on screen: that is a view too. */
       if (was_hidden)
-        lineup_db_candidate_viewed (self->db, self->user, self->search_id,
+        lineup_db_candidate_viewed (lineup_session_get_db (self->session), self->user, self->search_id,
                                     lineup_candidate_item_get_rank (item), FALSE);
     }
   _lineup_search_page_update_strip_summary (self);
@@ -417,7 +419,7 @@ _lineup_search_page_record_decision (LineupSearchPage *self,
   _lineup_search_page_update_actions (self);
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (self->shown), g_object_unref);
-  lineup_db_decide_async (self->db, self->user, self->search_id,
+  lineup_db_decide_async (lineup_session_get_db (self->session), self->user, self->search_id,
                           lineup_candidate_item_get_rank (self->shown), decision, note,
                           self->cancellable, decided, g_steal_pointer (&task));
 }

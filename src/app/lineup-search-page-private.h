@@ -9,6 +9,7 @@
 #include "lineup-decision-panel.h"
 #include "lineup-probe-panel.h"
 #include "lineup-search-page.h"
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +17,8 @@ struct _LineupSearchPage
 {
   GtkWidget           parent_instance;
 
-  LineupApplication  *app;
-  LineupDb           *db;
-  char               *data_dir;
-  GSettings          *settings;
-  LineupUser         *user;
-  gulong              user_handler;
+  LineupSession      *session;             /* construct-only */
+  LineupUser         *user;                /* whose work is on screen */
   GCancellable       *cancellable;         /* everything of the current case */
   GCancellable       *search_cancellable;
 
@@ -54,7 +51,7 @@ struct _LineupSearchPage
   GtkLabel           *case_detail;
   GtkWidget          *probe_panel;
   LineupProbePanel   *probe;
-  LineupProbeSession *session;            /* the current case's probe */
+  LineupProbeSession *probe_session;      /* the current case's probe */
   AdwActionRow       *topk_row;
   AdwActionRow       *threshold_row;
   GtkSpinButton      *topk_spin;

@@ -27,7 +27,7 @@
 
 G_DEFINE_FINAL_TYPE (LineupSearchPage, lineup_search_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STATE, PROP_SUBTITLE, N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_STATE, PROP_SUBTITLE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_ENUM_TYPE (LineupSearchState, lineup_search_state,
@@ -77,10 +77,10 @@ _lineup_search_page_clear_case (LineupSearchPage *self)
   self->cancellable = g_cancellable_new ();
   _lineup_search_page_reset_search (self);
   /* The probe belongs to the case: a new case starts a new session. */
-  if (self->session != NULL)
-    lineup_probe_session_reset (self->session);
+  if (self->probe_session != NULL)
+    lineup_probe_session_reset (self->probe_session);
   lineup_probe_panel_set_session (self->probe, NULL);
-  g_clear_object (&self->session);
+  g_clear_object (&self->probe_session);
   g_clear_pointer (&self->case_obj, json_object_unref);
   g_free (self->subtitle);
   self->subtitle = g_strdup ("");
@@ -115,17 +115,17 @@ lineup_search_page_set_case (LineupSearchPage *self,
   self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_json_get_string (case_obj, "number"),
                                     offence);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
-  if (self->db != NULL)
+  if (lineup_session_get_db (self->session) != NULL)
     {
       LineupDetectOptions options;
 
-      self->session = lineup_probe_session_new (self->db, self->data_dir);
-      lineup_probe_session_set_user (self->session, self->user);
-      lineup_probe_session_set_case_number (self->session,
+      self->probe_session = lineup_probe_session_new (lineup_session_get_db (self->session), lineup_session_get_data_dir (self->session));
+      lineup_probe_session_set_user (self->probe_session, self->user);
+      lineup_probe_session_set_case_number (self->probe_session,
                                             lineup_json_get_string (case_obj, "number"));
-      lineup_app_detect_options (&options);
-      lineup_probe_session_set_detect_options (self->session, &options);
-      lineup_probe_panel_set_session (self->probe, self->session);
+      lineup_session_get_detect_options (self->session, &options);
+      lineup_probe_session_set_detect_options (self->probe_session, &options);
+      lineup_probe_panel_set_session (self->probe, self->probe_session);
     }
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_NO_PROBE);
@@ -182,10 +182,10 @@ void
 lineup_search_page_reload_cases (LineupSearchPage *self)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->db == NULL || self->user == NULL)
+  if (lineup_session_get_db (self->session) == NULL || self->user == NULL)
     return;
-  lineup_case_chooser_reload (self->case_chooser, self->db, self->user, self->cancellable);
-  lineup_db_policy_get_async (self->db, self->cancellable, policy_ready, g_object_ref (self));
+  lineup_case_chooser_reload (self->case_chooser, lineup_session_get_db (self->session), self->user, self->cancellable);
+  lineup_db_policy_get_async (lineup_session_get_db (self->session), self->cancellable, policy_ready, g_object_ref (self));
 }
 
 typedef struct
@@ -225,12 +225,12 @@ lineup_search_page_open_case (LineupSearchPage *self,
   OpenCase *oc;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->db == NULL || self->user == NULL || number == NULL)
+  if (lineup_session_get_db (self->session) == NULL || self->user == NULL || number == NULL)
     return;
   oc = g_new0 (OpenCase, 1);
   oc->self = g_object_ref (self);
   oc->number = g_strdup (number);
-  lineup_db_case_list_async (self->db, self->user, self->cancellable, open_case_ready, oc);
+  lineup_db_case_list_async (lineup_session_get_db (self->session), self->user, self->cancellable, open_case_ready, oc);
 }
 
 static void
@@ -255,12 +255,12 @@ lineup_search_page_new_case (LineupSearchPage *self)
   LineupCaseDialog *dialog;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->db == NULL || self->user == NULL)
+  if (lineup_session_get_db (self->session) == NULL || self->user == NULL)
     {
       lineup_app_alert (GTK_WIDGET (self), _("Not Signed In"), _("Sign in as a detective to open a case."));
       return;
     }
-  dialog = lineup_case_dialog_new (lineup_app_parent_window (GTK_WIDGET (self)), self->db,
+  dialog = lineup_case_dialog_new (lineup_app_parent_window (GTK_WIDGET (self)), lineup_session_get_db (self->session),
                                    self->user);
   g_signal_connect_object (dialog, "case-created", G_CALLBACK (case_created), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -271,7 +271,7 @@ lineup_search_page_new_case (LineupSearchPage *self)
 gboolean
 _lineup_search_page_has_original (LineupSearchPage *self)
 {
-  return self->session != NULL && lineup_probe_session_get_original (self->session) != NULL;
+  return self->probe_session != NULL && lineup_probe_session_get_original (self->probe_session) != NULL;
 }
 
 static void
@@ -336,7 +336,7 @@ guint
 lineup_search_page_get_n_faces (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), 0);
-  return self->session ? lineup_probe_session_get_n_faces (self->session) : 0;
+  return self->probe_session ? lineup_probe_session_get_n_faces (self->probe_session) : 0;
 }
 
 void
@@ -344,15 +344,15 @@ lineup_search_page_select_face (LineupSearchPage *self,
                                 int               index)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->session != NULL)
-    lineup_probe_session_select_face (self->session, index);
+  if (self->probe_session != NULL)
+    lineup_probe_session_select_face (self->probe_session, index);
 }
 
 int
 lineup_search_page_get_selected_face (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), -1);
-  return self->session ? lineup_probe_session_get_selected_index (self->session) : -1;
+  return self->probe_session ? lineup_probe_session_get_selected_index (self->probe_session) : -1;
 }
 
 /* the search */
@@ -382,7 +382,7 @@ decision_toggled (LineupSearchPage *self)
 static void
 user_changed (LineupSearchPage *self)
 {
-  LineupUser *user = self->app ? lineup_application_get_user (self->app) : NULL;
+  LineupUser *user = lineup_session_get_user (self->session);
 
   if (user == self->user)
     return;
@@ -398,10 +398,8 @@ user_changed (LineupSearchPage *self)
 static void
 page_mapped (LineupSearchPage *self)
 {
-  /* The database opens after the window appears; list cases when shown. */
-  if (self->db == NULL && self->app != NULL)
-    self->db = g_object_ref (lineup_application_get_db (self->app));
-  if (self->user == NULL && self->app != NULL)
+  /* List the cases whenever the page is shown. */
+  if (self->user == NULL)
     user_changed (self);
   if (self->case_obj == NULL)
     lineup_search_page_reload_cases (self);
@@ -445,6 +443,9 @@ lineup_search_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -467,19 +468,13 @@ lineup_search_page_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
-  if (self->app && self->user_handler)
-    g_clear_signal_handler (&self->user_handler, self->app);
-  g_clear_object (&self->app);
-  g_clear_object (&self->db);
-  g_clear_object (&self->settings);
   g_clear_object (&self->user);
-  g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->case_obj, json_object_unref);
   g_clear_object (&self->search);
   g_clear_object (&self->searched_face);
-  if (self->session != NULL)
-    lineup_probe_session_reset (self->session);
-  g_clear_object (&self->session);
+  if (self->probe_session != NULL)
+    lineup_probe_session_reset (self->probe_session);
+  g_clear_object (&self->probe_session);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
@@ -488,11 +483,43 @@ lineup_search_page_dispose (GObject *object)
 }
 
 static void
+lineup_search_page_constructed (GObject *object)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_search_page_parent_class)->constructed (object);
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  g_set_object (&self->user, lineup_session_get_user (self->session));
+  g_signal_connect_object (self->session, "notify::user", G_CALLBACK (user_changed), self,
+                           G_CONNECT_SWAPPED);
+  _lineup_search_page_update_actions (self);
+}
+
+static void
+lineup_search_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lineup_search_page_finalize (GObject *object)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
 
   /* Workers hold a reference to the page, so none can be running here. */
+  g_clear_object (&self->session);
   g_free (self->subtitle);
   G_OBJECT_CLASS (lineup_search_page_parent_class)->finalize (object);
 }
@@ -505,7 +532,12 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
 
   object_class->dispose = lineup_search_page_dispose;
   object_class->finalize = lineup_search_page_finalize;
+  object_class->constructed = lineup_search_page_constructed;
   object_class->get_property = lineup_search_page_get_property;
+  object_class->set_property = lineup_search_page_set_property;
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, LINEUP_TYPE_SEARCH_STATE,
                                               LINEUP_SEARCH_STATE_NO_CASE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -562,22 +594,7 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
 static void
 lineup_search_page_init (LineupSearchPage *self)
 {
-  LineupApplication *app = lineup_app_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  {
-    static GtkCssProvider *css;
-
-    /* The page's own styles, once per process. */
-    if (css == NULL && gdk_display_get_default () != NULL)
-      {
-        css = gtk_css_provider_new ();
-        gtk_css_provider_load_from_resource (css, "/io/github/lineup/Lineup/lineup-search.css");
-        gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                    GTK_STYLE_PROVIDER (css),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      }
-  }
   self->cancellable = g_cancellable_new ();
   self->state = LINEUP_SEARCH_STATE_NO_CASE;
   self->subtitle = g_strdup ("");
@@ -598,25 +615,12 @@ lineup_search_page_init (LineupSearchPage *self)
 
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
 
-  if (app != NULL)
-    {
-      self->app = g_object_ref (app);
-      if (lineup_application_get_db (self->app))
-        self->db = g_object_ref (lineup_application_get_db (self->app));
-      self->data_dir = g_strdup (lineup_application_get_data_dir (self->app));
-      if (lineup_application_get_settings (self->app))
-        self->settings = g_object_ref (lineup_application_get_settings (self->app));
-      self->user = lineup_application_get_user (self->app);
-      if (self->user)
-        g_object_ref (self->user);
-      self->user_handler = g_signal_connect_swapped (self->app, "notify::user",
-                                                     G_CALLBACK (user_changed), self);
-    }
   _lineup_search_page_update_actions (self);
 }
 
 GtkWidget *
-lineup_search_page_new (void)
+lineup_search_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_SEARCH_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_SEARCH_PAGE, "session", session, NULL);
 }

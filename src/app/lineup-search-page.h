@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page.h: the detective's search workspace — the case and
  * purpose gate, the probe with its recorded edits, the search, and the
  * lineup with side-by-side comparison and the decision on each candidate. */
@@ -6,6 +7,7 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-session.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +29,9 @@ GType lineup_search_state_get_type (void);
 #define LINEUP_TYPE_SEARCH_PAGE (lineup_search_page_get_type ())
 G_DECLARE_FINAL_TYPE (LineupSearchPage, lineup_search_page, LINEUP, SEARCH_PAGE, GtkWidget)
 
-/* Takes the database, data folder, settings and signed-in user from the
- * default LineupApplication. */
-GtkWidget  *lineup_search_page_new              (void);
+/* Works with the session's database, data folder, settings and signed-in
+ * user (the construct-only "session" property). */
+GtkWidget  *lineup_search_page_new              (LineupSession     *session);
 
 /* Properties (read-only, notified):
  * "state": a LineupSearchState;

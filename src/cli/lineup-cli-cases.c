@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-cases.c: accounts, cases, search, decisions, reviews, the
  * audit log and reports from the command line. Every command that acts
  * signs in first; the core checks the role and audits. */

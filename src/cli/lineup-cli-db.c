@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-db.c: `lineup-cli db …`, the database's own commands. */
 #define G_LOG_DOMAIN "lineup-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-face.c: `detect`, `compare` and `eval pairs`: the face engine
  * from the command line. */
 #define G_LOG_DOMAIN "lineup-cli"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-gallery.c: `import`, `gallery stats`, `booking show|purge`:
  * the clerk's work from scripts. */
 #define G_LOG_DOMAIN "lineup-cli"

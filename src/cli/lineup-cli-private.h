@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-private.h: shared plumbing of lineup-cli's subcommands. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli.c: the command-line face of liblineup, for scripts and batch jobs.
  *
  *   lineup-cli [--data-dir DIR] COMMAND [SUBCOMMAND] [OPTIONS] [ARGS]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-accounts.h: accounts, sign-in and the audit log (database thread
  * jobs; see lineup-db.h for the async/sync pattern).
  *

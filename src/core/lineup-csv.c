@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-csv.c: RFC 4180: quoted fields with doubled quotes, embedded commas
  * and line breaks, CRLF or LF, UTF-8 with or without a byte-order mark.
  * Invalid UTF-8 is an error naming the line, never silently mangled. */

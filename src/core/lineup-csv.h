@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-csv.h: an RFC 4180 CSV reader for booking manifests. */
 #pragma once
 

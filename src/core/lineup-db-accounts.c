@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-accounts.c: accounts, sign-in with back-off, policy settings
  * and offence categories (database thread jobs). */
 #define G_LOG_DOMAIN "lineup-db"

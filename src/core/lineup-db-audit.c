@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-audit.c: SQL helpers shared by the database jobs, the
  * hash-chained audit log (append, verify, list) and the role check.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-gallery.c: the gallery's SQL, run on the database thread.
  *
  * Records are committed in batches: one transaction per batch, one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-private.h: schema internals shared by the database thread and the
  * migration tests. Nothing outside src/core and tests/ includes this. */
 #pragma once

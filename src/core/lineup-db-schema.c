@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-schema.c: the local database's schema and its migrations.
  *
  * Each migration runs in its own transaction and records itself in

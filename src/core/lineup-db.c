@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db.c: the database thread.
  *
  * One GThread owns the sqlite3 connection for its whole life. Callers build a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db.h: the local SQLite database, owned by one thread.
  *
  * Every call is queued to the database thread and completes through

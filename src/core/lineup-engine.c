@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-engine.c: the face engine over the shim.
  *
  * The descriptor network is checked against its pinned sha256 when loaded,

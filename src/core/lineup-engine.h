@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-engine.h: from an image to faces with landmarks, quality and a
  * descriptor. One engine holds one copy of each network and serializes its
  * callers; for parallel work give each worker thread its own engine. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-error.c: the core's error domain. */
 #include "lineup-error.h"
 

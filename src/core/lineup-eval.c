@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-eval.c: the accuracy self-test. Agencies must test their system
  * operationally; this runs the same engine as search on labelled pairs. */
 #define G_LOG_DOMAIN "lineup-eval"

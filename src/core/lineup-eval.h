@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-eval.h: the accuracy self-test on labelled pairs (LFW format). */
 #pragma once
 

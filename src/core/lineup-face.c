@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-face.c: a detected face, its quality figures and reason codes. */
 #define G_LOG_DOMAIN "lineup-face"
 

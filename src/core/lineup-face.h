@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-face.h: one face found in an image: where, how good, and its
  * descriptor (tagged with the model that made it). */
 #pragma once

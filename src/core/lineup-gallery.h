@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-gallery.h: the booking-photo gallery in the local database. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-image.c: load stills safely.
  *
  * The header is read before anything is decoded, so a decompression bomb or

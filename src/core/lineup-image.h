@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-image.h: a decoded still image with where it came from. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-import.c: the clerk's bulk import.
  *
  * A controller thread reads the source, starts one worker per core (each

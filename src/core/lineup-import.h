@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-import.h: bulk import of booking photos (CSV manifest or a folder
  * per person) through a worker pool into the gallery. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-index.c: a flat float32 scan with runtime CPU dispatch.
  *
  * The squared distances are computed 8 floats at a time with AVX2 and FMA

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-index.h: exact nearest-neighbour search over descriptors held in
  * one contiguous float32 array (the flat scan the gallery search uses). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-json.c: lenient readers for the core's JSON results. */
 #define G_LOG_DOMAIN "lineup-json"
 

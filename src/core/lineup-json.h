@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-json.h: lenient readers for the core's JSON results (search,
  * dossier, audit entries), shared by the records' parsers, the app and the
  * CLI. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-paths.c: where Lineup keeps its data and finds its models.
  *
  * Precedence for the data directory: an explicit override (--data-dir), then

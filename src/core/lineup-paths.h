@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-paths.h: where Lineup keeps its data and finds its models. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe.c: probe sources, decisions, and the non-destructive edit
  * steps replayed on a probe's original (pure functions, any thread). */
 #define G_LOG_DOMAIN "lineup-probe"

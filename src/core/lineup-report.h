@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-report.h: the investigative lead report (PDF, cairo) and the
  * disclosure package, both made from a case dossier
  * (lineup_db_case_dossier). Pure: no database access, runs anywhere. */

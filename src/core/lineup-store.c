@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-store.c: original photo bytes under store/ab/abcdef… (sha256).
  *
  * Files are written to a temporary name, synced and renamed, so a crash

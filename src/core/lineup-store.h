@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-store.h: the content-addressed store of original photo bytes. */
 #pragma once
 

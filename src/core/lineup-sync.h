@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-sync.h: run an _async/_finish pair to completion from a thread that
  * has no main loop of its own (the CLI, tests). Never used by the GUI. */
 #pragma once

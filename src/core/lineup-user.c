@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-user.c: the acting user, roles and permissions, password hashing. */
 #define G_LOG_DOMAIN "lineup-user"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-user.h: who is acting, and what their roles let them do.
  *
  * A LineupUser is only handed out by signing in (or by creating the first

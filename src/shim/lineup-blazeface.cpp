@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-blazeface.cpp: MediaPipe BlazeFace (back-camera, 256x256) on
  * OpenCV DNN.  See lineup-blazeface.hpp for the tensor layout.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-blazeface.hpp: MediaPipe BlazeFace (back-camera, 256x256) face
  * detector on OpenCV DNN.  Internal C++ API of the shim; not exported to C.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 // lineup-convert-resnet: convert the dlib face-recognition ResNet that
 // @vladmandic/face-api ships as TF.js weights (face_recognition_model.bin +
 // face_recognition_model-weights_manifest.json) into a dlib-serialized

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-faiss.cpp: FAISS for the search benchmark; exceptions become GErrors. */
 #include "lineup-faiss.h"
 

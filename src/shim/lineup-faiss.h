@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-faiss.h: FAISS IndexFlatL2 behind a C API, for the search
  * benchmark only (Debian's libfaiss-dev has no C API of its own). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 // lineup-minijson.hpp: the small JSON reader the shim's command-line tools
 // share (the TF.js manifest, the reference descriptors). Internal to the
 // shim; errors are std::runtime_error with the file, line and column.

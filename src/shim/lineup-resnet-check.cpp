@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 // lineup-resnet-check: checks a converted dlib face-recognition ResNet (the output of
 // lineup-convert-resnet) against descriptors that face-api.js computed with
 // its own JavaScript forward pass (resnet-reference.json, written by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 // lineup-resnet.hpp: dlib's 128-D face-recognition network type, shared by the
 // engine and the converter (internal to the shim; never included from C).
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-shim.cpp: OpenCV and dlib behind a C API.
  *
  * Every extern "C" function runs its body inside guard(), which turns any C++

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-shim.h: the pure-C face of the C++ code (OpenCV, dlib).
  *
  * This is the only header that crosses the C/C++ boundary. No C++ type or
