@@ -12,13 +12,13 @@
 
 struct _LineupAddPhotoWindow
 {
-  AdwWindow     parent_instance;
+  AdwWindow parent_instance;
 
-  LineupSession *session;   /* construct-only */
-  LineupDb     *db;        /* the session's, for short */
-  char         *data_dir;
-  char         *photo;
-  LineupImport *import;
+  LineupSession *session; /* construct-only */
+  LineupDb      *db;      /* the session's, for short */
+  char          *data_dir;
+  char          *photo;
+  LineupImport  *import;
 
   AdwEntryRow  *booking_number;
   AdwEntryRow  *booking_date;
@@ -37,7 +37,11 @@ struct _LineupAddPhotoWindow
 
 G_DEFINE_FINAL_TYPE (LineupAddPhotoWindow, lineup_add_photo_window, ADW_TYPE_WINDOW)
 
-enum { ADDED, N_SIGNALS };
+enum
+{
+  ADDED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static char *
@@ -122,7 +126,7 @@ import_done (GObject      *source,
   else
     {
       GHashTableIter it;
-      gpointer k;
+      gpointer       k;
       g_hash_table_iter_init (&it, lineup_import_get_rejected_by_reason (import));
       gtk_label_set_text (self->status_label,
                           g_hash_table_iter_next (&it, &k, NULL) ? explain (k)
@@ -135,7 +139,7 @@ void
 lineup_add_photo_window_submit (LineupAddPhotoWindow *self)
 {
   LineupBookingRecord *r = lineup_booking_record_new ();
-  LineupDetectOptions options;
+  LineupDetectOptions  options;
 
   r->booking_number = field (self->booking_number);
   r->source = g_strdup (self->photo);
@@ -209,7 +213,12 @@ lineup_add_photo_window_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_add_photo_window_parent_class)->dispose (object);
 }
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -236,9 +245,9 @@ lineup_add_photo_window_finalize (GObject *object)
 
 static void
 lineup_add_photo_window_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
 {
   LineupAddPhotoWindow *self = LINEUP_ADD_PHOTO_WINDOW (object);
 
@@ -254,9 +263,9 @@ lineup_add_photo_window_get_property (GObject    *object,
 
 static void
 lineup_add_photo_window_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
 {
   LineupAddPhotoWindow *self = LINEUP_ADD_PHOTO_WINDOW (object);
 
@@ -273,7 +282,7 @@ lineup_add_photo_window_set_property (GObject      *object,
 static void
 lineup_add_photo_window_class_init (LineupAddPhotoWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_add_photo_window_dispose;

@@ -34,7 +34,7 @@ lineup_app_toast (GtkWidget  *widget,
                   const char *text)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
+  AdwToast  *t;
 
   if (overlay == NULL)
     {
@@ -88,7 +88,7 @@ char *
 lineup_app_dup_text_view_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
@@ -100,7 +100,11 @@ lineup_app_checked_roles (GtkCheckButton *clerk,
                           GtkCheckButton *supervisor,
                           GtkCheckButton *administrator)
 {
-  const struct { GtkCheckButton *check; LineupRoles role; } boxes[] = {
+  const struct
+  {
+    GtkCheckButton *check;
+    LineupRoles     role;
+  } boxes[] = {
     { clerk, LINEUP_ROLE_CLERK },
     { detective, LINEUP_ROLE_DETECTIVE },
     { supervisor, LINEUP_ROLE_SUPERVISOR },
@@ -143,4 +147,3 @@ lineup_app_format_time (const char *iso8601,
 }
 
 /* JSON */
-

@@ -19,15 +19,21 @@
 
 struct _LineupApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  char           *data_dir_override;
-  LineupSession  *session;
+  char          *data_dir_override;
+  LineupSession *session;
 };
 
 G_DEFINE_FINAL_TYPE (LineupApplication, lineup_application, ADW_TYPE_APPLICATION)
 
-enum { PROP_0, PROP_USER, PROP_SESSION, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_USER,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 LineupApplication *
@@ -93,7 +99,7 @@ static void
 update_session_actions (LineupApplication *self)
 {
   static const char *names[] = { "sign-out", "lock", "preferences", "accounts" };
-  gboolean signed_in = lineup_application_get_user (self) != NULL;
+  gboolean           signed_in = lineup_application_get_user (self) != NULL;
 
   /* Settings are changed by someone accountable: nothing without a user. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -168,7 +174,7 @@ static void
 lineup_application_activate (GApplication *app)
 {
   LineupApplication *self = LINEUP_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     window = GTK_WINDOW (lineup_window_new (self));
@@ -214,7 +220,7 @@ lineup_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
   LineupApplication *self = LINEUP_APPLICATION (app);
-  const char *dir = NULL;
+  const char        *dir = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -280,7 +286,7 @@ lineup_application_set_property (GObject      *object,
 static void
 lineup_application_class_init (LineupApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   /* The resources live in a static library, whose constructor-based
@@ -317,10 +323,10 @@ about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkApplication    *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The Lineup developers", NULL };
-  g_autofree char *debug = lineup_version_string ();
-  GtkWidget *about;
+  g_autofree char   *debug = lineup_version_string ();
+  GtkWidget         *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -370,9 +376,9 @@ accounts_action (GSimpleAction *action,
 
   LineupUser *user = lineup_application_get_user (self);
 
-  show_preferences (self, user != NULL
-                            && lineup_user_can (user, LINEUP_PERMISSION_MANAGE_USERS)
-                          ? "accounts" : NULL);
+  show_preferences (self, user != NULL && lineup_user_can (user, LINEUP_PERMISSION_MANAGE_USERS)
+                            ? "accounts"
+                            : NULL);
 }
 
 static void
@@ -421,4 +427,3 @@ lineup_application_init (LineupApplication *self)
                                    G_N_ELEMENTS (app_actions), self);
   update_session_actions (self);
 }
-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-details.c: a grid of what the booking says. */
 #define G_LOG_DOMAIN "lineup-search"
 
@@ -9,7 +10,7 @@
 
 struct _LineupCandidateDetails
 {
-  GtkWidget  parent_instance;
+  GtkWidget parent_instance;
 
   GtkWidget *photo_nav;
   GtkLabel  *photo_label;
@@ -50,10 +51,10 @@ lineup_candidate_details_show (LineupCandidateDetails *self,
                                double                  threshold)
 {
   LineupCandidate *c;
-  GtkWidget *child;
+  GtkWidget       *child;
   g_autofree char *photos = NULL;
-  guint n;
-  int row = 0;
+  guint            n;
+  int              row = 0;
 
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_DETAILS (self), NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_grid))))
@@ -109,7 +110,7 @@ lineup_candidate_details_dispose (GObject *object)
 static void
 lineup_candidate_details_class_init (LineupCandidateDetailsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_candidate_details_dispose;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-item.c: a lineup chip's data. The booking photo is
  * decoded on the worker when a cell first shows the item. */
 #define G_LOG_DOMAIN "lineup-search"
@@ -15,13 +16,13 @@
 
 struct _LineupCandidateItem
 {
-  GObject       parent_instance;
-  GPtrArray    *photos;      /* LineupCandidate, best rank first */
-  char         *data_dir;
+  GObject         parent_instance;
+  GPtrArray      *photos; /* LineupCandidate, best rank first */
+  char           *data_dir;
   LineupDecision *decision;
-  GdkPaintable *thumbnail;
-  gboolean      blind;
-  gboolean      loading;
+  GdkPaintable   *thumbnail;
+  gboolean        blind;
+  gboolean        loading;
 };
 
 G_DEFINE_FINAL_TYPE (LineupCandidateItem, lineup_candidate_item, G_TYPE_OBJECT)
@@ -55,7 +56,7 @@ static char *
 subtitle_text (LineupCandidateItem *self)
 {
   LineupCandidate *c = self->photos->pdata[0];
-  guint n = self->photos->len;
+  guint            n = self->photos->len;
 
   if (!lineup_candidate_item_get_revealed (self))
     return g_strdup (_("No decision yet"));
@@ -253,8 +254,8 @@ char *
 lineup_candidate_item_dup_decision_text (LineupCandidateItem *self)
 {
   LineupDecisionKind d;
-  LineupReview *review;
-  const char *status;
+  LineupReview      *review;
+  const char        *status;
 
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), NULL);
   if (self->decision == NULL || !lineup_decision_get_kind (self->decision, &d))
@@ -263,7 +264,7 @@ lineup_candidate_item_dup_decision_text (LineupCandidateItem *self)
     return g_strdup (_(lineup_decision_label (d)));
   /* A possible lead goes to a supervisor: say where it stands. */
   review = lineup_decision_get_review (self->decision);
-  status = review == NULL                     ? _("awaiting supervisor review")
+  status = review == NULL                       ? _("awaiting supervisor review")
            : lineup_review_is_approved (review) ? _("approved by a supervisor")
                                                 : _("rejected by a supervisor");
   return g_strdup_printf ("%s · %s", _(lineup_decision_label (d)), status);
@@ -285,8 +286,8 @@ static LineupRgb *
 crop_face (const LineupRgb *full,
            const LineupBox *box)
 {
-  int fw = full->width, fh = full->height, side, x0, y0, tw;
-  double cx, cy, bw;
+  int           fw = full->width, fh = full->height, side, x0, y0, tw;
+  double        cx, cy, bw;
   const guint8 *src = g_bytes_get_data (full->pixels, NULL);
   g_autoptr(GBytes) pixels = NULL;
   guint8 *dst;
@@ -339,7 +340,7 @@ thumb_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Thumb *t = user_data;
+  Thumb               *t = user_data;
   LineupCandidateItem *self = t->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) full = lineup_image_load_rgb_finish (result, &error);
@@ -366,7 +367,7 @@ lineup_candidate_item_load_thumbnail (LineupCandidateItem *self)
   g_autoptr(GFile) file = NULL;
   LineupCandidate *c;
   const LineupBox *box;
-  Thumb *t;
+  Thumb           *t;
 
   g_return_if_fail (LINEUP_IS_CANDIDATE_ITEM (self));
   if (self->thumbnail != NULL || self->loading)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-chooser.c: a boxed list of cases with their review status. */
 #define G_LOG_DOMAIN "lineup-search"
 
@@ -10,7 +11,7 @@
 
 struct _LineupCaseChooser
 {
-  GtkWidget   parent_instance;
+  GtkWidget parent_instance;
 
   GListStore *cases;
 
@@ -20,7 +21,11 @@ struct _LineupCaseChooser
 
 G_DEFINE_FINAL_TYPE (LineupCaseChooser, lineup_case_chooser, GTK_TYPE_WIDGET)
 
-enum { CASE_ACTIVATED, N_SIGNALS };
+enum
+{
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static const char *
@@ -42,10 +47,10 @@ create_case_row (gpointer item,
                  gpointer user_data)
 {
   LineupJsonItem *ji = item;
-  JsonObject *o = lineup_json_item_get_object (ji);
-  const char *status = lineup_json_get_string (o, "status");
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *chip = gtk_label_new (status_text (status));
+  JsonObject     *o = lineup_json_item_get_object (ji);
+  const char     *status = lineup_json_get_string (o, "status");
+  GtkWidget      *row = adw_action_row_new ();
+  GtkWidget      *chip = gtk_label_new (status_text (status));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_json_item_get_title (ji));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_json_item_get_subtitle (ji));
@@ -75,7 +80,7 @@ cases_ready (GObject      *source,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
 
-  if (self->cases == NULL)  /* disposed meanwhile */
+  if (self->cases == NULL) /* disposed meanwhile */
     return;
   if (list == NULL)
     {
@@ -88,7 +93,7 @@ cases_ready (GObject      *source,
   array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *o = json_array_get_object_element (array, i);
+      JsonObject      *o = json_array_get_object_element (array, i);
       g_autofree char *subtitle = g_strdup_printf ("%s — %s",
                                                    lineup_json_get_string (o, "offence_label"),
                                                    lineup_json_get_string (o, "reason"));
@@ -135,7 +140,7 @@ row_activated (LineupCaseChooser *self,
                GtkListBoxRow     *row)
 {
   g_autoptr(LineupJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->cases),
-                                                          gtk_list_box_row_get_index (row));
+                                                           gtk_list_box_row_get_index (row));
 
   if (item != NULL)
     g_signal_emit (self, signals[CASE_ACTIVATED], 0, lineup_json_item_get_object (item));
@@ -156,7 +161,7 @@ lineup_case_chooser_dispose (GObject *object)
 static void
 lineup_case_chooser_class_init (LineupCaseChooserClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_case_chooser_dispose;

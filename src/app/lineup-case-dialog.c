@@ -14,7 +14,7 @@
 
 struct _LineupCaseDialog
 {
-  AdwWindow     parent_instance;
+  AdwWindow parent_instance;
 
   LineupDb     *db;
   LineupUser   *user;
@@ -23,18 +23,22 @@ struct _LineupCaseDialog
   gboolean      ready;
   gboolean      busy;
 
-  GtkWidget    *create_button;
-  AdwEntryRow  *number_row;
-  AdwComboRow  *offence_row;
-  GtkLabel     *offence_refusal;
-  GtkTextView  *reason_view;
-  GtkLabel     *status_label;
-  GtkLabel     *lead_label;
+  GtkWidget   *create_button;
+  AdwEntryRow *number_row;
+  AdwComboRow *offence_row;
+  GtkLabel    *offence_refusal;
+  GtkTextView *reason_view;
+  GtkLabel    *status_label;
+  GtkLabel    *lead_label;
 };
 
 G_DEFINE_FINAL_TYPE (LineupCaseDialog, lineup_case_dialog, ADW_TYPE_WINDOW)
 
-enum { CASE_CREATED, N_SIGNALS };
+enum
+{
+  CASE_CREATED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static LineupJsonItem *
@@ -52,10 +56,10 @@ offence_allowed (LineupJsonItem *item)
 static void
 form_changed (LineupCaseDialog *self)
 {
-  LineupJsonItem *offence = selected_offence (self);
+  LineupJsonItem  *offence = selected_offence (self);
   g_autofree char *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
   g_autofree char *reason = lineup_app_dup_text_view_text (self->reason_view);
-  gboolean allowed = offence_allowed (offence);
+  gboolean         allowed = offence_allowed (offence);
 
   if (offence != NULL && !allowed)
     {
@@ -79,7 +83,7 @@ offences_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GError   *error = NULL;
   JsonNode *list = lineup_db_offences_list_sync (task_data, &error);
 
   if (list == NULL)
@@ -97,7 +101,7 @@ offences_ready (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) list = g_task_propagate_pointer (G_TASK (result), &error);
   JsonArray *array;
-  guint first_allowed = GTK_INVALID_LIST_POSITION;
+  guint      first_allowed = GTK_INVALID_LIST_POSITION;
 
   if (list == NULL)
     {
@@ -108,9 +112,9 @@ offences_ready (GObject      *source,
   array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *o = json_array_get_object_element (array, i);
-      const char *label = json_object_get_string_member_with_default (o, "label", "");
-      gboolean allowed = json_object_get_boolean_member_with_default (o, "search_allowed", FALSE);
+      JsonObject      *o = json_array_get_object_element (array, i);
+      const char      *label = json_object_get_string_member_with_default (o, "label", "");
+      gboolean         allowed = json_object_get_boolean_member_with_default (o, "search_allowed", FALSE);
       g_autofree char *title = allowed ? g_strdup (label)
                                        : g_strdup_printf (_("%s (not searchable)"), label);
       g_autoptr(LineupJsonItem) item = lineup_json_item_new (o, title, NULL);
@@ -155,9 +159,9 @@ create_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupCaseDialog *self = LINEUP_CASE_DIALOG (widget);
-  LineupJsonItem *offence = selected_offence (self);
-  g_autofree char *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
-  g_autofree char *reason = lineup_app_dup_text_view_text (self->reason_view);
+  LineupJsonItem   *offence = selected_offence (self);
+  g_autofree char  *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
+  g_autofree char  *reason = lineup_app_dup_text_view_text (self->reason_view);
 
   if (!*number || !*reason || !offence_allowed (offence) || self->busy)
     return;
@@ -189,7 +193,7 @@ lineup_case_dialog_dispose (GObject *object)
 static void
 lineup_case_dialog_class_init (LineupCaseDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_case_dialog_dispose;

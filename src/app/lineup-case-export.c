@@ -11,12 +11,12 @@
 
 typedef struct
 {
-  LineupDb             *db;
-  LineupUser           *user;
-  char                 *data_dir;
-  char                 *case_number;
-  LineupCaseExportKind  kind;
-  char                 *path;
+  LineupDb            *db;
+  LineupUser          *user;
+  char                *data_dir;
+  char                *case_number;
+  LineupCaseExportKind kind;
+  char                *path;
 } ExportData;
 
 static void
@@ -37,7 +37,7 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *d = task_data;
-  GError *error = NULL;
+  GError     *error = NULL;
   g_autoptr(LineupDossier) dossier = lineup_db_case_dossier_sync (d->db, d->user, d->case_number, &error);
   gboolean ok;
 
@@ -57,15 +57,15 @@ export_thread (GTask        *task,
 }
 
 void
-lineup_case_export_async (LineupDb             *db,
-                          LineupUser           *user,
-                          const char           *data_dir,
-                          const char           *case_number,
-                          LineupCaseExportKind  kind,
-                          GFile                *target,
-                          GCancellable         *cancellable,
-                          GAsyncReadyCallback   callback,
-                          gpointer              user_data)
+lineup_case_export_async (LineupDb            *db,
+                          LineupUser          *user,
+                          const char          *data_dir,
+                          const char          *case_number,
+                          LineupCaseExportKind kind,
+                          GFile               *target,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportData *d = g_new0 (ExportData, 1);
@@ -82,8 +82,8 @@ lineup_case_export_async (LineupDb             *db,
 }
 
 char *
-lineup_case_export_finish (GAsyncResult  *result,
-                           GError       **error)
+lineup_case_export_finish (GAsyncResult *result,
+                           GError      **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -122,10 +122,10 @@ export_done (GObject      *source,
 
 typedef struct
 {
-  GtkWidget            *parent;
-  LineupSession        *session;
-  char                 *case_number;
-  LineupCaseExportKind  kind;
+  GtkWidget           *parent;
+  LineupSession       *session;
+  char                *case_number;
+  LineupCaseExportKind kind;
 } ChooserData;
 
 static void
@@ -173,14 +173,14 @@ chooser_response (GtkNativeDialog *chooser,
 }
 
 void
-lineup_case_export_run (GtkWidget            *parent,
-                        LineupSession        *session,
-                        const char           *case_number,
-                        LineupCaseExportKind  kind)
+lineup_case_export_run (GtkWidget           *parent,
+                        LineupSession       *session,
+                        const char          *case_number,
+                        LineupCaseExportKind kind)
 {
-  GtkWindow *window = lineup_app_parent_window (parent);
+  GtkWindow            *window = lineup_app_parent_window (parent);
   GtkFileChooserNative *chooser;
-  ChooserData *c;
+  ChooserData          *c;
 
   g_return_if_fail (LINEUP_IS_SESSION (session));
   g_return_if_fail (case_number != NULL);

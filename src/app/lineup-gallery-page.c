@@ -17,10 +17,10 @@
 
 struct _LineupGalleryPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
-  LineupSession      *session;   /* construct-only */
-  LineupDb           *db;        /* the session's, for short */
+  LineupSession      *session; /* construct-only */
+  LineupDb           *db;      /* the session's, for short */
   char               *data_dir;
   GListStore         *items;
   GtkFilterListModel *filtered;
@@ -29,21 +29,30 @@ struct _LineupGalleryPage
   GCancellable       *cancellable;
   LineupBookingItem  *shown;
 
-  GtkGridView        *grid;
-  GtkSearchEntry     *search;
-  GtkStack           *detail_stack;
-  GtkPicture         *photo;
-  GtkLabel           *title_label;
-  GtkLabel           *facts_label;
-  GtkLabel           *count_label;
+  GtkGridView    *grid;
+  GtkSearchEntry *search;
+  GtkStack       *detail_stack;
+  GtkPicture     *photo;
+  GtkLabel       *title_label;
+  GtkLabel       *facts_label;
+  GtkLabel       *count_label;
 };
 
 G_DEFINE_FINAL_TYPE (LineupGalleryPage, lineup_gallery_page, GTK_TYPE_WIDGET)
 
-enum { PURGED, N_SIGNALS };
+enum
+{
+  PURGED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 /* list */
@@ -151,12 +160,12 @@ cell_bind (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   LineupBookingItem *item = gtk_list_item_get_item (li);
-  GtkWidget *box = gtk_list_item_get_child (li);
-  GtkWidget *pic = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_next_sibling (pic);
-  GtkWidget *sub = gtk_widget_get_next_sibling (title);
-  GBinding *b;
-  g_autofree char *subtitle = NULL;
+  GtkWidget         *box = gtk_list_item_get_child (li);
+  GtkWidget         *pic = gtk_widget_get_first_child (box);
+  GtkWidget         *title = gtk_widget_get_next_sibling (pic);
+  GtkWidget         *sub = gtk_widget_get_next_sibling (title);
+  GBinding          *b;
+  g_autofree char   *subtitle = NULL;
 
   b = g_object_bind_property (item, "thumbnail", pic, "paintable", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (li), "thumb-binding", b);
@@ -209,7 +218,7 @@ draw_box (guint8 *rgb,
     for (int x = MAX (0, x0 - t); x <= MIN (w - 1, x1 + t); x++)
       for (int k = 0; k < 2; k++)
         {
-          int y = k ? MIN (h - 1, y1 + t) : MAX (0, y0 - t);
+          int     y = k ? MIN (h - 1, y1 + t) : MAX (0, y0 - t);
           guint8 *p = rgb + ((gsize)y * w + x) * 3;
           p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
         }
@@ -217,7 +226,7 @@ draw_box (guint8 *rgb,
     for (int y = MAX (0, y0 - t); y <= MIN (h - 1, y1 + t); y++)
       for (int k = 0; k < 2; k++)
         {
-          int x = k ? MIN (w - 1, x1 + t) : MAX (0, x0 - t);
+          int     x = k ? MIN (w - 1, x1 + t) : MAX (0, x0 - t);
           guint8 *p = rgb + ((gsize)y * w + x) * 3;
           p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
         }
@@ -228,8 +237,8 @@ photo_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Photo *p = user_data;
-  LineupGalleryPage *self = p->self;
+  Photo                      *p = user_data;
+  LineupGalleryPage          *self = p->self;
   const LineupBookingSummary *s = lineup_booking_item_get_summary (p->item);
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
@@ -244,10 +253,10 @@ photo_ready (GObject      *source,
   if (s->box[2] > s->box[0])
     {
       /* The box is in the stored photo's pixels; the view is scaled. */
-      double scale = s->width > 0 ? (double)rgb->width / s->width : 1.0;
-      gsize len = 0;
+      double        scale = s->width > 0 ? (double)rgb->width / s->width : 1.0;
+      gsize         len = 0;
       const guint8 *src = g_bytes_get_data (rgb->pixels, &len);
-      guint8 *data = g_memdup2 (src, len);
+      guint8       *data = g_memdup2 (src, len);
       g_autoptr(GBytes) framed = NULL;
       LineupRgb *boxed;
 
@@ -339,8 +348,8 @@ grid_activate (GtkGridView       *grid,
 
 typedef struct
 {
-  char *number;
-  char *reason;
+  char       *number;
+  char       *reason;
   LineupUser *user;
 } PurgeRequest;
 
@@ -360,10 +369,10 @@ purge_thread (GTask        *task,
               GCancellable *cancellable)
 {
   LineupGalleryPage *self = source_object;
-  PurgeRequest *r = task_data;
-  GError *error = NULL;
+  PurgeRequest      *r = task_data;
+  GError            *error = NULL;
   g_auto(GStrv) shas = lineup_db_booking_purge_sync (self->db, r->number, r->reason,
-                                                     r->user, &error);
+                                                      r->user, &error);
 
   if (shas == NULL)
     {
@@ -444,7 +453,7 @@ purge_action (GtkWidget  *widget,
               GVariant   *param)
 {
   LineupGalleryPage *self = LINEUP_GALLERY_PAGE (widget);
-  GtkWidget *dialog, *entry;
+  GtkWidget         *dialog, *entry;
 
   if (self->shown == NULL)
     return;
@@ -546,7 +555,7 @@ lineup_gallery_page_set_property (GObject      *object,
 static void
 lineup_gallery_page_class_init (LineupGalleryPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lineup_gallery_page_constructed;

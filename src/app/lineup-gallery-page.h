@@ -13,15 +13,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupGalleryPage, lineup_gallery_page, LINEUP, GALLERY_PAGE, GtkWidget)
 
 /* The page lists the session's gallery as its user may see it. */
-GtkWidget  *lineup_gallery_page_new         (LineupSession     *session);
-void        lineup_gallery_page_reload      (LineupGalleryPage *self);
-GListModel *lineup_gallery_page_get_model   (LineupGalleryPage *self);   /* filtered */
-void        lineup_gallery_page_set_filter  (LineupGalleryPage *self,
-                                             const char        *text);
-void        lineup_gallery_page_show_item   (LineupGalleryPage *self,
-                                             guint              position);
+GtkWidget  *lineup_gallery_page_new (LineupSession *session);
+void        lineup_gallery_page_reload (LineupGalleryPage *self);
+GListModel *lineup_gallery_page_get_model (LineupGalleryPage *self); /* filtered */
+void        lineup_gallery_page_set_filter (LineupGalleryPage *self,
+                                            const char        *text);
+void        lineup_gallery_page_show_item (LineupGalleryPage *self,
+                                           guint              position);
 /* Purges the booking shown in the detail view (no confirmation: tests). */
-void        lineup_gallery_page_purge_shown (LineupGalleryPage *self,
-                                             const char        *reason);
+void lineup_gallery_page_purge_shown (LineupGalleryPage *self,
+                                      const char        *reason);
 
 G_END_DECLS

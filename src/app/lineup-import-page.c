@@ -17,15 +17,15 @@
 
 struct _LineupImportPage
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
-  LineupSession  *session;   /* construct-only */
-  LineupDb       *db;        /* the session's, for short */
-  char           *data_dir;
-  char           *source;
-  LineupImport   *import;
-  GCancellable   *cancellable;
-  GListStore     *preview;
+  LineupSession *session; /* construct-only */
+  LineupDb      *db;      /* the session's, for short */
+  char          *data_dir;
+  char          *source;
+  LineupImport  *import;
+  GCancellable  *cancellable;
+  GListStore    *preview;
 
   GtkStack       *stack;
   GtkLabel       *source_label;
@@ -40,13 +40,21 @@ struct _LineupImportPage
 
 G_DEFINE_FINAL_TYPE (LineupImportPage, lineup_import_page, GTK_TYPE_WIDGET)
 
-enum { FINISHED, N_SIGNALS };
+enum
+{
+  FINISHED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static const char *
 reason_text (const char *reason)
 {
-  static const struct { const char *code; const char *text; } texts[] = {
+  static const struct
+  {
+    const char *code;
+    const char *text;
+  } texts[] = {
     { "MISSING_FILE", N_("Photo file not found") },
     { "MALFORMED_DATE", N_("Date is not YYYY-MM-DD") },
     { "MISSING_FIELD", N_("Booking number or photo is empty") },
@@ -68,8 +76,8 @@ read_source_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   const char *kind = NULL;
-  GError *error = NULL;
-  GPtrArray *records = lineup_import_read_source (task_data, &kind, &error);
+  GError     *error = NULL;
+  GPtrArray  *records = lineup_import_read_source (task_data, &kind, &error);
 
   if (records == NULL)
     g_task_return_error (task, error);
@@ -86,7 +94,7 @@ preview_ready (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *text = NULL;
-  guint problems = 0;
+  guint            problems = 0;
 
   if (records == NULL)
     {
@@ -99,14 +107,14 @@ preview_ready (GObject      *source,
   for (guint i = 0; i < records->len; i++)
     {
       LineupBookingRecord *r = records->pdata[i];
-      gboolean bad = r->status == LINEUP_RECORD_REJECTED;
+      gboolean             bad = r->status == LINEUP_RECORD_REJECTED;
 
       problems += bad;
       if (i < PREVIEW_ROWS)
         {
           g_autoptr(LineupPreviewRow) row =
-            lineup_preview_row_new (r->row, r->booking_number, r->source,
-                                    bad ? reason_text (r->reason) : _("OK"));
+                       lineup_preview_row_new (r->row, r->booking_number, r->source,
+                                               bad ? reason_text (r->reason) : _("OK"));
           g_list_store_append (self->preview, row);
         }
     }
@@ -154,9 +162,9 @@ lineup_import_page_open (LineupImportPage *self,
 static void
 update_progress (LineupImportPage *self)
 {
-  LineupImport *im = self->import;
-  guint done = lineup_import_get_done (im), total = lineup_import_get_total (im);
-  double left = lineup_import_get_seconds_left (im);
+  LineupImport    *im = self->import;
+  guint            done = lineup_import_get_done (im), total = lineup_import_get_total (im);
+  double           left = lineup_import_get_seconds_left (im);
   g_autofree char *bar = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *left_text = NULL;
@@ -182,9 +190,9 @@ import_finished (GObject      *source,
   g_autoptr(LineupImportPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean ok = lineup_import_run_finish (LINEUP_IMPORT (source), result, &error);
+  gboolean       ok = lineup_import_run_finish (LINEUP_IMPORT (source), result, &error);
   GHashTableIter it;
-  gpointer k, v;
+  gpointer       k, v;
 
   update_progress (self);
   if (!ok)
@@ -273,8 +281,8 @@ chooser_response (GtkNativeDialog  *dialog,
 }
 
 static void
-choose (LineupImportPage     *self,
-        GtkFileChooserAction  action)
+choose (LineupImportPage    *self,
+        GtkFileChooserAction action)
 {
   GtkFileChooserNative *native;
 
@@ -404,7 +412,13 @@ lineup_import_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_import_page_parent_class)->dispose (object);
 }
 
-enum { PROP_0, PROP_STATE, PROP_SESSION, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_STATE,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -459,7 +473,7 @@ lineup_import_page_constructed (GObject *object)
 static void
 lineup_import_page_class_init (LineupImportPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lineup_import_page_constructed;

@@ -17,7 +17,13 @@ struct _LineupJsonItem
 
 G_DEFINE_FINAL_TYPE (LineupJsonItem, lineup_json_item, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_TITLE, PROP_SUBTITLE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void

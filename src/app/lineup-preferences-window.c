@@ -15,46 +15,45 @@
 
 struct _LineupPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  LineupSession        *session;   /* construct-only */
-  GSettings            *settings;
-  LineupDb             *db;
-  LineupUser           *user;
-  GCancellable         *cancellable;
-  GListStore           *accounts;
-  GListStore           *offences;
-  guint                 pending;   /* jobs running, for tests */
+  LineupSession *session; /* construct-only */
+  GSettings     *settings;
+  LineupDb      *db;
+  LineupUser    *user;
+  GCancellable  *cancellable;
+  GListStore    *accounts;
+  GListStore    *offences;
+  guint          pending; /* jobs running, for tests */
 
-  AdwComboRow          *detector_row;
-  GtkSpinButton        *upsample_spin;
-  GtkSpinButton        *jitter_spin;
-  GtkSpinButton        *threshold_spin;
-  GtkLabel             *similarity_label;
-  GtkSwitch            *blind_switch;
-  AdwPreferencesPage   *accounts_page;
-  GtkListBox           *accounts_list;
-  AdwEntryRow          *add_name_row;
-  AdwEntryRow          *add_display_row;
-  AdwEntryRow          *add_password_row;
-  GtkCheckButton       *add_clerk_check;
-  GtkCheckButton       *add_detective_check;
-  GtkCheckButton       *add_supervisor_check;
-  GtkCheckButton       *add_administrator_check;
-  GtkLabel             *add_error_label;
-  GtkSpinButton        *idle_spin;
-  AdwPreferencesPage   *policy_page;
-  GtkSpinButton        *top_k_spin;
-  GtkSpinButton        *threshold_max_spin;
-  GtkListBox           *offences_list;
-  AdwEntryRow          *offence_code_row;
-  AdwEntryRow          *offence_label_row;
-  GtkSwitch            *offence_allowed_switch;
-  GtkLabel             *offence_error_label;
+  AdwComboRow        *detector_row;
+  GtkSpinButton      *upsample_spin;
+  GtkSpinButton      *jitter_spin;
+  GtkSpinButton      *threshold_spin;
+  GtkLabel           *similarity_label;
+  GtkSwitch          *blind_switch;
+  AdwPreferencesPage *accounts_page;
+  GtkListBox         *accounts_list;
+  AdwEntryRow        *add_name_row;
+  AdwEntryRow        *add_display_row;
+  AdwEntryRow        *add_password_row;
+  GtkCheckButton     *add_clerk_check;
+  GtkCheckButton     *add_detective_check;
+  GtkCheckButton     *add_supervisor_check;
+  GtkCheckButton     *add_administrator_check;
+  GtkLabel           *add_error_label;
+  GtkSpinButton      *idle_spin;
+  AdwPreferencesPage *policy_page;
+  GtkSpinButton      *top_k_spin;
+  GtkSpinButton      *threshold_max_spin;
+  GtkListBox         *offences_list;
+  AdwEntryRow        *offence_code_row;
+  AdwEntryRow        *offence_label_row;
+  GtkSwitch          *offence_allowed_switch;
+  GtkLabel           *offence_error_label;
 };
 
-G_DEFINE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window,
-                     ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* The combo lists detectors in the enum's order (hog, blazeface). */
 static gboolean
@@ -77,7 +76,7 @@ detector_set (const GValue       *value,
 static void
 update_similarity_label (LineupPreferencesWindow *self)
 {
-  double t = gtk_spin_button_get_value (self->threshold_spin);
+  double           t = gtk_spin_button_get_value (self->threshold_spin);
   g_autofree char *text = g_strdup_printf (
     _("Candidates closer than %.2f are shown. Similarity is shown as 1 − distance ÷ 1.2: "
       "%.0f %% at this threshold, 100 %% for identical descriptors. It is not a probability "
@@ -111,16 +110,16 @@ typedef void (*JobDone) (LineupPreferencesWindow *self,
 
 struct _Job
 {
-  JobKind      kind;
-  JobDone      done;
-  LineupDb    *db;
-  LineupUser  *actor;
-  char        *a;       /* user name / offence code / top_k_cap */
-  char        *b;       /* display name / offence label / threshold_max */
-  char        *c;       /* password */
-  LineupRoles  roles;
-  gboolean     flag;    /* disabled / search allowed */
-  gboolean     from_form;   /* its refusal shows under the form */
+  JobKind     kind;
+  JobDone     done;
+  LineupDb   *db;
+  LineupUser *actor;
+  char       *a; /* user name / offence code / top_k_cap */
+  char       *b; /* display name / offence label / threshold_max */
+  char       *c; /* password */
+  LineupRoles roles;
+  gboolean    flag;      /* disabled / search allowed */
+  gboolean    from_form; /* its refusal shows under the form */
 };
 
 static void
@@ -154,8 +153,8 @@ job_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  Job *job = task_data;
-  GError *error = NULL;
+  Job     *job = task_data;
+  GError  *error = NULL;
   gboolean ok = FALSE;
 
   switch (job->kind)
@@ -166,7 +165,7 @@ job_thread (GTask        *task,
     case JOB_ADD_USER:
       {
         g_autoptr(LineupUser) added = lineup_db_user_add_sync (job->db, job->actor, job->a, job->b,
-                                                               job->roles, job->c, &error);
+                                                                job->roles, job->c, &error);
         ok = added != NULL;
       }
       break;
@@ -192,7 +191,7 @@ job_thread (GTask        *task,
 
         if (list != NULL)
           {
-            g_task_return_pointer (task, list, (GDestroyNotify) json_node_unref);
+            g_task_return_pointer (task, list, (GDestroyNotify)json_node_unref);
             return;
           }
       }
@@ -216,7 +215,7 @@ job_ready (GObject      *source,
            gpointer      user_data)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job                     *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -236,7 +235,7 @@ run_job (LineupPreferencesWindow *self,
 
   job->done = done;
   g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   self->pending++;
   g_task_run_in_thread (task, job_thread);
 }
@@ -279,8 +278,8 @@ switch_row_new (LineupPreferencesWindow *self,
 
 /* A list's items, replaced by one per object of a listing. */
 static void
-store_replace (GListStore      *store,
-               JsonNode        *list,
+store_replace (GListStore *store,
+               JsonNode   *list,
                LineupJsonItem *(*item_new) (JsonObject *object))
 {
   JsonArray *array = json_node_get_array (list);
@@ -314,8 +313,8 @@ on_enabled_changed (GtkSwitch               *sw,
                     LineupPreferencesWindow *self)
 {
   LineupJsonItem *item = g_object_get_data (G_OBJECT (sw), "item");
-  gboolean enabled = gtk_switch_get_active (sw);
-  Job *job;
+  gboolean        enabled = gtk_switch_get_active (sw);
+  Job            *job;
 
   if (enabled == !lineup_json_item_get_boolean (item, "disabled"))
     return;
@@ -331,10 +330,10 @@ on_enabled_changed (GtkSwitch               *sw,
 static LineupJsonItem *
 account_item_new (JsonObject *o)
 {
-  const char *name = lineup_json_get_string (o, "name");
-  const char *display = lineup_json_get_string (o, "display_name");
-  const char *locked = lineup_json_get_string (o, "locked_until");
-  LineupRoles roles;
+  const char      *name = lineup_json_get_string (o, "name");
+  const char      *display = lineup_json_get_string (o, "display_name");
+  const char      *locked = lineup_json_get_string (o, "locked_until");
+  LineupRoles      roles;
   g_autofree char *roles_label = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -355,14 +354,15 @@ account_item_new (JsonObject *o)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (until);
           g_autofree char *time = g_date_time_format (local, "%X");
-          gint64 failures = lineup_json_get_int (o, "failed_signins");
+          gint64           failures = lineup_json_get_int (o, "failed_signins");
 
           g_string_append (subtitle, " · ");
           g_string_append_printf (subtitle,
                                   ngettext ("Locked until %s after %" G_GINT64_FORMAT
                                             " failed sign-in",
                                             "Locked until %s after %" G_GINT64_FORMAT
-                                            " failed sign-ins", failures),
+                                            " failed sign-ins",
+                                            failures),
                                   time, failures);
         }
     }
@@ -374,15 +374,14 @@ create_account_row (gpointer item,
                     gpointer user_data)
 {
   LineupPreferencesWindow *self = user_data;
-  const char *name = lineup_json_item_get_string (item, "name");
-  GtkWidget *row = switch_row_new (self, item, name,
-                                   !lineup_json_item_get_boolean (item, "disabled"),
-                                   _("Account enabled"), G_CALLBACK (on_enabled_changed));
+  const char              *name = lineup_json_item_get_string (item, "name");
+  GtkWidget               *row = switch_row_new (self, item, name,
+                                                 !lineup_json_item_get_boolean (item, "disabled"),
+                                                 _("Account enabled"), G_CALLBACK (on_enabled_changed));
 
   /* Locking oneself out of the only administrator account helps no one. */
   gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)),
-                            self->user == NULL
-                              || g_strcmp0 (name, lineup_user_get_name (self->user)) != 0);
+                            self->user == NULL || g_strcmp0 (name, lineup_user_get_name (self->user)) != 0);
   return row;
 }
 
@@ -446,15 +445,15 @@ add_account_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_name_row));
-  g_autofree char *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_display_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->add_password_row));
+  g_autofree char         *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_name_row));
+  g_autofree char         *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_display_row));
+  const char              *password = gtk_editable_get_text (GTK_EDITABLE (self->add_password_row));
   g_autoptr(GError) error = NULL;
   LineupRoles roles = lineup_app_checked_roles (self->add_clerk_check, self->add_detective_check,
                                                 self->add_supervisor_check,
                                                 self->add_administrator_check);
   const char *problem = NULL;
-  Job *job;
+  Job        *job;
 
   if (*name == '\0')
     problem = _("Enter a user name.");
@@ -517,8 +516,8 @@ save_policy_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  Job *job = job_new (self, JOB_SAVE_POLICY);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  Job                     *job = job_new (self, JOB_SAVE_POLICY);
+  char                     buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   job->a = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->top_k_spin));
   job->b = g_strdup (g_ascii_dtostr (buf, sizeof buf,
@@ -554,7 +553,7 @@ on_search_allowed_changed (GtkSwitch               *sw,
                            LineupPreferencesWindow *self)
 {
   LineupJsonItem *item = g_object_get_data (G_OBJECT (sw), "item");
-  Job *job;
+  Job            *job;
 
   if (gtk_switch_get_active (sw) == lineup_json_item_get_boolean (item, "search_allowed"))
     return;
@@ -610,9 +609,9 @@ add_offence_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  g_autofree char *code = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_code_row));
-  g_autofree char *label = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_label_row));
-  Job *job;
+  g_autofree char         *code = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_code_row));
+  g_autofree char         *label = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_label_row));
+  Job                     *job;
 
   if (*code == '\0' || *label == '\0')
     {
@@ -644,14 +643,19 @@ lineup_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_preferences_window_parent_class)->dispose (object);
 }
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
 lineup_preferences_window_constructed (GObject *object)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
-  GSettings *settings;
+  GSettings               *settings;
 
   G_OBJECT_CLASS (lineup_preferences_window_parent_class)->constructed (object);
 
@@ -702,9 +706,9 @@ lineup_preferences_window_finalize (GObject *object)
 
 static void
 lineup_preferences_window_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
 
@@ -720,9 +724,9 @@ lineup_preferences_window_get_property (GObject    *object,
 
 static void
 lineup_preferences_window_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
 
@@ -739,7 +743,7 @@ lineup_preferences_window_set_property (GObject      *object,
 static void
 lineup_preferences_window_class_init (LineupPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_preferences_window_dispose;

@@ -9,8 +9,7 @@
 G_BEGIN_DECLS
 
 #define LINEUP_TYPE_PREFERENCES_WINDOW (lineup_preferences_window_get_type ())
-G_DECLARE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window, LINEUP,
-                      PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window, LINEUP, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 /* Settings from session; accounts and policy for its user, when allowed. */
 LineupPreferencesWindow *lineup_preferences_window_new (GtkWindow     *parent,
@@ -18,8 +17,8 @@ LineupPreferencesWindow *lineup_preferences_window_new (GtkWindow     *parent,
 
 /* For tests: the accounts and offence categories shown, and how many
  * database jobs are still running. */
-GListModel              *lineup_preferences_window_get_accounts (LineupPreferencesWindow *self);
-GListModel              *lineup_preferences_window_get_offences (LineupPreferencesWindow *self);
-guint                    lineup_preferences_window_get_pending  (LineupPreferencesWindow *self);
+GListModel *lineup_preferences_window_get_accounts (LineupPreferencesWindow *self);
+GListModel *lineup_preferences_window_get_offences (LineupPreferencesWindow *self);
+guint       lineup_preferences_window_get_pending (LineupPreferencesWindow *self);
 
 G_END_DECLS

@@ -19,49 +19,49 @@
 
 struct _LineupReviewPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
-  LineupSession      *session;          /* construct-only */
-  GSignalGroup       *session_signals;  /* its "notify::user" */
+  LineupSession *session;         /* construct-only */
+  GSignalGroup  *session_signals; /* its "notify::user" */
 
   LineupUser         *user;
   GListStore         *items;
   GtkSingleSelection *selection;
-  GCancellable       *cancellable;        /* queue query */
-  GCancellable       *image_cancellable;  /* the shown lead's images */
+  GCancellable       *cancellable;       /* queue query */
+  GCancellable       *image_cancellable; /* the shown lead's images */
   LineupJsonItem     *shown;
   gboolean            revealed;
   gboolean            loading;
   gboolean            reviewing;
   gboolean            restoring;
 
-  AdwToastOverlay    *toasts;
-  GtkLabel           *statement_label;
-  GtkStack           *stack;
-  AdwStatusPage      *denied_page;
-  GtkSpinner         *spinner;
-  GtkListView        *list;
-  GtkLabel           *count_label;
-  GtkStack           *detail_stack;
-  GtkLabel           *title_label;
-  GtkLabel           *subtitle_label;
-  LineupCompareView  *compare;
-  GtkLabel           *probe_caption;
-  GtkLabel           *candidate_caption;
-  GtkLabel           *image_error_label;
-  GtkStack           *details_stack;
-  AdwActionRow       *candidate_row;
-  AdwActionRow       *score_row;
-  AdwActionRow       *note_row;
-  GtkButton          *reveal_button;
+  AdwToastOverlay     *toasts;
+  GtkLabel            *statement_label;
+  GtkStack            *stack;
+  AdwStatusPage       *denied_page;
+  GtkSpinner          *spinner;
+  GtkListView         *list;
+  GtkLabel            *count_label;
+  GtkStack            *detail_stack;
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  LineupCompareView   *compare;
+  GtkLabel            *probe_caption;
+  GtkLabel            *candidate_caption;
+  GtkLabel            *image_error_label;
+  GtkStack            *details_stack;
+  AdwActionRow        *candidate_row;
+  AdwActionRow        *score_row;
+  AdwActionRow        *note_row;
+  GtkButton           *reveal_button;
   LineupDecisionPanel *review_panel;
-  GtkLabel           *own_label;
-  GtkLabel           *error_label;
-  GtkButton          *approve_button;
-  GtkButton          *reject_button;
+  GtkLabel            *own_label;
+  GtkLabel            *error_label;
+  GtkButton           *approve_button;
+  GtkButton           *reject_button;
 
-  char               *probe_problem;      /* why a picture did not load */
-  char               *candidate_problem;
+  char *probe_problem; /* why a picture did not load */
+  char *candidate_problem;
 };
 
 G_DEFINE_FINAL_TYPE (LineupReviewPage, lineup_review_page, GTK_TYPE_WIDGET)
@@ -91,9 +91,7 @@ static void
 update_actions (LineupReviewPage *self)
 {
   g_autofree char *comment = lineup_decision_panel_dup_note (self->review_panel);
-  gboolean can_review = self->shown != NULL && self->user != NULL && !self->reviewing
-                        && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
-                        && !lineup_json_item_get_boolean (self->shown, "own");
+  gboolean         can_review = self->shown != NULL && self->user != NULL && !self->reviewing && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW) && !lineup_json_item_get_boolean (self->shown, "own");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve",
                                  can_review && *comment != '\0');
@@ -118,15 +116,15 @@ typedef struct
   gint64        edit_seq;
   char         *probe_sha256;
   char         *photo_sha256;
-  LineupBox     probe_box;      /* the searched face, in the edited probe's pixels */
+  LineupBox     probe_box; /* the searched face, in the edited probe's pixels */
   gboolean      has_probe_box;
   float         probe_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
   gboolean      has_probe_landmarks;
-  LineupBox     candidate_box;  /* the booking face, in its photo's pixels */
+  LineupBox     candidate_box; /* the booking face, in its photo's pixels */
   gboolean      has_candidate_box;
   float         candidate_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
   gboolean      has_candidate_landmarks;
-  JsonArray    *steps;          /* NULL: the original, unedited */
+  JsonArray    *steps; /* NULL: the original, unedited */
   guint         n_edits;
   char         *edit_ops;
 } ImageRequest;
@@ -154,8 +152,8 @@ image_request_unref (ImageRequest *r)
 /* The edit steps that made the searched version of the probe: the search
  * carries them (reading it is audited as a view of that search). */
 static JsonArray *
-fetch_steps (ImageRequest  *r,
-             GError       **error)
+fetch_steps (ImageRequest *r,
+             GError      **error)
 {
   g_autoptr(LineupSearch) record = lineup_db_search_get_sync (r->db, r->user, r->search_id, error);
   g_autoptr(JsonNode) search = record ? lineup_search_to_json (record) : NULL;
@@ -176,7 +174,7 @@ steps_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GError    *error = NULL;
   JsonArray *steps = fetch_steps (task_data, &error);
 
   if (steps == NULL)
@@ -193,8 +191,8 @@ probe_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  ImageRequest *r = task_data;
-  GError *error = NULL;
+  ImageRequest    *r = task_data;
+  GError          *error = NULL;
   g_autofree char *path = lineup_probe_store_path (r->data_dir, r->probe_sha256);
   g_autoptr(LineupImage) original = NULL;
   g_autoptr(LineupImage) edited = NULL;
@@ -234,13 +232,13 @@ probe_ready (GObject      *source,
              gpointer      user_data)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
-  ImageRequest *r = g_task_get_task_data (G_TASK (result));
+  ImageRequest     *r = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) rgb = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *caption = NULL;
 
   if (g_cancellable_is_cancelled (r->cancellable))
-    return;   /* another lead is shown now */
+    return; /* another lead is shown now */
   if (rgb != NULL)
     lineup_compare_view_set_probe (self->compare, rgb->pixels, rgb->width, rgb->height,
                                    r->has_probe_box ? &r->probe_box : NULL,
@@ -276,7 +274,7 @@ steps_ready (GObject      *source,
              gpointer      user_data)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
-  ImageRequest *r = g_task_get_task_data (G_TASK (result));
+  ImageRequest     *r = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   JsonArray *steps = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GString) ops = g_string_new (NULL);
@@ -315,9 +313,9 @@ candidate_ready (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CandidateLoad *c = user_data;
+  CandidateLoad    *c = user_data;
   LineupReviewPage *self = c->self;
-  ImageRequest *r = c->request;
+  ImageRequest     *r = c->request;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
 
@@ -370,7 +368,7 @@ load_images (LineupReviewPage *self,
 static void
 set_candidate_caption (LineupReviewPage *self)
 {
-  JsonObject *o = lineup_json_item_get_object (self->shown);
+  JsonObject      *o = lineup_json_item_get_object (self->shown);
   g_autofree char *text = NULL;
 
   if (!self->revealed)
@@ -398,8 +396,8 @@ clear_details (LineupReviewPage *self)
 static void
 fill_details (LineupReviewPage *self)
 {
-  JsonObject *o = lineup_json_item_get_object (self->shown);
-  const char *note = json_object_get_string_member_with_default (o, "note", NULL);
+  JsonObject      *o = lineup_json_item_get_object (self->shown);
+  const char      *note = json_object_get_string_member_with_default (o, "note", NULL);
   g_autofree char *score = NULL;
   g_autofree char *who = NULL;
 
@@ -436,12 +434,12 @@ static void
 show_item (LineupReviewPage *self,
            LineupJsonItem   *item)
 {
-  JsonObject *o = lineup_json_item_get_object (item);
-  LineupDb *db = lineup_session_get_db (self->session);
+  JsonObject      *o = lineup_json_item_get_object (item);
+  LineupDb        *db = lineup_session_get_db (self->session);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *when = decided_at (item);
-  ImageRequest *r;
+  ImageRequest    *r;
 
   clear_detail (self);
   if (db == NULL || self->user == NULL)
@@ -481,8 +479,8 @@ show_item (LineupReviewPage *self,
   {
     JsonObject *face = lineup_json_get_object (o, "probe_face");
     JsonObject *box = lineup_json_get_object (face, "box");
-    JsonArray *pairs = lineup_json_get_array (face, "landmarks");
-    JsonArray *flat = lineup_json_get_array (o, "landmarks");
+    JsonArray  *pairs = lineup_json_get_array (face, "landmarks");
+    JsonArray  *flat = lineup_json_get_array (o, "landmarks");
 
     r->probe_box.left = lineup_json_get_double (box, "left");
     r->probe_box.top = lineup_json_get_double (box, "top");
@@ -533,7 +531,7 @@ reveal_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (widget);
-  LineupDb *db = lineup_session_get_db (self->session);
+  LineupDb         *db = lineup_session_get_db (self->session);
 
   if (self->shown == NULL || self->revealed || db == NULL || self->user == NULL)
     return;
@@ -586,12 +584,11 @@ remove_decision (LineupReviewPage *self,
 static void
 update_count (LineupReviewPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_autofree char *count = g_strdup_printf ("%u", n);
 
   gtk_label_set_text (self->count_label, count);
-  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
-      && !(self->loading && n == 0))
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW) && !(self->loading && n == 0))
     gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "queue");
 }
 
@@ -609,7 +606,7 @@ review_ready (GObject      *source,
 
   self->reviewing = FALSE;
   if (self->toasts == NULL)
-    return;   /* the page went away meanwhile */
+    return; /* the page went away meanwhile */
   if (node == NULL)
     {
       /* The core's own words: it is the authority on who may review. */
@@ -633,12 +630,11 @@ static void
 review (LineupReviewPage *self,
         gboolean          approve)
 {
-  LineupDb *db = lineup_session_get_db (self->session);
+  LineupDb        *db = lineup_session_get_db (self->session);
   g_autofree char *comment = lineup_decision_panel_dup_note (self->review_panel);
-  ReviewRequest *r;
+  ReviewRequest   *r;
 
-  if (self->shown == NULL || db == NULL || self->user == NULL || *comment == '\0'
-      || self->reviewing)
+  if (self->shown == NULL || db == NULL || self->user == NULL || *comment == '\0' || self->reviewing)
     return;
   lineup_app_show_inline_error (self->error_label, NULL);
   self->reviewing = TRUE;
@@ -680,8 +676,8 @@ queue_ready (GObject      *source,
   g_autoptr(JsonNode) node = entries ? lineup_queue_entry_list_to_json (entries) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
-  gint64 shown_id = self->shown ? lineup_json_item_get_int (self->shown, "decision_id") : 0;
-  guint restore = GTK_INVALID_LIST_POSITION;
+  gint64     shown_id = self->shown ? lineup_json_item_get_int (self->shown, "decision_id") : 0;
+  guint      restore = GTK_INVALID_LIST_POSITION;
 
   if (node == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -723,7 +719,7 @@ queue_ready (GObject      *source,
 void
 lineup_review_page_refresh (LineupReviewPage *self)
 {
-  LineupDb *db = lineup_session_get_db (self->session);
+  LineupDb   *db = lineup_session_get_db (self->session);
   LineupUser *user = lineup_session_get_user (self->session);
 
   g_return_if_fail (LINEUP_IS_REVIEW_PAGE (self));
@@ -801,7 +797,8 @@ row_setup (GtkSignalListItemFactory *factory,
   GtkWidget *own = gtk_label_new (_("Yours"));
 
   gtk_widget_set_hexpand (text, TRUE);
-  for (GtkWidget *l = title; l != NULL; l = l == title ? sub : l == sub ? when : NULL)
+  for (GtkWidget *l = title; l != NULL; l = l == title ? sub : l == sub ? when
+                                                                        : NULL)
     {
       gtk_label_set_xalign (GTK_LABEL (l), 0);
       gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_END);
@@ -827,13 +824,13 @@ row_bind (GtkSignalListItemFactory *factory,
           GtkListItem              *li,
           gpointer                  user_data)
 {
-  LineupJsonItem *item = gtk_list_item_get_item (li);
-  GtkWidget *row = gtk_list_item_get_child (li);
-  GtkWidget *text = gtk_widget_get_first_child (row);
-  GtkWidget *own = gtk_widget_get_next_sibling (text);
-  GtkWidget *title = gtk_widget_get_first_child (text);
-  GtkWidget *sub = gtk_widget_get_next_sibling (title);
-  GtkWidget *when = gtk_widget_get_next_sibling (sub);
+  LineupJsonItem  *item = gtk_list_item_get_item (li);
+  GtkWidget       *row = gtk_list_item_get_child (li);
+  GtkWidget       *text = gtk_widget_get_first_child (row);
+  GtkWidget       *own = gtk_widget_get_next_sibling (text);
+  GtkWidget       *title = gtk_widget_get_first_child (text);
+  GtkWidget       *sub = gtk_widget_get_next_sibling (title);
+  GtkWidget       *when = gtk_widget_get_next_sibling (sub);
   g_autofree char *time = decided_at (item);
 
   gtk_label_set_text (GTK_LABEL (title), lineup_json_item_get_title (item));
@@ -882,7 +879,12 @@ lineup_review_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_review_page_parent_class)->dispose (object);
 }
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -899,9 +901,9 @@ lineup_review_page_constructed (GObject *object)
 
 static void
 lineup_review_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
 
@@ -917,9 +919,9 @@ lineup_review_page_get_property (GObject    *object,
 
 static void
 lineup_review_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
 
@@ -937,7 +939,7 @@ lineup_review_page_set_property (GObject      *object,
 static void
 lineup_review_page_class_init (LineupReviewPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lineup_review_page_constructed;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page-actions.c: the search page's actions and keys, and
  * the work they start: the search with its progress and lineup, and the
  * decision on a candidate. */
@@ -14,22 +15,19 @@
 void
 _lineup_search_page_update_actions (LineupSearchPage *self)
 {
-  GtkWidget *w = GTK_WIDGET (self);
-  gboolean searching = self->state == LINEUP_SEARCH_STATE_SEARCHING;
-  gboolean busy = lineup_probe_panel_get_busy (self->probe);
-  gboolean idle = !busy && !searching;
+  GtkWidget          *w = GTK_WIDGET (self);
+  gboolean            searching = self->state == LINEUP_SEARCH_STATE_SEARCHING;
+  gboolean            busy = lineup_probe_panel_get_busy (self->probe);
+  gboolean            idle = !busy && !searching;
   LineupProbeSession *session = self->probe_session;
-  gboolean probe = session && lineup_probe_session_get_probe_id (session) > 0
-                   && lineup_probe_session_get_edited (session) != NULL;
-  gboolean drawn = lineup_probe_panel_has_drawn_box (self->probe);
-  gboolean face = session && lineup_probe_session_get_selected_face (session) != NULL;
-  guint n_faces = session ? lineup_probe_session_get_n_faces (session) : 0;
-  guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
-  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
-  gboolean chosen = gtk_toggle_button_get_active (self->lead_toggle)
-                    || gtk_toggle_button_get_active (self->nomatch_toggle)
-                    || gtk_toggle_button_get_active (self->inconclusive_toggle);
-  const char *hint;
+  gboolean            probe = session && lineup_probe_session_get_probe_id (session) > 0 && lineup_probe_session_get_edited (session) != NULL;
+  gboolean            drawn = lineup_probe_panel_has_drawn_box (self->probe);
+  gboolean            face = session && lineup_probe_session_get_selected_face (session) != NULL;
+  guint               n_faces = session ? lineup_probe_session_get_n_faces (session) : 0;
+  guint               n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
+  g_autofree char    *note = lineup_decision_panel_dup_note (self->decision_panel);
+  gboolean            chosen = gtk_toggle_button_get_active (self->lead_toggle) || gtk_toggle_button_get_active (self->nomatch_toggle) || gtk_toggle_button_get_active (self->inconclusive_toggle);
+  const char         *hint;
 
   gtk_widget_action_set_enabled (w, "search.change-case", !searching);
   gtk_widget_action_set_enabled (w, "search.export-report", self->case_obj != NULL && !searching);
@@ -49,8 +47,7 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
   gtk_widget_action_set_enabled (w, "search.record-decision",
                                  self->shown != NULL && !self->deciding && chosen && *note);
   gtk_widget_action_set_enabled (w, "search.photo",
-                                 self->shown != NULL
-                                   && lineup_candidate_item_get_n_photos (self->shown) > 1);
+                                 self->shown != NULL && lineup_candidate_item_get_n_photos (self->shown) > 1);
 
   if (self->case_obj == NULL)
     hint = _("Choose a case first.");
@@ -70,7 +67,6 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
     hint = _("The search, its settings and its results are recorded in the case.");
   gtk_label_set_text (self->search_hint, hint);
 }
-
 
 static void
 new_case_action (GtkWidget  *widget,
@@ -99,7 +95,7 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  const char *number = lineup_search_page_get_case_number (self);
+  const char       *number = lineup_search_page_get_case_number (self);
 
   if (number == NULL || *number == '\0')
     return;
@@ -107,7 +103,6 @@ export_action (GtkWidget  *widget,
                           g_str_equal (name, "search.export-report") ? LINEUP_CASE_EXPORT_REPORT
                                                                      : LINEUP_CASE_EXPORT_DISCLOSURE);
 }
-
 
 /* The probe panel's edits: one action each, all recorded the same way. */
 static void
@@ -154,7 +149,7 @@ open_probe_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  LineupSearchPage     *self = LINEUP_SEARCH_PAGE (widget);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -169,7 +164,6 @@ open_probe_action (GtkWidget  *widget,
   g_signal_connect (native, "response", G_CALLBACK (file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
-
 
 static void
 quality_response (AdwMessageDialog *dialog,
@@ -186,10 +180,10 @@ run_action (GtkWidget  *widget,
             GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupFace *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
-  g_autofree char *reasons = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  LineupFace       *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
+  g_autofree char  *reasons = NULL;
+  g_autofree char  *body = NULL;
+  GtkWidget        *dialog;
 
   if (face == NULL)
     return;
@@ -222,15 +216,14 @@ cancel_action (GtkWidget  *widget,
   g_cancellable_cancel (LINEUP_SEARCH_PAGE (widget)->search_cancellable);
 }
 
-
 static void
 step_candidate_action (GtkWidget  *widget,
                        const char *name,
                        GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
-  guint pos = gtk_single_selection_get_selected (self->selection);
+  guint             n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  guint             pos = gtk_single_selection_get_selected (self->selection);
 
   if (n == 0)
     return;
@@ -245,14 +238,13 @@ step_candidate_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->strip), "list.scroll-to-item", "u", pos);
 }
 
-
 static void
 photo_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  guint n;
+  guint             n;
 
   if (self->shown == NULL || (n = lineup_candidate_item_get_n_photos (self->shown)) < 2)
     return;
@@ -260,7 +252,6 @@ photo_action (GtkWidget  *widget,
   _lineup_search_page_update_details (self);
   _lineup_search_page_load_photo (self);
 }
-
 
 /* decisions */
 
@@ -284,10 +275,10 @@ record_decision_action (GtkWidget  *widget,
                         const char *name,
                         GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
+  LineupSearchPage  *self = LINEUP_SEARCH_PAGE (widget);
+  g_autofree char   *note = lineup_decision_panel_dup_note (self->decision_panel);
   LineupDecisionKind decision;
-  gboolean chosen;
+  gboolean           chosen;
 
   decision = chosen_decision (self, &chosen);
   if (chosen && *note != '\0')
@@ -299,7 +290,7 @@ decide_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  LineupSearchPage  *self = LINEUP_SEARCH_PAGE (widget);
   LineupDecisionKind decision;
 
   if (!lineup_decision_from_string (g_variant_get_string (param, NULL), &decision, NULL))
@@ -338,7 +329,6 @@ landmarks_action (GtkWidget  *widget,
   lineup_compare_view_set_show_landmarks (self->compare,
                                           !lineup_compare_view_get_show_landmarks (self->compare));
 }
-
 
 /* actions and keys */
 
@@ -412,11 +402,20 @@ _lineup_search_page_class_actions_init (GtkWidgetClass *widget_class)
   /* The bare keys of the design (j/k, +/-/0, 1/2/3). These bindings run
    * after the focused widget, so typing a note or a number is unaffected. */
   {
-    static const struct { guint key; const char *action; const char *arg; } bare[] = {
-      { GDK_KEY_j, "search.next-candidate", NULL }, { GDK_KEY_k, "search.previous-candidate", NULL },
-      { GDK_KEY_plus, "search.zoom-in", NULL }, { GDK_KEY_equal, "search.zoom-in", NULL },
-      { GDK_KEY_minus, "search.zoom-out", NULL }, { GDK_KEY_0, "search.zoom-reset", NULL },
-      { GDK_KEY_1, "search.decide", "possible_lead" }, { GDK_KEY_2, "search.decide", "not_a_match" },
+    static const struct
+    {
+      guint       key;
+      const char *action;
+      const char *arg;
+    } bare[] = {
+      { GDK_KEY_j, "search.next-candidate", NULL },
+      { GDK_KEY_k, "search.previous-candidate", NULL },
+      { GDK_KEY_plus, "search.zoom-in", NULL },
+      { GDK_KEY_equal, "search.zoom-in", NULL },
+      { GDK_KEY_minus, "search.zoom-out", NULL },
+      { GDK_KEY_0, "search.zoom-reset", NULL },
+      { GDK_KEY_1, "search.decide", "possible_lead" },
+      { GDK_KEY_2, "search.decide", "not_a_match" },
       { GDK_KEY_3, "search.decide", "inconclusive" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
@@ -428,4 +427,3 @@ _lineup_search_page_class_actions_init (GtkWidgetClass *widget_class)
       }
   }
 }
-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page-lineup.c: the search page's results — the search
  * with its progress, the lineup strip of one entry per person, the
  * candidate compared side by side with its details, the decision on it,
@@ -18,8 +19,8 @@ search_progress (double   fraction,
                  gpointer user_data)
 {
   LineupSearchPage *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("%.0f%% of the gallery compared"),
-                                           CLAMP (fraction, 0, 1) * 100.0);
+  g_autofree char  *text = g_strdup_printf (_("%.0f%% of the gallery compared"),
+                                            CLAMP (fraction, 0, 1) * 100.0);
 
   if (self->disposed)
     return;
@@ -31,9 +32,9 @@ static void
 set_compare_probe (LineupSearchPage *self)
 {
   g_autofree char *caption = NULL;
-  gint64 edit_seq = lineup_probe_session_get_edit_seq (self->probe_session);
-  int face_index = lineup_probe_session_get_selected_index (self->probe_session);
-  LineupRgb *rgb;
+  gint64           edit_seq = lineup_probe_session_get_edit_seq (self->probe_session);
+  int              face_index = lineup_probe_session_get_selected_index (self->probe_session);
+  LineupRgb       *rgb;
 
   if (self->searched_face == NULL)
     return;
@@ -65,7 +66,7 @@ build_lineup (LineupSearchPage *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LineupCandidate) c = g_list_model_get_item (candidates, i);
-      const char *sid = lineup_candidate_get_subject_id (c);
+      const char          *sid = lineup_candidate_get_subject_id (c);
       LineupCandidateItem *group = sid && *sid ? g_hash_table_lookup (by_subject, sid) : NULL;
       g_autoptr(LineupCandidateItem) item = NULL;
 
@@ -88,10 +89,10 @@ build_lineup (LineupSearchPage *self,
 void
 _lineup_search_page_update_strip_summary (LineupSearchPage *self)
 {
-  guint people = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
-  guint decided = 0;
+  guint            people = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  guint            decided = 0;
   g_autofree char *text = NULL;
-  guint n;
+  guint            n;
 
   if (self->search == NULL)
     return;
@@ -169,10 +170,10 @@ search_ready (GObject      *source,
 void
 _lineup_search_page_run_search (LineupSearchPage *self)
 {
-  LineupFace *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
-  LineupEngine *engine = self->probe_session ? lineup_probe_session_get_engine (self->probe_session) : NULL;
+  LineupFace         *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
+  LineupEngine       *engine = self->probe_session ? lineup_probe_session_get_engine (self->probe_session) : NULL;
   LineupSearchRequest request = { 0 };
-  g_autofree char *number = NULL;
+  g_autofree char    *number = NULL;
   g_autoptr(GTask) task = NULL;
 
   if (face == NULL || engine == NULL || self->case_obj == NULL)
@@ -201,7 +202,6 @@ _lineup_search_page_run_search (LineupSearchPage *self)
                           self->search_cancellable, search_ready, g_steal_pointer (&task));
 }
 
-
 /* the strip */
 
 void
@@ -226,11 +226,11 @@ lineup_search_page_show_candidate (LineupSearchPage *self,
 void
 _lineup_search_page_load_photo (LineupSearchPage *self)
 {
-  LineupCandidate *c;
-  const LineupBox *box;
+  LineupCandidate   *c;
+  const LineupBox   *box;
   const LineupPoint *points;
-  float landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  guint n_points = 0;
+  float              landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  guint              n_points = 0;
 
   if (self->shown == NULL)
     return;
@@ -251,9 +251,9 @@ void
 _lineup_search_page_update_details (LineupSearchPage *self)
 {
   LineupCandidateItem *item = self->shown;
-  g_autofree char *caption = NULL;
-  g_autofree char *decision = NULL;
-  LineupDecision *d;
+  g_autofree char     *caption = NULL;
+  g_autofree char     *decision = NULL;
+  LineupDecision      *d;
 
   caption = lineup_candidate_details_show (self->details, item, self->shown_photo,
                                            self->search ? lineup_search_get_threshold (self->search)
@@ -290,7 +290,7 @@ _lineup_search_page_clear_decision_form (LineupSearchPage *self)
 
 void
 _lineup_search_page_show_item (LineupSearchPage    *self,
-           LineupCandidateItem *item)
+                               LineupCandidateItem *item)
 {
   g_set_object (&self->shown, item);
   self->shown_photo = 0;
@@ -312,11 +312,10 @@ review_pending (LineupSearchPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
     {
       g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      LineupDecision *d = lineup_candidate_item_get_decision (item);
+      LineupDecision    *d = lineup_candidate_item_get_decision (item);
       LineupDecisionKind kind;
 
-      if (d != NULL && lineup_decision_get_kind (d, &kind) && kind == LINEUP_DECISION_POSSIBLE_LEAD
-          && lineup_decision_get_review (d) == NULL)
+      if (d != NULL && lineup_decision_get_kind (d, &kind) && kind == LINEUP_DECISION_POSSIBLE_LEAD && lineup_decision_get_review (d) == NULL)
         return TRUE;
     }
   return FALSE;
@@ -332,8 +331,7 @@ refresh_ready (GObject      *source,
   g_autoptr(LineupSearch) search = lineup_db_search_get_finish (LINEUP_DB (source), result, &error);
   GListModel *decisions;
 
-  if (self->disposed || search == NULL
-      || lineup_search_get_search_id (search) != self->search_id)
+  if (self->disposed || search == NULL || lineup_search_get_search_id (search) != self->search_id)
     {
       if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("review status: %s", error->message);
@@ -368,14 +366,13 @@ _lineup_search_page_refresh_reviews (LineupSearchPage *self)
                               refresh_ready, g_object_ref (self));
 }
 
-
 static void
 decided (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  LineupSearchPage *self = g_task_get_source_object (task);
+  LineupSearchPage    *self = g_task_get_source_object (task);
   LineupCandidateItem *item = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupDecision) decision = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
@@ -405,11 +402,10 @@ decided (GObject      *source,
   _lineup_search_page_update_actions (self);
 }
 
-
 void
-_lineup_search_page_record_decision (LineupSearchPage *self,
+_lineup_search_page_record_decision (LineupSearchPage  *self,
                                      LineupDecisionKind decision,
-                                     const char       *note)
+                                     const char        *note)
 {
   g_autoptr(GTask) task = NULL;
 

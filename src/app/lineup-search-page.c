@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page.c: the detective's workspace — the object, its state
  * and the wiring between its panels. The actions and what they start are in
  * lineup-search-page-actions.c.
@@ -27,23 +28,23 @@
 
 G_DEFINE_FINAL_TYPE (LineupSearchPage, lineup_search_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SESSION, PROP_STATE, PROP_SUBTITLE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_STATE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_ENUM_TYPE (LineupSearchState, lineup_search_state,
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_CASE, "no-case"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_PROBE, "no-probe"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LOADING, "loading"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_READY, "ready"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_SEARCHING, "searching"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_HIT, "no-hit"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LINEUP, "lineup"))
+G_DEFINE_ENUM_TYPE (LineupSearchState, lineup_search_state, G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_CASE, "no-case"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_PROBE, "no-probe"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LOADING, "loading"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_READY, "ready"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_SEARCHING, "searching"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_HIT, "no-hit"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LINEUP, "lineup"))
 
 /* helpers */
 
 void
-_lineup_search_page_set_state (LineupSearchPage  *self,
-                               LineupSearchState  state)
+_lineup_search_page_set_state (LineupSearchPage *self,
+                               LineupSearchState state)
 {
   if (self->state == state)
     return;
@@ -96,7 +97,7 @@ lineup_search_page_set_case (LineupSearchPage *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
-  const char *offence;
+  const char      *offence;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   g_return_if_fail (case_obj != NULL);
@@ -148,10 +149,10 @@ policy_ready (GObject      *source,
 {
   g_autoptr(LineupSearchPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  LineupPolicy p, *policy = &p;
+  LineupPolicy     p, *policy = &p;
   g_autofree char *topk_sub = NULL;
   g_autofree char *threshold_sub = NULL;
-  double max_threshold;
+  double           max_threshold;
 
   if (!lineup_db_policy_get_finish (LINEUP_DB (source), result, policy, &error))
     {
@@ -173,7 +174,8 @@ policy_ready (GObject      *source,
   adw_action_row_set_subtitle (self->topk_row, topk_sub);
   threshold_sub = policy->threshold_max > 0
                     ? g_strdup_printf (_("Largest descriptor distance listed; policy allows up "
-                                         "to %.2f"), policy->threshold_max)
+                                         "to %.2f"),
+                                       policy->threshold_max)
                     : g_strdup (_("Largest descriptor distance listed; lower is stricter"));
   adw_action_row_set_subtitle (self->threshold_row, threshold_sub);
 }
@@ -289,16 +291,16 @@ probe_busy_changed (LineupSearchPage *self)
     _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_LOADING);
   else if (self->state == LINEUP_SEARCH_STATE_LOADING)
     _lineup_search_page_set_state (self, self->search_id > 0
-                       ? (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) ? LINEUP_SEARCH_STATE_LINEUP
-                                                                                    : LINEUP_SEARCH_STATE_NO_HIT)
-                       : _lineup_search_page_has_original (self) ? LINEUP_SEARCH_STATE_READY
-                                                                 : LINEUP_SEARCH_STATE_NO_PROBE);
+                                           ? (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) ? LINEUP_SEARCH_STATE_LINEUP
+                                                                                                         : LINEUP_SEARCH_STATE_NO_HIT)
+                                         : _lineup_search_page_has_original (self) ? LINEUP_SEARCH_STATE_READY
+                                                                                   : LINEUP_SEARCH_STATE_NO_PROBE);
   _lineup_search_page_update_actions (self);
 }
 
 void
-lineup_search_page_set_source (LineupSearchPage  *self,
-                               LineupProbeSource  source)
+lineup_search_page_set_source (LineupSearchPage *self,
+                               LineupProbeSource source)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   lineup_probe_panel_set_source (self->probe, source);
@@ -527,7 +529,7 @@ lineup_search_page_finalize (GObject *object)
 static void
 lineup_search_page_class_init (LineupSearchPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_search_page_dispose;
@@ -540,7 +542,7 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, LINEUP_TYPE_SEARCH_STATE,
                                               LINEUP_SEARCH_STATE_NO_CASE,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, "",
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -601,7 +603,6 @@ lineup_search_page_init (LineupSearchPage *self)
   self->blind = TRUE;
 
   gtk_label_set_text (self->lead_label, _(LINEUP_LEAD_STATEMENT));
-
 
   g_signal_connect_object (self->probe, "notify::busy", G_CALLBACK (probe_busy_changed), self,
                            G_CONNECT_SWAPPED);

@@ -16,22 +16,30 @@
 
 struct _LineupSession
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  LineupDb   *db;
-  char       *data_dir;
-  GSettings  *settings;
+  LineupDb  *db;
+  char      *data_dir;
+  GSettings *settings;
 
   LineupUser *user;
   char       *last_user_name;
   char       *lock_message;
-  gint64      last_activity;   /* monotonic µs */
+  gint64      last_activity; /* monotonic µs */
   guint       idle_source;
 };
 
 G_DEFINE_FINAL_TYPE (LineupSession, lineup_session, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_DB, PROP_DATA_DIR, PROP_SETTINGS, PROP_USER, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_DATA_DIR,
+  PROP_SETTINGS,
+  PROP_USER,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void arm_idle_timer (LineupSession *self);
@@ -52,15 +60,15 @@ static gboolean
 idle_check (gpointer user_data)
 {
   LineupSession *self = user_data;
-  gint64 limit, idle;
-  guint seconds;
+  gint64         limit, idle;
+  guint          seconds;
 
   self->idle_source = 0;
   if (self->user == NULL)
     return G_SOURCE_REMOVE;
 
   seconds = lineup_session_get_idle_lock_seconds (self);
-  limit = (gint64) seconds * G_USEC_PER_SEC;
+  limit = (gint64)seconds * G_USEC_PER_SEC;
   idle = g_get_monotonic_time () - self->last_activity;
   if (idle >= limit)
     {
@@ -77,7 +85,7 @@ idle_check (gpointer user_data)
 static void
 arm_idle_timer (LineupSession *self)
 {
-  gint64 limit = (gint64) lineup_session_get_idle_lock_seconds (self) * G_USEC_PER_SEC;
+  gint64 limit = (gint64)lineup_session_get_idle_lock_seconds (self) * G_USEC_PER_SEC;
   gint64 remaining = limit - (g_get_monotonic_time () - self->last_activity);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
@@ -358,7 +366,7 @@ guint
 lineup_session_get_idle_lock_seconds (LineupSession *self)
 {
   const char *env = g_getenv ("LINEUP_IDLE_LOCK_SECONDS");
-  guint64 seconds;
+  guint64     seconds;
 
   g_return_val_if_fail (LINEUP_IS_SESSION (self), 600);
 

@@ -23,74 +23,81 @@
 
 struct _LineupWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  LineupSession        *session;      /* construct-only */
-  GSignalGroup         *session_signals;
-  LineupWindowState     state;
-  const char           *screen;
-  GCancellable         *cancellable;
-  char                 *db_path;
-  char                 *shown_user;   /* whose session the pages last showed */
-  const char           *shown_page;   /* and which page, interned */
+  LineupSession    *session; /* construct-only */
+  GSignalGroup     *session_signals;
+  LineupWindowState state;
+  const char       *screen;
+  GCancellable     *cancellable;
+  char             *db_path;
+  char             *shown_user; /* whose session the pages last showed */
+  const char       *shown_page; /* and which page, interned */
 
   /* template children */
-  GtkStack             *session_stack;
-  GtkStack             *gate_stack;
-  AdwStatusPage        *db_error_page;
-  AdwEntryRow          *setup_name_row;
-  AdwEntryRow          *setup_display_row;
-  AdwEntryRow          *setup_password_row;
-  AdwEntryRow          *setup_confirm_row;
-  GtkCheckButton       *setup_clerk_check;
-  GtkCheckButton       *setup_detective_check;
-  GtkCheckButton       *setup_supervisor_check;
-  GtkLabel             *setup_error_label;
-  GtkButton            *setup_button;
-  GtkLabel             *setup_statement;
-  AdwStatusPage        *signin_page;
-  AdwEntryRow          *signin_name_row;
-  AdwEntryRow          *signin_password_row;
-  GtkLabel             *signin_error_label;
-  GtkButton            *signin_button;
-  GtkLabel             *signin_statement;
-  AdwWindowTitle       *user_title;
-  AdwStatusPage        *none_page;
-  GtkLabel             *none_statement;
-  GtkButton            *import_button;
-  AdwLeaflet           *leaflet;
-  GtkStack             *pages;
-  GtkStack             *gallery_stack;
-  AdwStatusPage        *welcome_page;
-  AdwStatusPage        *error_page;
-  GtkLabel             *db_path_label;
-  GtkLabel             *schema_label;
-  GtkLabel             *subjects_label;
-  GtkLabel             *bookings_label;
-  GtkLabel             *faces_label;
-  AdwWindowTitle       *window_title;
-  AdwBin               *gallery_slot;
+  GtkStack       *session_stack;
+  GtkStack       *gate_stack;
+  AdwStatusPage  *db_error_page;
+  AdwEntryRow    *setup_name_row;
+  AdwEntryRow    *setup_display_row;
+  AdwEntryRow    *setup_password_row;
+  AdwEntryRow    *setup_confirm_row;
+  GtkCheckButton *setup_clerk_check;
+  GtkCheckButton *setup_detective_check;
+  GtkCheckButton *setup_supervisor_check;
+  GtkLabel       *setup_error_label;
+  GtkButton      *setup_button;
+  GtkLabel       *setup_statement;
+  AdwStatusPage  *signin_page;
+  AdwEntryRow    *signin_name_row;
+  AdwEntryRow    *signin_password_row;
+  GtkLabel       *signin_error_label;
+  GtkButton      *signin_button;
+  GtkLabel       *signin_statement;
+  AdwWindowTitle *user_title;
+  AdwStatusPage  *none_page;
+  GtkLabel       *none_statement;
+  GtkButton      *import_button;
+  AdwLeaflet     *leaflet;
+  GtkStack       *pages;
+  GtkStack       *gallery_stack;
+  AdwStatusPage  *welcome_page;
+  AdwStatusPage  *error_page;
+  GtkLabel       *db_path_label;
+  GtkLabel       *schema_label;
+  GtkLabel       *subjects_label;
+  GtkLabel       *bookings_label;
+  GtkLabel       *faces_label;
+  AdwWindowTitle *window_title;
+  AdwBin         *gallery_slot;
 
   /* built in code, with the session */
-  LineupImportPage     *import_page;
-  LineupGalleryPage    *gallery_page;
-  GtkWidget            *search_page;
-  GtkWidget            *review_page;
-  GtkWidget            *audit_page;
+  LineupImportPage  *import_page;
+  LineupGalleryPage *gallery_page;
+  GtkWidget         *search_page;
+  GtkWidget         *review_page;
+  GtkWidget         *audit_page;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_STATE, PROP_SCREEN, PROP_SESSION, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_STATE,
+  PROP_SCREEN,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 /* Sidebar pages and what each needs; a page shows when the user has any
  * one of its permissions. */
 static const struct
 {
-  const char       *name;
-  LineupPermission  permissions[2];
-  guint             n_permissions;
+  const char      *name;
+  LineupPermission permissions[2];
+  guint            n_permissions;
 } page_rules[] = {
   { "gallery", { LINEUP_PERMISSION_VIEW_GALLERY }, 1 },
   { "import", { LINEUP_PERMISSION_IMPORT }, 1 },
@@ -109,8 +116,8 @@ get_user (LineupWindow *self)
 }
 
 static void
-set_state (LineupWindow      *self,
-           LineupWindowState  state)
+set_state (LineupWindow     *self,
+           LineupWindowState state)
 {
   static const char *names[] = { "loading", "error", "empty", "ready" };
 
@@ -163,8 +170,8 @@ set_count_label (GtkLabel *label,
 }
 
 static gboolean
-user_can (LineupWindow     *self,
-          LineupPermission  permission)
+user_can (LineupWindow    *self,
+          LineupPermission permission)
 {
   LineupUser *user = get_user (self);
 
@@ -176,7 +183,7 @@ user_can (LineupWindow     *self,
 static void
 update_welcome (LineupWindow *self)
 {
-  gboolean can_import = user_can (self, LINEUP_PERMISSION_IMPORT);
+  gboolean         can_import = user_can (self, LINEUP_PERMISSION_IMPORT);
   g_autofree char *welcome = NULL;
 
   if (can_import)
@@ -338,7 +345,7 @@ show_main (LineupWindow *self,
            LineupUser   *user)
 {
   g_autofree char *roles = lineup_app_roles_label (lineup_user_get_roles (user));
-  const char *display = lineup_user_get_display_name (user);
+  const char      *display = lineup_user_get_display_name (user);
 
   adw_window_title_set_title (self->user_title,
                               display != NULL && *display ? display
@@ -610,9 +617,9 @@ sign_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupWindow    *self = LINEUP_WINDOW (widget);
   g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->signin_name_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->signin_password_row));
+  const char      *password = gtk_editable_get_text (GTK_EDITABLE (self->signin_password_row));
 
   if (*name == '\0')
     {
@@ -661,12 +668,12 @@ create_admin_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupWindow    *self = LINEUP_WINDOW (widget);
   g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->setup_name_row));
   g_autofree char *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->setup_display_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->setup_password_row));
-  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->setup_confirm_row));
-  LineupRoles extra;
+  const char      *password = gtk_editable_get_text (GTK_EDITABLE (self->setup_password_row));
+  const char      *confirm = gtk_editable_get_text (GTK_EDITABLE (self->setup_confirm_row));
+  LineupRoles      extra;
   g_autoptr(GError) error = NULL;
 
   if (*name == '\0')
@@ -729,7 +736,7 @@ add_photo_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *param)
 {
-  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupWindow         *self = LINEUP_WINDOW (widget);
   LineupAddPhotoWindow *form = lineup_add_photo_window_new (GTK_WINDOW (self), self->session);
 
   g_signal_connect_swapped (form, "added", G_CALLBACK (lineup_window_reload), self);
@@ -743,7 +750,7 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  const char *page = g_variant_get_string (param, NULL);
+  const char   *page = g_variant_get_string (param, NULL);
 
   /* A page the user's roles hide stays hidden. */
   if (!page_is_visible (self, page))
@@ -762,7 +769,7 @@ open_object_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  const char *type, *key;
+  const char   *type, *key;
 
   g_variant_get (param, "(&s&s)", &type, &key);
   if (g_str_equal (type, "booking") && page_is_visible (self, "gallery"))
@@ -782,7 +789,7 @@ static void lineup_window_constructed (GObject *object);
 static void
 lineup_window_class_init (LineupWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lineup_window_constructed;
@@ -852,7 +859,7 @@ lineup_window_class_init (LineupWindowClass *klass)
 static void
 on_page_changed (LineupWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
+  GtkWidget  *child = gtk_stack_get_visible_child (self->pages);
   const char *title = NULL;
   const char *subtitle = NULL;
 

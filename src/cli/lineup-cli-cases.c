@@ -13,10 +13,10 @@
 
 /* Opens the database and signs in; on failure prints and returns FALSE. */
 static gboolean
-session (LineupCliGlobals  *globals,
-         LineupDb         **db,
-         LineupUser       **user,
-         int               *ret)
+session (LineupCliGlobals *globals,
+         LineupDb        **db,
+         LineupUser      **user,
+         int              *ret)
 {
   g_autoptr(GError) error = NULL;
 
@@ -47,27 +47,27 @@ print_node (JsonNode *node)
 
 /* Listing commands: fetch a JSON array (signed in or not), print it as JSON
  * or one line per element. */
-typedef JsonNode *(*ListFunc) (LineupDb    *db,
-                               LineupUser  *user,
-                               GError     **error);
-typedef void      (*RowFunc)  (JsonObject  *row);
+typedef JsonNode *(*ListFunc) (LineupDb   *db,
+                               LineupUser *user,
+                               GError    **error);
+typedef void (*RowFunc) (JsonObject *row);
 
 static int
-list_command (LineupCliGlobals  *globals,
-              int                argc,
-              char             **argv,
-              const char        *command,
-              const char        *summary,
-              gboolean           sign_in,
-              ListFunc           list_func,
-              RowFunc            row_func)
+list_command (LineupCliGlobals *globals,
+              int               argc,
+              char            **argv,
+              const char       *command,
+              const char       *summary,
+              gboolean          sign_in,
+              ListFunc          list_func,
+              RowFunc           row_func)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) list = NULL;
-  JsonArray *arr;
-  int ret;
+  JsonArray         *arr;
+  int                ret;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
     { NULL }
@@ -98,18 +98,18 @@ user_row (JsonObject *o)
 }
 
 int
-lineup_cli_user_list (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_user_list (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   return list_command (globals, argc, argv, "user list", _("List accounts (administrators only)."), TRUE,
                        lineup_db_user_list_sync, user_row);
 }
 
 static JsonNode *
-case_list (LineupDb    *db,
-           LineupUser  *user,
-           GError     **error)
+case_list (LineupDb   *db,
+           LineupUser *user,
+           GError    **error)
 {
   g_autoptr(GListModel) cases = lineup_db_case_list_sync (db, user, error);
 
@@ -125,18 +125,18 @@ case_row (JsonObject *o)
 }
 
 int
-lineup_cli_case_list (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_case_list (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   return list_command (globals, argc, argv, "case list", _("List cases, open ones first."), TRUE,
                        case_list, case_row);
 }
 
 static JsonNode *
-review_queue (LineupDb    *db,
-              LineupUser  *user,
-              GError     **error)
+review_queue (LineupDb   *db,
+              LineupUser *user,
+              GError    **error)
 {
   g_autoptr(GListModel) entries = lineup_db_review_queue_sync (db, user, error);
 
@@ -153,18 +153,18 @@ queue_row (JsonObject *o)
 }
 
 int
-lineup_cli_review_queue (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
+lineup_cli_review_queue (LineupCliGlobals *globals,
+                         int               argc,
+                         char            **argv)
 {
   return list_command (globals, argc, argv, "review queue", _("Possible leads waiting for review (supervisors)."),
                        TRUE, review_queue, queue_row);
 }
 
 static JsonNode *
-offences (LineupDb    *db,
-          LineupUser  *user,
-          GError     **error)
+offences (LineupDb   *db,
+          LineupUser *user,
+          GError    **error)
 {
   return lineup_db_offences_list_sync (db, error);
 }
@@ -177,9 +177,9 @@ offence_row (JsonObject *o)
 }
 
 int
-lineup_cli_offence_list (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
+lineup_cli_offence_list (LineupCliGlobals *globals,
+                         int               argc,
+                         char            **argv)
 {
   return list_command (globals, argc, argv, "offence list",
                        _("List offence categories and whether they allow search."), FALSE, offences, offence_row);
@@ -207,18 +207,18 @@ new_password (GError **error)
 }
 
 static gboolean
-parse_roles (char        **roles_opt,
-             LineupRoles  *roles,
-             GError      **error)
+parse_roles (char       **roles_opt,
+             LineupRoles *roles,
+             GError     **error)
 {
   g_autofree char *joined = roles_opt ? g_strjoinv (" ", roles_opt) : g_strdup ("");
   return lineup_roles_from_string (joined, roles, error);
 }
 
 int
-lineup_cli_user_init (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_user_init (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
@@ -227,8 +227,8 @@ lineup_cli_user_init (LineupCliGlobals  *globals,
   g_autofree char *display = NULL;
   g_autofree char *password = NULL;
   g_auto(GStrv) also = NULL;
-  LineupRoles extra = 0;
-  int ret;
+  LineupRoles        extra = 0;
+  int                ret;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The administrator's account name"), N_("NAME") },
     { "display-name", 0, 0, G_OPTION_ARG_STRING, &display, N_("Full name"), N_("TEXT") },
@@ -259,9 +259,9 @@ lineup_cli_user_init (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_user_add (LineupCliGlobals  *globals,
-                     int                argc,
-                     char             **argv)
+lineup_cli_user_add (LineupCliGlobals *globals,
+                     int               argc,
+                     char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
@@ -270,8 +270,8 @@ lineup_cli_user_add (LineupCliGlobals  *globals,
   g_autofree char *display = NULL;
   g_autofree char *password = NULL;
   g_auto(GStrv) role_opt = NULL;
-  LineupRoles roles = 0;
-  int ret;
+  LineupRoles        roles = 0;
+  int                ret;
   const GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &role_opt,
       N_("clerk, detective, supervisor or administrator (repeat for more)"), N_("ROLE") },
@@ -301,18 +301,17 @@ lineup_cli_user_add (LineupCliGlobals  *globals,
   return LINEUP_CLI_OK;
 }
 
-
 static int
-user_set_disabled (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv,
-                   gboolean           disabled)
+user_set_disabled (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv,
+                   gboolean          disabled)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   const char *command = disabled ? "user disable" : "user enable";
-  int ret;
+  int         ret;
 
   ret = lineup_cli_parse (command, "NAME",
                           disabled ? _("Disable an account: it can no longer sign in; its work stays.")
@@ -345,18 +344,18 @@ lineup_cli_user_enable (LineupCliGlobals *globals, int argc, char **argv)
 /* cases */
 
 int
-lineup_cli_case_new (LineupCliGlobals  *globals,
-                     int                argc,
-                     char             **argv)
+lineup_cli_case_new (LineupCliGlobals *globals,
+                     int               argc,
+                     char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupCase) kase = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *offence = NULL;
-  g_autofree char *reason = NULL;
-  int ret;
+  g_autofree char   *number = NULL;
+  g_autofree char   *offence = NULL;
+  g_autofree char   *reason = NULL;
+  int                ret;
   const GOptionEntry entries[] = {
     { "number", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "offence", 0, 0, G_OPTION_ARG_STRING, &offence,
@@ -389,22 +388,21 @@ lineup_cli_case_new (LineupCliGlobals  *globals,
   return LINEUP_CLI_OK;
 }
 
-
 static LineupDossier *
-dossier (LineupCliGlobals  *globals,
-         const char        *command,
-         int               *argc,
-         char            ***argv,
-         const char        *params,
-         const char        *summary,
-         char             **output,
-         int               *ret)
+dossier (LineupCliGlobals *globals,
+         const char       *command,
+         int              *argc,
+         char           ***argv,
+         const char       *params,
+         const char       *summary,
+         char            **output,
+         int              *ret)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *number = NULL;
-  LineupDossier *node;
+  g_autofree char   *number = NULL;
+  LineupDossier     *node;
   const GOptionEntry with_output[] = {
     { "case", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("Where to write (required)"), N_("PATH") },
@@ -433,33 +431,33 @@ dossier (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_case_show (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_case_show (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   int ret;
   g_autoptr(LineupDossier) node = dossier (globals, "case show", &argc, &argv, "[N]",
-                                      _("Everything about a case as JSON: probes and their edits, "
-                                        "searches (no-hits too) with every candidate, decisions and "
-                                        "reviews."),
-                                      NULL, &ret);
+                                            _("Everything about a case as JSON: probes and their edits, "
+                                              "searches (no-hits too) with every candidate, decisions and "
+                                              "reviews."),
+                                            NULL, &ret);
   g_autoptr(JsonNode) json = node ? lineup_dossier_to_json (node) : NULL;
 
   return json ? print_node (json) : ret;
 }
 
 int
-lineup_cli_report (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_report (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
   g_autoptr(LineupDossier) node = dossier (globals, "report", &argc, &argv, NULL,
-                                      _("Write the investigative lead report of a case as a PDF."),
-                                      &output, &ret);
+                                            _("Write the investigative lead report of a case as a PDF."),
+                                            &output, &ret);
   if (node == NULL)
     return ret;
   data_dir = lineup_paths_resolve_data_dir (globals->data_dir);
@@ -470,19 +468,19 @@ lineup_cli_report (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_disclose (LineupCliGlobals  *globals,
-                     int                argc,
-                     char             **argv)
+lineup_cli_disclose (LineupCliGlobals *globals,
+                     int               argc,
+                     char            **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
   g_autoptr(LineupDossier) node = dossier (globals, "disclose", &argc, &argv, NULL,
-                                      _("Write a case's disclosure package into a new folder: the "
-                                        "report, the original and edited probes and everything as "
-                                        "JSON, with SHA256SUMS."),
-                                      &output, &ret);
+                                            _("Write a case's disclosure package into a new folder: the "
+                                              "report, the original and edited probes and everything as "
+                                              "JSON, with SHA256SUMS."),
+                                            &output, &ret);
   if (node == NULL)
     return ret;
   data_dir = lineup_paths_resolve_data_dir (globals->data_dir);
@@ -495,8 +493,8 @@ lineup_cli_disclose (LineupCliGlobals  *globals,
 /* search */
 
 static gboolean
-parse_box (const char  *text,
-           LineupBox   *box)
+parse_box (const char *text,
+           LineupBox  *box)
 {
   g_auto(GStrv) p = g_strsplit (text, ",", -1);
 
@@ -510,9 +508,9 @@ parse_box (const char  *text,
 }
 
 int
-lineup_cli_search (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_search (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
@@ -522,19 +520,19 @@ lineup_cli_search (LineupCliGlobals  *globals,
   g_autoptr(GPtrArray) faces = NULL;
   g_autoptr(LineupProbeRecord) probe = NULL;
   g_autoptr(LineupSearch) result = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *source_text = NULL;
-  g_autofree char *box_text = NULL;
-  g_autofree char *model_dir = NULL;
-  g_autofree char *data_dir = NULL;
+  g_autofree char    *number = NULL;
+  g_autofree char    *source_text = NULL;
+  g_autofree char    *box_text = NULL;
+  g_autofree char    *model_dir = NULL;
+  g_autofree char    *data_dir = NULL;
   LineupSearchRequest req = { 0 };
   LineupDetectOptions options;
-  LineupProbeSource source;
-  LineupFace *face = NULL;
+  LineupProbeSource   source;
+  LineupFace         *face = NULL;
   g_autoptr(LineupFace) box_face = NULL;
-  int face_index = -1, top = 0, ret;
-  double threshold = 0;
-  GListModel *cands;
+  int                face_index = -1, top = 0, ret;
+  double             threshold = 0;
+  GListModel        *cands;
   const GOptionEntry entries[] = {
     { "case", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source_text,
@@ -670,8 +668,7 @@ lineup_cli_search (LineupCliGlobals  *globals,
       return print_node (out);
     }
 
-  g_print (_("Search %" G_GINT64_FORMAT " in case %s: %u candidate(s) within distance %.2f of %"
-             G_GINT64_FORMAT " faces.\n"),
+  g_print (_("Search %" G_GINT64_FORMAT " in case %s: %u candidate(s) within distance %.2f of %" G_GINT64_FORMAT " faces.\n"),
            lineup_search_get_search_id (result), number, g_list_model_get_n_items (cands),
            lineup_search_get_threshold (result), lineup_search_get_gallery_size (result));
   for (guint i = 0; i < g_list_model_get_n_items (cands); i++)
@@ -688,18 +685,18 @@ lineup_cli_search (LineupCliGlobals  *globals,
 /* decisions and reviews */
 
 int
-lineup_cli_decide (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_decide (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupDecision) node = NULL;
-  g_autofree char *decision_text = NULL;
-  g_autofree char *note = NULL;
-  gint64 search_id = 0;
-  int rank = 0, ret;
+  g_autofree char   *decision_text = NULL;
+  g_autofree char   *note = NULL;
+  gint64             search_id = 0;
+  int                rank = 0, ret;
   LineupDecisionKind decision;
   const GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_INT64, &search_id, N_("Search id (required)"), N_("ID") },
@@ -735,20 +732,19 @@ lineup_cli_decide (LineupCliGlobals  *globals,
   return LINEUP_CLI_OK;
 }
 
-
 int
-lineup_cli_review (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_review (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupReview) node = NULL;
-  g_autofree char *comment = NULL;
-  gint64 decision_id = 0;
-  gboolean approve = FALSE, reject = FALSE;
-  int ret;
+  g_autofree char   *comment = NULL;
+  gint64             decision_id = 0;
+  gboolean           approve = FALSE, reject = FALSE;
+  int                ret;
   const GOptionEntry entries[] = {
     { "decision", 0, 0, G_OPTION_ARG_INT64, &decision_id, N_("Decision id (required)"), N_("ID") },
     { "approve", 0, 0, G_OPTION_ARG_NONE, &approve, N_("Approve the lead"), NULL },
@@ -783,16 +779,16 @@ lineup_cli_review (LineupCliGlobals  *globals,
 /* audit */
 
 int
-lineup_cli_audit_verify (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
+lineup_cli_audit_verify (LineupCliGlobals *globals,
+                         int               argc,
+                         char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupAuditVerdict) v = NULL;
-  g_autofree char *expect = NULL;
-  gboolean head_ok = TRUE;
-  int ret;
+  g_autofree char   *expect = NULL;
+  gboolean           head_ok = TRUE;
+  int                ret;
   const GOptionEntry entries[] = {
     { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect,
       N_("Also check that entry SEQ still has HASH (a head held outside, from “audit head”)"),
@@ -838,7 +834,8 @@ lineup_cli_audit_verify (LineupCliGlobals  *globals,
             {
               head_ok = FALSE;
               v->problem = g_strdup_printf (_("entry %" G_GINT64_FORMAT " does not have the held hash: the "
-                                              "log was rewritten from there"), seq);
+                                              "log was rewritten from there"),
+                                            seq);
               v->first_broken = seq;
             }
         }
@@ -875,9 +872,9 @@ lineup_cli_audit_verify (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_audit_head (LineupCliGlobals  *globals,
-                       int                argc,
-                       char             **argv)
+lineup_cli_audit_head (LineupCliGlobals *globals,
+                       int               argc,
+                       char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(GError) error = NULL;
@@ -906,8 +903,8 @@ lineup_cli_audit_head (LineupCliGlobals  *globals,
 }
 
 static char *
-normalise_date (const char  *text,
-                GError     **error)
+normalise_date (const char *text,
+                GError    **error)
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *full = NULL;
@@ -932,19 +929,19 @@ normalise_date (const char  *text,
 }
 
 int
-lineup_cli_audit_export (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
+lineup_cli_audit_export (LineupCliGlobals *globals,
+                         int               argc,
+                         char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) list = NULL;
-  g_autofree char *since = NULL;
-  g_autofree char *until = NULL;
-  LineupAuditFilter filter = { 0 };
-  JsonArray *arr;
-  int ret;
+  g_autofree char   *since = NULL;
+  g_autofree char   *until = NULL;
+  LineupAuditFilter  filter = { 0 };
+  JsonArray         *arr;
+  int                ret;
   const GOptionEntry entries[] = {
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("From this date or time (inclusive)"), N_("DATE") },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Before this date or time"), N_("DATE") },
@@ -1000,18 +997,17 @@ lineup_cli_audit_export (LineupCliGlobals  *globals,
 
 /* policy */
 
-
 int
-lineup_cli_offence_set (LineupCliGlobals  *globals,
-                        int                argc,
-                        char             **argv)
+lineup_cli_offence_set (LineupCliGlobals *globals,
+                        int               argc,
+                        char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  gboolean allow = FALSE, deny = FALSE;
-  int ret;
+  g_autofree char   *label = NULL;
+  gboolean           allow = FALSE, deny = FALSE;
+  int                ret;
   const GOptionEntry entries[] = {
     { "label", 0, 0, G_OPTION_ARG_STRING, &label, N_("Label shown to users (required)"), N_("TEXT") },
     { "allow-search", 0, 0, G_OPTION_ARG_NONE, &allow, N_("Searches are allowed"), NULL },
@@ -1034,14 +1030,14 @@ lineup_cli_offence_set (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_policy_show (LineupCliGlobals  *globals,
-                        int                argc,
-                        char             **argv)
+lineup_cli_policy_show (LineupCliGlobals *globals,
+                        int               argc,
+                        char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(GError) error = NULL;
   LineupPolicy p;
-  int ret;
+  int          ret;
 
   ret = lineup_cli_parse ("policy show", NULL, _("Show the search policy."), NULL, globals, &argc, &argv);
   if (ret >= 0)
@@ -1057,9 +1053,9 @@ lineup_cli_policy_show (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_policy_set (LineupCliGlobals  *globals,
-                       int                argc,
-                       char             **argv)
+lineup_cli_policy_set (LineupCliGlobals *globals,
+                       int               argc,
+                       char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;

@@ -17,13 +17,13 @@
 /* One argument bag for the small jobs of this file. */
 typedef struct
 {
-  LineupUser  *actor;
-  char        *name;
-  char        *display_name;
-  char        *password;
-  char        *value;
-  LineupRoles  roles;
-  gboolean     flag;
+  LineupUser *actor;
+  char       *name;
+  char       *display_name;
+  char       *password;
+  char       *value;
+  LineupRoles roles;
+  gboolean    flag;
 } AccountData;
 
 static void
@@ -51,8 +51,8 @@ account_data_new (LineupUser *actor,
 }
 
 static gboolean
-return_if_error (GTask   *task,
-                 GError  *error)
+return_if_error (GTask  *task,
+                 GError *error)
 {
   if (error == NULL)
     return FALSE;
@@ -61,8 +61,8 @@ return_if_error (GTask   *task,
 }
 
 static gboolean
-check_name (const char  *name,
-            GError     **error)
+check_name (const char *name,
+            GError    **error)
 {
   if (name == NULL || *name == '\0' || strlen (name) > 64 ||
       !g_regex_match_simple ("^[A-Za-z0-9._@-]+$", name, 0, 0))
@@ -96,17 +96,17 @@ split_roles (LineupRoles  roles,
 }
 
 static LineupUser *
-insert_user (sqlite3     *conn,
-             const char  *name,
-             const char  *display_name,
-             LineupRoles  roles,
-             const char  *password,
-             GError     **error)
+insert_user (sqlite3    *conn,
+             const char *name,
+             const char *display_name,
+             LineupRoles roles,
+             const char *password,
+             GError    **error)
 {
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *extra = NULL;
-  const char *primary;
+  const char      *primary;
 
   if (!check_name (name, error))
     return NULL;
@@ -142,12 +142,12 @@ insert_user (sqlite3     *conn,
 }
 
 static gboolean
-audit_user (sqlite3     *conn,
-            const char  *actor,
-            const char  *action,
-            const char  *name,
-            LineupRoles  roles,
-            GError     **error)
+audit_user (sqlite3    *conn,
+            const char *actor,
+            const char *action,
+            const char *name,
+            LineupRoles roles,
+            GError    **error)
 {
   g_autofree char *roles_text = lineup_roles_to_string (roles);
   g_autofree char *details = lineup_db_json_strings ("name", name, "roles", roles_text, NULL);
@@ -163,32 +163,31 @@ count_job (LineupDbThread *t,
 {
   if (!lineup_db_require_open (t, task))
     return;
-  g_task_return_pointer (task, g_memdup2 (&(gint64){ lineup_db_query_int64 (t->conn, "SELECT count(*) FROM users") },
-                                          sizeof (gint64)),
+  g_task_return_pointer (task, g_memdup2 (&(gint64){ lineup_db_query_int64 (t->conn, "SELECT count(*) FROM users") }, sizeof (gint64)),
                          g_free);
 }
 
 gint64
-lineup_db_count_users_sync (LineupDb  *db,
-                            GError   **error)
+lineup_db_count_users_sync (LineupDb *db,
+                            GError  **error)
 {
   g_autofree gint64 *n = lineup_db_run_sync (db, count_job, NULL, NULL, error);
   return n ? *n : -1;
 }
 
 void
-lineup_db_count_users_async (LineupDb            *db,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+lineup_db_count_users_async (LineupDb           *db,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   lineup_db_run_async (db, count_job, NULL, NULL, cancellable, callback, user_data);
 }
 
 gint64
-lineup_db_count_users_finish (LineupDb      *db,
-                              GAsyncResult  *result,
-                              GError       **error)
+lineup_db_count_users_finish (LineupDb     *db,
+                              GAsyncResult *result,
+                              GError      **error)
 {
   g_autofree gint64 *n = lineup_db_run_finish (db, result, error);
   return n ? *n : -1;
@@ -229,10 +228,10 @@ init_job (LineupDbThread *t,
 }
 
 static AccountData *
-init_data (const char  *name,
-           const char  *display_name,
-           const char  *password,
-           LineupRoles  extra_roles)
+init_data (const char *name,
+           const char *display_name,
+           const char *password,
+           LineupRoles extra_roles)
 {
   AccountData *d = account_data_new (NULL, name);
 
@@ -243,35 +242,35 @@ init_data (const char  *name,
 }
 
 LineupUser *
-lineup_db_user_init_sync (LineupDb    *db,
-                          const char  *name,
-                          const char  *display_name,
-                          const char  *password,
-                          LineupRoles  extra_roles,
-                          GError     **error)
+lineup_db_user_init_sync (LineupDb   *db,
+                          const char *name,
+                          const char *display_name,
+                          const char *password,
+                          LineupRoles extra_roles,
+                          GError    **error)
 {
   return lineup_db_run_sync (db, init_job, init_data (name, display_name, password, extra_roles),
                              (GDestroyNotify)account_data_free, error);
 }
 
 void
-lineup_db_user_init_async (LineupDb            *db,
-                           const char          *name,
-                           const char          *display_name,
-                           const char          *password,
-                           LineupRoles          extra_roles,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+lineup_db_user_init_async (LineupDb           *db,
+                           const char         *name,
+                           const char         *display_name,
+                           const char         *password,
+                           LineupRoles         extra_roles,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   lineup_db_run_async (db, init_job, init_data (name, display_name, password, extra_roles),
                        (GDestroyNotify)account_data_free, cancellable, callback, user_data);
 }
 
 LineupUser *
-lineup_db_user_init_finish (LineupDb      *db,
-                            GAsyncResult  *result,
-                            GError       **error)
+lineup_db_user_init_finish (LineupDb     *db,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -295,14 +294,14 @@ sign_in_job (LineupDbThread *t,
   AccountData *d = g_task_get_task_data (task);
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GError *error = NULL;
+  GError          *error = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *locked_until = NULL;
   g_autofree char *all_roles = NULL;
   g_autofree char *display = NULL;
-  gint64 id = 0, failures = 0;
-  gboolean disabled = FALSE;
-  LineupRoles roles = 0;
+  gint64           id = 0, failures = 0;
+  gboolean         disabled = FALSE;
+  LineupRoles      roles = 0;
 
   if (!lineup_db_require_open (t, task))
     return;
@@ -334,7 +333,7 @@ sign_in_job (LineupDbThread *t,
 
       if (left > 0)
         {
-          gint64 secs = (left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+          gint64           secs = (left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
           g_autofree char *details = lineup_db_json_strings ("reason", "locked", "locked_until",
                                                              locked_until, NULL);
           lineup_db_audit_append (t->conn, d->name, "session.sign_in_refused", "user", d->name,
@@ -353,7 +352,7 @@ sign_in_job (LineupDbThread *t,
   if (id == 0 || !lineup_password_verify (hash, d->password))
     {
       g_autofree char *details = NULL;
-      gint64 lock = 0;
+      gint64           lock = 0;
 
       if (id == 0)
         {
@@ -442,31 +441,31 @@ sign_in_data (const char *name,
 }
 
 LineupUser *
-lineup_db_sign_in_sync (LineupDb    *db,
-                        const char  *name,
-                        const char  *password,
-                        GError     **error)
+lineup_db_sign_in_sync (LineupDb   *db,
+                        const char *name,
+                        const char *password,
+                        GError    **error)
 {
   return lineup_db_run_sync (db, sign_in_job, sign_in_data (name, password),
                              (GDestroyNotify)account_data_free, error);
 }
 
 void
-lineup_db_sign_in_async (LineupDb            *db,
-                         const char          *name,
-                         const char          *password,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+lineup_db_sign_in_async (LineupDb           *db,
+                         const char         *name,
+                         const char         *password,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   lineup_db_run_async (db, sign_in_job, sign_in_data (name, password),
                        (GDestroyNotify)account_data_free, cancellable, callback, user_data);
 }
 
 LineupUser *
-lineup_db_sign_in_finish (LineupDb      *db,
-                          GAsyncResult  *result,
-                          GError       **error)
+lineup_db_sign_in_finish (LineupDb     *db,
+                          GAsyncResult *result,
+                          GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -478,7 +477,7 @@ session_job (LineupDbThread *t,
              GTask          *task)
 {
   AccountData *d = g_task_get_task_data (task);
-  GError *error = NULL;
+  GError      *error = NULL;
 
   if (!lineup_db_require_open (t, task))
     return;
@@ -544,13 +543,13 @@ add_job (LineupDbThread *t,
 }
 
 LineupUser *
-lineup_db_user_add_sync (LineupDb    *db,
-                         LineupUser  *actor,
-                         const char  *name,
-                         const char  *display_name,
-                         LineupRoles  roles,
-                         const char  *password,
-                         GError     **error)
+lineup_db_user_add_sync (LineupDb   *db,
+                         LineupUser *actor,
+                         const char *name,
+                         const char *display_name,
+                         LineupRoles roles,
+                         const char *password,
+                         GError    **error)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -561,15 +560,15 @@ lineup_db_user_add_sync (LineupDb    *db,
 }
 
 void
-lineup_db_user_add_async (LineupDb            *db,
-                          LineupUser          *actor,
-                          const char          *name,
-                          const char          *display_name,
-                          LineupRoles          roles,
-                          const char          *password,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+lineup_db_user_add_async (LineupDb           *db,
+                          LineupUser         *actor,
+                          const char         *name,
+                          const char         *display_name,
+                          LineupRoles         roles,
+                          const char         *password,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -581,9 +580,9 @@ lineup_db_user_add_async (LineupDb            *db,
 }
 
 LineupUser *
-lineup_db_user_add_finish (LineupDb      *db,
-                           GAsyncResult  *result,
-                           GError       **error)
+lineup_db_user_add_finish (LineupDb     *db,
+                           GAsyncResult *result,
+                           GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -635,11 +634,11 @@ disable_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_user_disable_sync (LineupDb    *db,
-                             LineupUser  *actor,
-                             const char  *name,
-                             gboolean     disabled,
-                             GError     **error)
+lineup_db_user_disable_sync (LineupDb   *db,
+                             LineupUser *actor,
+                             const char *name,
+                             gboolean    disabled,
+                             GError    **error)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -648,13 +647,13 @@ lineup_db_user_disable_sync (LineupDb    *db,
 }
 
 void
-lineup_db_user_disable_async (LineupDb            *db,
-                              LineupUser          *actor,
-                              const char          *name,
-                              gboolean             disabled,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+lineup_db_user_disable_async (LineupDb           *db,
+                              LineupUser         *actor,
+                              const char         *name,
+                              gboolean            disabled,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -664,9 +663,9 @@ lineup_db_user_disable_async (LineupDb            *db,
 }
 
 gboolean
-lineup_db_user_disable_finish (LineupDb      *db,
-                               GAsyncResult  *result,
-                               GError       **error)
+lineup_db_user_disable_finish (LineupDb     *db,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   return lineup_db_run_finish (db, result, error) != NULL;
 }
@@ -720,29 +719,29 @@ user_list_job (LineupDbThread *t,
 }
 
 JsonNode *
-lineup_db_user_list_sync (LineupDb    *db,
-                          LineupUser  *actor,
-                          GError     **error)
+lineup_db_user_list_sync (LineupDb   *db,
+                          LineupUser *actor,
+                          GError    **error)
 {
   return lineup_db_run_sync (db, user_list_job, account_data_new (actor, NULL),
                              (GDestroyNotify)account_data_free, error);
 }
 
 void
-lineup_db_user_list_async (LineupDb            *db,
-                           LineupUser          *actor,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+lineup_db_user_list_async (LineupDb           *db,
+                           LineupUser         *actor,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   lineup_db_run_async (db, user_list_job, account_data_new (actor, NULL),
                        (GDestroyNotify)account_data_free, cancellable, callback, user_data);
 }
 
 JsonNode *
-lineup_db_user_list_finish (LineupDb      *db,
-                            GAsyncResult  *result,
-                            GError       **error)
+lineup_db_user_list_finish (LineupDb     *db,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -763,9 +762,9 @@ policy_defaults (LineupPolicy *p)
 }
 
 gboolean
-lineup_db_policy_read (sqlite3       *conn,
-                       LineupPolicy  *p,
-                       GError       **error)
+lineup_db_policy_read (sqlite3      *conn,
+                       LineupPolicy *p,
+                       GError      **error)
 {
   g_autoptr(sqlite3_stmt) st = NULL;
 
@@ -799,7 +798,7 @@ policy_get_job (LineupDbThread *t,
                 GTask          *task)
 {
   LineupPolicy *p = g_new0 (LineupPolicy, 1);
-  GError *error = NULL;
+  GError       *error = NULL;
 
   if (!lineup_db_require_open (t, task))
     {
@@ -816,9 +815,9 @@ policy_get_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_policy_get_sync (LineupDb      *db,
-                           LineupPolicy  *policy,
-                           GError       **error)
+lineup_db_policy_get_sync (LineupDb     *db,
+                           LineupPolicy *policy,
+                           GError      **error)
 {
   g_autofree LineupPolicy *p = lineup_db_run_sync (db, policy_get_job, NULL, NULL, error);
 
@@ -829,19 +828,19 @@ lineup_db_policy_get_sync (LineupDb      *db,
 }
 
 void
-lineup_db_policy_get_async (LineupDb            *db,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+lineup_db_policy_get_async (LineupDb           *db,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
   lineup_db_run_async (db, policy_get_job, NULL, NULL, cancellable, callback, user_data);
 }
 
 gboolean
-lineup_db_policy_get_finish (LineupDb      *db,
-                             GAsyncResult  *result,
-                             LineupPolicy  *policy,
-                             GError       **error)
+lineup_db_policy_get_finish (LineupDb     *db,
+                             GAsyncResult *result,
+                             LineupPolicy *policy,
+                             GError      **error)
 {
   g_autofree LineupPolicy *p = lineup_db_run_finish (db, result, error);
 
@@ -852,11 +851,11 @@ lineup_db_policy_get_finish (LineupDb      *db,
 }
 
 static gboolean
-policy_value_ok (const char  *key,
-                 const char  *value,
-                 GError     **error)
+policy_value_ok (const char *key,
+                 const char *value,
+                 GError    **error)
 {
-  char *end = NULL;
+  char  *end = NULL;
   double v;
 
   if (g_strcmp0 (key, "include_excluded") == 0)
@@ -884,11 +883,11 @@ static void
 policy_set_job (LineupDbThread *t,
                 GTask          *task)
 {
-  AccountData *d = g_task_get_task_data (task);
+  AccountData     *d = g_task_get_task_data (task);
   g_autofree char *key = g_strconcat ("policy.", d->name, NULL);
   g_autofree char *details = NULL;
-  GError *error = NULL;
-  gboolean known = FALSE;
+  GError          *error = NULL;
+  gboolean         known = FALSE;
 
   if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_EDIT_POLICY, "policy", d->name))
     return;
@@ -913,11 +912,11 @@ policy_set_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_policy_set_sync (LineupDb    *db,
-                           LineupUser  *actor,
-                           const char  *key,
-                           const char  *value,
-                           GError     **error)
+lineup_db_policy_set_sync (LineupDb   *db,
+                           LineupUser *actor,
+                           const char *key,
+                           const char *value,
+                           GError    **error)
 {
   AccountData *d = account_data_new (actor, key);
 
@@ -926,13 +925,13 @@ lineup_db_policy_set_sync (LineupDb    *db,
 }
 
 void
-lineup_db_policy_set_async (LineupDb            *db,
-                            LineupUser          *actor,
-                            const char          *key,
-                            const char          *value,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+lineup_db_policy_set_async (LineupDb           *db,
+                            LineupUser         *actor,
+                            const char         *key,
+                            const char         *value,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
   AccountData *d = account_data_new (actor, key);
 
@@ -942,9 +941,9 @@ lineup_db_policy_set_async (LineupDb            *db,
 }
 
 gboolean
-lineup_db_policy_set_finish (LineupDb      *db,
-                             GAsyncResult  *result,
-                             GError       **error)
+lineup_db_policy_set_finish (LineupDb     *db,
+                             GAsyncResult *result,
+                             GError      **error)
 {
   return lineup_db_run_finish (db, result, error) != NULL;
 }
@@ -984,25 +983,25 @@ offences_job (LineupDbThread *t,
 }
 
 JsonNode *
-lineup_db_offences_list_sync (LineupDb  *db,
-                              GError   **error)
+lineup_db_offences_list_sync (LineupDb *db,
+                              GError  **error)
 {
   return lineup_db_run_sync (db, offences_job, NULL, NULL, error);
 }
 
 void
-lineup_db_offences_list_async (LineupDb            *db,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+lineup_db_offences_list_async (LineupDb           *db,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   lineup_db_run_async (db, offences_job, NULL, NULL, cancellable, callback, user_data);
 }
 
 JsonNode *
-lineup_db_offences_list_finish (LineupDb      *db,
-                                GAsyncResult  *result,
-                                GError       **error)
+lineup_db_offences_list_finish (LineupDb     *db,
+                                GAsyncResult *result,
+                                GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -1011,7 +1010,7 @@ static void
 offence_set_job (LineupDbThread *t,
                  GTask          *task)
 {
-  AccountData *d = g_task_get_task_data (task);
+  AccountData     *d = g_task_get_task_data (task);
   g_autofree char *details = NULL;
 
   if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_EDIT_POLICY, "offence", d->name))
@@ -1034,12 +1033,12 @@ offence_set_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_offence_set_sync (LineupDb    *db,
-                            LineupUser  *actor,
-                            const char  *code,
-                            const char  *label,
-                            gboolean     search_allowed,
-                            GError     **error)
+lineup_db_offence_set_sync (LineupDb   *db,
+                            LineupUser *actor,
+                            const char *code,
+                            const char *label,
+                            gboolean    search_allowed,
+                            GError    **error)
 {
   AccountData *d = account_data_new (actor, code);
 
@@ -1049,14 +1048,14 @@ lineup_db_offence_set_sync (LineupDb    *db,
 }
 
 void
-lineup_db_offence_set_async (LineupDb            *db,
-                             LineupUser          *actor,
-                             const char          *code,
-                             const char          *label,
-                             gboolean             search_allowed,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+lineup_db_offence_set_async (LineupDb           *db,
+                             LineupUser         *actor,
+                             const char         *code,
+                             const char         *label,
+                             gboolean            search_allowed,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   AccountData *d = account_data_new (actor, code);
 
@@ -1067,9 +1066,9 @@ lineup_db_offence_set_async (LineupDb            *db,
 }
 
 gboolean
-lineup_db_offence_set_finish (LineupDb      *db,
-                              GAsyncResult  *result,
-                              GError       **error)
+lineup_db_offence_set_finish (LineupDb     *db,
+                              GAsyncResult *result,
+                              GError      **error)
 {
   return lineup_db_run_finish (db, result, error) != NULL;
 }
@@ -1080,7 +1079,7 @@ static void
 refusal_job (LineupDbThread *t,
              GTask          *task)
 {
-  AccountData *d = g_task_get_task_data (task);
+  AccountData     *d = g_task_get_task_data (task);
   g_autofree char *details = lineup_db_json_strings ("reason", d->value, NULL);
 
   if (!lineup_db_require_open (t, task) ||
@@ -1090,12 +1089,12 @@ refusal_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_audit_refusal_sync (LineupDb    *db,
-                              LineupUser  *actor,
-                              const char  *object_type,
-                              const char  *object_id,
-                              const char  *reason,
-                              GError     **error)
+lineup_db_audit_refusal_sync (LineupDb   *db,
+                              LineupUser *actor,
+                              const char *object_type,
+                              const char *object_id,
+                              const char *reason,
+                              GError    **error)
 {
   AccountData *d = account_data_new (actor, object_type);
 

@@ -2,4 +2,4 @@
 /* lineup-error.c: the core's error domain. */
 #include "lineup-error.h"
 
-G_DEFINE_QUARK (lineup-error-quark, lineup_error)
+G_DEFINE_QUARK (lineup - error - quark, lineup_error)

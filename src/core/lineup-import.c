@@ -31,7 +31,7 @@
 
 struct _LineupImport
 {
-  GObject              parent_instance;
+  GObject parent_instance;
 
   LineupDb            *db;
   char                *data_dir;
@@ -40,22 +40,22 @@ struct _LineupImport
   char                *summary;
   LineupUser          *user;
   char                *model_dir;
-  LineupBookingRecord *single;      /* a photo added by hand, or NULL */
+  LineupBookingRecord *single; /* a photo added by hand, or NULL */
   guint                n_workers;
   LineupDetectOptions  options;
 
   /* Progress, owned by the main context. */
-  guint                total;
-  guint                done;
-  guint                imported;
-  guint                duplicates;
-  guint                rejected;
-  guint                failed;
-  double               rate;
-  double               seconds_left;
-  double               seconds;
-  gboolean             cancelled;
-  GHashTable          *rejected_by_reason;   /* reason → GUINT_TO_POINTER (n) */
+  guint       total;
+  guint       done;
+  guint       imported;
+  guint       duplicates;
+  guint       rejected;
+  guint       failed;
+  double      rate;
+  double      seconds_left;
+  double      seconds;
+  gboolean    cancelled;
+  GHashTable *rejected_by_reason; /* reason → GUINT_TO_POINTER (n) */
 };
 
 G_DEFINE_FINAL_TYPE (LineupImport, lineup_import, G_TYPE_OBJECT)
@@ -85,7 +85,7 @@ static const char *const known_columns[] = {
 static gboolean
 valid_date (const char *s)
 {
-  int y, m, d;
+  int  y, m, d;
   char tail;
 
   if (s == NULL || *s == '\0')
@@ -123,15 +123,15 @@ reject (GPtrArray           *out,
 }
 
 static GPtrArray *
-read_csv (const char  *path,
-          GError     **error)
+read_csv (const char *path,
+          GError    **error)
 {
   g_autoptr(LineupCsv) csv = lineup_csv_new_from_file (path, error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_record_free);
   g_autofree char *dir = g_path_get_dirname (path);
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) local_error = NULL;
-  int col[G_N_ELEMENTS (known_columns)];
+  int   col[G_N_ELEMENTS (known_columns)];
   guint n_cols, line;
 
   if (csv == NULL)
@@ -239,7 +239,7 @@ static gboolean
 looks_like_image (const char *name)
 {
   static const char *ext[] = { ".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", NULL };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autofree char   *lower = g_ascii_strdown (name, -1);
 
   for (guint i = 0; ext[i]; i++)
     if (g_str_has_suffix (lower, ext[i]))
@@ -248,14 +248,14 @@ looks_like_image (const char *name)
 }
 
 static GPtrArray *
-read_folder (const char  *path,
-             GError     **error)
+read_folder (const char *path,
+             GError    **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_record_free);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = g_dir_open (path, 0, error);
   const char *name;
-  guint row = 0;
+  guint       row = 0;
 
   if (dir == NULL)
     return NULL;
@@ -279,9 +279,9 @@ read_folder (const char  *path,
       for (guint i = 0; i < files->len; i++)
         {
           LineupBookingRecord *r = lineup_booking_record_new ();
-          const char *person = people->pdata[p];
-          g_autofree char *stem = g_strdup (files->pdata[i]);
-          char *dot = strrchr (stem, '.');
+          const char          *person = people->pdata[p];
+          g_autofree char     *stem = g_strdup (files->pdata[i]);
+          char                *dot = strrchr (stem, '.');
 
           if (dot)
             *dot = '\0';
@@ -306,9 +306,9 @@ read_folder (const char  *path,
 }
 
 GPtrArray *
-lineup_import_read_source (const char   *source,
-                           const char  **kind,
-                           GError      **error)
+lineup_import_read_source (const char  *source,
+                           const char **kind,
+                           GError     **error)
 {
   if (g_file_test (source, G_FILE_TEST_IS_DIR))
     {
@@ -328,16 +328,16 @@ lineup_import_read_source (const char   *source,
 
 typedef struct
 {
-  LineupImport  *self;          /* only for its settings; never its progress */
-  GPtrArray     *records;
-  GHashTable    *known;         /* sha256 of committed photos, read-only */
-  GAsyncQueue   *finished;      /* record indices, +1 */
-  GArray        *todo;          /* indices of the records the engine must see */
-  gint           next;          /* into todo */
-  GCancellable  *cancellable;
-  GMainContext  *context;
-  GError        *fatal;
-  GMutex         lock;
+  LineupImport *self; /* only for its settings; never its progress */
+  GPtrArray    *records;
+  GHashTable   *known;    /* sha256 of committed photos, read-only */
+  GAsyncQueue  *finished; /* record indices, +1 */
+  GArray       *todo;     /* indices of the records the engine must see */
+  gint          next;     /* into todo */
+  GCancellable *cancellable;
+  GMainContext *context;
+  GError       *fatal;
+  GMutex        lock;
 } Run;
 
 typedef struct
@@ -351,14 +351,14 @@ typedef struct
 static gboolean
 publish_progress (gpointer data)
 {
-  Progress *p = data;
+  Progress     *p = data;
   LineupImport *self = p->self;
 
   g_object_freeze_notify (G_OBJECT (self));
-#define SET(field, prop) \
-  if (self->field != p->field) \
-    { \
-      self->field = p->field; \
+#define SET(field, prop)                                            \
+  if (self->field != p->field)                                      \
+    {                                                               \
+      self->field = p->field;                                       \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
   SET (imported, PROP_IMPORTED)
@@ -396,7 +396,7 @@ process_record (Run                 *run,
   g_autoptr(LineupImage) image = NULL;
   g_autoptr(GPtrArray) faces = NULL;
   g_autofree char *sha = NULL;
-  LineupFace *face;
+  LineupFace      *face;
 
   if (r->status != LINEUP_RECORD_PENDING)
     return;
@@ -525,7 +525,7 @@ send_progress (Run      *run,
                gint64    start)
 {
   Progress *copy = g_memdup2 (p, sizeof *p);
-  double secs = (g_get_monotonic_time () - start) / 1e6;
+  double    secs = (g_get_monotonic_time () - start) / 1e6;
 
   copy->seconds = secs;
   copy->total = total;
@@ -535,7 +535,7 @@ send_progress (Run      *run,
   copy->by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   {
     GHashTableIter it;
-    gpointer k, v;
+    gpointer       k, v;
     g_hash_table_iter_init (&it, p->by_reason);
     while (g_hash_table_iter_next (&it, &k, &v))
       g_hash_table_insert (copy->by_reason, g_strdup (k), v);
@@ -545,17 +545,17 @@ send_progress (Run      *run,
 }
 
 static gboolean
-write_report (const char  *path,
-              GPtrArray   *records,
-              GError     **error)
+write_report (const char *path,
+              GPtrArray  *records,
+              GError    **error)
 {
   g_autoptr(GString) out = g_string_new ("row,booking_number,photo,status,reason,faces,flags,detail\n");
 
   for (guint i = 0; i < records->len; i++)
     {
       LineupBookingRecord *r = records->pdata[i];
-      const char *fields[] = { r->booking_number, r->source, lineup_record_status_to_string (r->status),
-                               r->reason, NULL, r->flags, r->detail };
+      const char          *fields[] = { r->booking_number, r->source, lineup_record_status_to_string (r->status),
+                                        r->reason, NULL, r->flags, r->detail };
       g_string_append_printf (out, "%u", r->row);
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         {
@@ -589,7 +589,7 @@ summary_json (Progress   *p,
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   GHashTableIter it;
-  gpointer k, v;
+  gpointer       k, v;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "status");
@@ -663,13 +663,13 @@ run_thread (GTask        *task,
   g_autoptr(GCancellable) stop = g_cancellable_new ();
   g_autofree char *summary = NULL;
   g_autofree char *report = NULL;
-  const char *kind = NULL;
-  Progress p = { 0 };
-  Run run = { 0 };
-  gint64 start = g_get_monotonic_time (), batch_start = 0, last_progress = 0;
-  gint64 import_id;
-  guint received = 0;
-  gulong cancel_id = 0;
+  const char      *kind = NULL;
+  Progress         p = { 0 };
+  Run              run = { 0 };
+  gint64           start = g_get_monotonic_time (), batch_start = 0, last_progress = 0;
+  gint64           import_id;
+  guint            received = 0;
+  gulong           cancel_id = 0;
 
   if (self->single != NULL)
     {
@@ -727,11 +727,11 @@ run_thread (GTask        *task,
   while (received < records->len)
     {
       gpointer item = g_async_queue_timeout_pop (run.finished, 100000);
-      gint64 now = g_get_monotonic_time ();
+      gint64   now = g_get_monotonic_time ();
 
       if (item != NULL)
         {
-          gint idx = GPOINTER_TO_INT (item);
+          gint                 idx = GPOINTER_TO_INT (item);
           LineupBookingRecord *r = records->pdata[ABS (idx) - 1];
 
           received++;
@@ -786,11 +786,13 @@ run_thread (GTask        *task,
       g_clear_pointer (&report, g_free);
     }
   summary = summary_json (&p, (g_get_monotonic_time () - start) / 1e6,
-                          run.fatal ? "failed" : g_cancellable_is_cancelled (stop) ? "cancelled" : "done",
+                          run.fatal ? "failed" : g_cancellable_is_cancelled (stop) ? "cancelled"
+                                                                                   : "done",
                           report);
   if (!lineup_db_import_end_sync (self->db, import_id,
-                                  run.fatal ? "failed"
-                                  : g_cancellable_is_cancelled (stop) ? "cancelled" : "done",
+                                  run.fatal                           ? "failed"
+                                  : g_cancellable_is_cancelled (stop) ? "cancelled"
+                                                                      : "done",
                                   summary, self->user, &error))
     g_warning ("%s", error->message);
   send_progress (&run, &p, records->len, start);
@@ -813,10 +815,10 @@ run_thread (GTask        *task,
 }
 
 void
-lineup_import_run_async (LineupImport        *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+lineup_import_run_async (LineupImport       *self,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
@@ -828,9 +830,9 @@ lineup_import_run_async (LineupImport        *self,
 }
 
 gboolean
-lineup_import_run_finish (LineupImport  *self,
-                          GAsyncResult  *result,
-                          GError       **error)
+lineup_import_run_finish (LineupImport *self,
+                          GAsyncResult *result,
+                          GError      **error)
 {
   RunResult *res;
 
@@ -877,22 +879,39 @@ lineup_import_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TOTAL: g_value_set_uint (value, self->total); break;
-    case PROP_DONE: g_value_set_uint (value, self->done); break;
-    case PROP_IMPORTED: g_value_set_uint (value, self->imported); break;
-    case PROP_DUPLICATES: g_value_set_uint (value, self->duplicates); break;
-    case PROP_REJECTED: g_value_set_uint (value, self->rejected); break;
-    case PROP_FAILED: g_value_set_uint (value, self->failed); break;
-    case PROP_RATE: g_value_set_double (value, self->rate); break;
-    case PROP_SECONDS_LEFT: g_value_set_double (value, self->seconds_left); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->total);
+      break;
+    case PROP_DONE:
+      g_value_set_uint (value, self->done);
+      break;
+    case PROP_IMPORTED:
+      g_value_set_uint (value, self->imported);
+      break;
+    case PROP_DUPLICATES:
+      g_value_set_uint (value, self->duplicates);
+      break;
+    case PROP_REJECTED:
+      g_value_set_uint (value, self->rejected);
+      break;
+    case PROP_FAILED:
+      g_value_set_uint (value, self->failed);
+      break;
+    case PROP_RATE:
+      g_value_set_double (value, self->rate);
+      break;
+    case PROP_SECONDS_LEFT:
+      g_value_set_double (value, self->seconds_left);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 lineup_import_class_init (LineupImportClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = lineup_import_finalize;
@@ -984,18 +1003,66 @@ lineup_import_set_options (LineupImport              *self,
   self->options = *options;
 }
 
-guint lineup_import_get_total (LineupImport *self) { return self->total; }
-guint lineup_import_get_done (LineupImport *self) { return self->done; }
-guint lineup_import_get_imported (LineupImport *self) { return self->imported; }
-guint lineup_import_get_duplicates (LineupImport *self) { return self->duplicates; }
-guint lineup_import_get_rejected (LineupImport *self) { return self->rejected; }
-guint lineup_import_get_failed (LineupImport *self) { return self->failed; }
-double lineup_import_get_rate (LineupImport *self) { return self->rate; }
-double lineup_import_get_seconds_left (LineupImport *self) { return self->seconds_left; }
-double lineup_import_get_seconds (LineupImport *self) { return self->seconds; }
-gboolean lineup_import_get_cancelled (LineupImport *self) { return self->cancelled; }
-GHashTable *lineup_import_get_rejected_by_reason (LineupImport *self) { return self->rejected_by_reason; }
-const char *lineup_import_get_report_path (LineupImport *self) { return self->report_path; }
+guint
+lineup_import_get_total (LineupImport *self)
+{
+  return self->total;
+}
+guint
+lineup_import_get_done (LineupImport *self)
+{
+  return self->done;
+}
+guint
+lineup_import_get_imported (LineupImport *self)
+{
+  return self->imported;
+}
+guint
+lineup_import_get_duplicates (LineupImport *self)
+{
+  return self->duplicates;
+}
+guint
+lineup_import_get_rejected (LineupImport *self)
+{
+  return self->rejected;
+}
+guint
+lineup_import_get_failed (LineupImport *self)
+{
+  return self->failed;
+}
+double
+lineup_import_get_rate (LineupImport *self)
+{
+  return self->rate;
+}
+double
+lineup_import_get_seconds_left (LineupImport *self)
+{
+  return self->seconds_left;
+}
+double
+lineup_import_get_seconds (LineupImport *self)
+{
+  return self->seconds;
+}
+gboolean
+lineup_import_get_cancelled (LineupImport *self)
+{
+  return self->cancelled;
+}
+GHashTable *
+lineup_import_get_rejected_by_reason (LineupImport *self)
+{
+  return self->rejected_by_reason;
+}
+const char *
+lineup_import_get_report_path (LineupImport *self)
+{
+  return self->report_path;
+}
 
 char *
 lineup_import_get_summary_json (LineupImport *self)

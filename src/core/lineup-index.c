@@ -26,9 +26,9 @@ struct _LineupIndex
   guint       dim;
   guint       n;
   guint       capacity;
-  float      *data;    /* n × dim, 32-byte aligned */
+  float      *data; /* n × dim, 32-byte aligned */
   gint64     *ids;
-  GHashTable *rows;    /* id → row + 1 */
+  GHashTable *rows; /* id → row + 1 */
 };
 
 typedef float (*DistFunc) (const float *a, const float *b, guint dim);
@@ -55,9 +55,9 @@ dist2_avx2 (const float *a,
             guint        dim)
 {
   __m256 acc0 = _mm256_setzero_ps (), acc1 = _mm256_setzero_ps ();
-  guint i = 0;
+  guint  i = 0;
   __m128 lo, hi;
-  float s;
+  float  s;
 
   for (; i + 16 <= dim; i += 16)
     {
@@ -100,8 +100,8 @@ pick_kernel (const char **name)
 static DistFunc
 kernel (const char **name)
 {
-  static gsize once = 0;
-  static DistFunc fn;
+  static gsize       once = 0;
+  static DistFunc    fn;
   static const char *fn_name;
 
   if (g_once_init_enter (&once))
@@ -159,7 +159,7 @@ lineup_index_add (LineupIndex *index,
   lineup_index_remove (index, id);
   if (index->n == index->capacity)
     {
-      guint cap = MAX (1024, index->capacity * 2);
+      guint  cap = MAX (1024, index->capacity * 2);
       float *data = g_aligned_alloc (cap, index->dim * sizeof (float), 32);
 
       if (index->n)
@@ -252,8 +252,8 @@ lineup_index_search (LineupIndex *index,
                      LineupHit   *hits)
 {
   DistFunc dist2 = kernel (NULL);
-  float limit = isinf (max_distance) ? INFINITY : max_distance * max_distance;
-  guint n = 0;
+  float    limit = isinf (max_distance) ? INFINITY : max_distance * max_distance;
+  guint    n = 0;
 
   if (k == 0)
     return 0;

@@ -13,11 +13,11 @@ typedef struct
   GAsyncResult *result;
 } LineupSyncCall;
 
-void          lineup_sync_call_begin    (LineupSyncCall *call);
-void          lineup_sync_call_callback (GObject        *source,
-                                         GAsyncResult   *result,
-                                         gpointer        user_data);
-GAsyncResult *lineup_sync_call_wait     (LineupSyncCall *call);
-void          lineup_sync_call_end      (LineupSyncCall *call);
+void          lineup_sync_call_begin (LineupSyncCall *call);
+void          lineup_sync_call_callback (GObject      *source,
+                                         GAsyncResult *result,
+                                         gpointer      user_data);
+GAsyncResult *lineup_sync_call_wait (LineupSyncCall *call);
+void          lineup_sync_call_end (LineupSyncCall *call);
 
 G_END_DECLS

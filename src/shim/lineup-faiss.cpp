@@ -40,10 +40,10 @@ lineup_faiss_new (int      dim,
 }
 
 gboolean
-lineup_faiss_add (LineupFaiss  *f,
-                  const float  *data,
-                  gint64        n,
-                  GError      **error)
+lineup_faiss_add (LineupFaiss *f,
+                  const float *data,
+                  gint64       n,
+                  GError     **error)
 {
   try
     {
@@ -57,12 +57,12 @@ lineup_faiss_add (LineupFaiss  *f,
 }
 
 gboolean
-lineup_faiss_search (LineupFaiss  *f,
-                     const float  *query,
-                     int           k,
-                     float        *distances,
-                     gint64       *labels,
-                     GError      **error)
+lineup_faiss_search (LineupFaiss *f,
+                     const float *query,
+                     int          k,
+                     float       *distances,
+                     gint64      *labels,
+                     GError     **error)
 {
   try
     {

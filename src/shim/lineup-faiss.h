@@ -9,19 +9,19 @@ G_BEGIN_DECLS
 
 typedef struct _LineupFaiss LineupFaiss;
 
-LineupFaiss *lineup_faiss_new    (int           dim,
-                                  GError      **error);
-gboolean     lineup_faiss_add    (LineupFaiss  *index,
-                                  const float  *data,
-                                  gint64        n,
-                                  GError      **error);
+LineupFaiss *lineup_faiss_new (int      dim,
+                               GError **error);
+gboolean     lineup_faiss_add (LineupFaiss *index,
+                               const float *data,
+                               gint64       n,
+                               GError     **error);
 /* k nearest of one query: squared distances and row numbers. */
-gboolean     lineup_faiss_search (LineupFaiss  *index,
-                                  const float  *query,
-                                  int           k,
-                                  float        *distances,
-                                  gint64       *labels,
-                                  GError      **error);
-void         lineup_faiss_free   (LineupFaiss  *index);
+gboolean lineup_faiss_search (LineupFaiss *index,
+                              const float *query,
+                              int          k,
+                              float       *distances,
+                              gint64      *labels,
+                              GError     **error);
+void     lineup_faiss_free (LineupFaiss *index);
 
 G_END_DECLS
