@@ -139,17 +139,16 @@ case_ready (GObject      *source,
   g_autoptr(LineupCaseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupCase) kase = lineup_db_case_new_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(JsonNode) node = kase ? lineup_case_to_json (kase) : NULL;
 
   self->busy = FALSE;
-  if (node == NULL)
+  if (kase == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
       gtk_label_set_text (self->status_label, error->message);
       form_changed (self);
       return;
     }
-  g_signal_emit (self, signals[CASE_CREATED], 0, json_node_get_object (node));
+  g_signal_emit (self, signals[CASE_CREATED], 0, kase);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -199,7 +198,7 @@ lineup_case_dialog_class_init (LineupCaseDialogClass *klass)
   object_class->dispose = lineup_case_dialog_dispose;
   signals[CASE_CREATED] = g_signal_new ("case-created", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                        JSON_TYPE_OBJECT);
+                                        LINEUP_TYPE_CASE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/lineup-case-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupCaseDialog, create_button);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define LINEUP_TYPE_CASE_DIALOG (lineup_case_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (LineupCaseDialog, lineup_case_dialog, LINEUP, CASE_DIALOG, AdwWindow)
 
-/* Signal "case-created" (JsonObject *case): emitted once the case is stored;
+/* Signal "case-created" (LineupCase *case): emitted once the case is stored;
  * the dialog then closes. */
 LineupCaseDialog *lineup_case_dialog_new (GtkWindow  *parent,
                                           LineupDb   *db,

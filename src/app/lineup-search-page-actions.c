@@ -30,9 +30,9 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
   const char         *hint;
 
   gtk_widget_action_set_enabled (w, "search.change-case", !searching);
-  gtk_widget_action_set_enabled (w, "search.export-report", self->case_obj != NULL && !searching);
-  gtk_widget_action_set_enabled (w, "search.export-disclosure", self->case_obj != NULL && !searching);
-  gtk_widget_action_set_enabled (w, "search.open-probe", self->case_obj != NULL && idle);
+  gtk_widget_action_set_enabled (w, "search.export-report", self->kase != NULL && !searching);
+  gtk_widget_action_set_enabled (w, "search.export-disclosure", self->kase != NULL && !searching);
+  gtk_widget_action_set_enabled (w, "search.open-probe", self->kase != NULL && idle);
   gtk_widget_action_set_enabled (w, "search.use-box", drawn && idle);
   gtk_widget_action_set_enabled (w, "search.crop", probe && drawn && idle);
   gtk_widget_action_set_enabled (w, "search.rotate", probe && idle);
@@ -49,7 +49,7 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
   gtk_widget_action_set_enabled (w, "search.photo",
                                  self->shown != NULL && lineup_candidate_item_get_n_photos (self->shown) > 1);
 
-  if (self->case_obj == NULL)
+  if (self->kase == NULL)
     hint = _("Choose a case first.");
   else if ((session == NULL || lineup_probe_session_get_original (session) == NULL) && !busy)
     hint = lineup_probe_panel_get_source_declared (self->probe)

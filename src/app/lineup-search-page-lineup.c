@@ -151,7 +151,7 @@ search_ready (GObject      *source,
           "too."),
         (long long)lineup_search_get_gallery_size (self->search),
         lineup_search_get_threshold (self->search),
-        (long long)self->search_id, lineup_json_get_string (self->case_obj, "number"));
+        (long long)self->search_id, lineup_case_get_number (self->kase));
       adw_status_page_set_description (self->nohit_page, description);
       gtk_stack_set_visible_child_name (self->result_stack, "no-hit");
       _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_NO_HIT);
@@ -176,14 +176,14 @@ _lineup_search_page_run_search (LineupSearchPage *self)
   g_autofree char    *number = NULL;
   g_autoptr(GTask) task = NULL;
 
-  if (face == NULL || engine == NULL || self->case_obj == NULL)
+  if (face == NULL || engine == NULL || self->kase == NULL)
     return;
   _lineup_search_page_reset_search (self);
   self->blind = lineup_session_get_settings (self->session)
                   ? g_settings_get_boolean (lineup_session_get_settings (self->session), "blind-mode")
                   : TRUE;
   g_set_object (&self->searched_face, face);
-  number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
+  number = g_strdup (lineup_case_get_number (self->kase));
   request.case_number = number;
   request.probe_id = lineup_probe_session_get_probe_id (self->probe_session);
   request.edit_seq = lineup_probe_session_get_edit_seq (self->probe_session);

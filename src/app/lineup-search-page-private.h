@@ -26,7 +26,7 @@ struct _LineupSearchPage
   LineupPolicy policy;
   gboolean     have_policy;
 
-  JsonObject *case_obj;
+  LineupCase *kase;
 
   /* the search */
   LineupSearch        *search;

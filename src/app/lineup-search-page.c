@@ -82,7 +82,7 @@ _lineup_search_page_clear_case (LineupSearchPage *self)
     lineup_probe_session_reset (self->probe_session);
   lineup_probe_panel_set_session (self->probe, NULL);
   g_clear_object (&self->probe_session);
-  g_clear_pointer (&self->case_obj, json_object_unref);
+  g_clear_object (&self->kase);
   g_free (self->subtitle);
   self->subtitle = g_strdup ("");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
@@ -93,27 +93,27 @@ _lineup_search_page_clear_case (LineupSearchPage *self)
 
 void
 lineup_search_page_set_case (LineupSearchPage *self,
-                             JsonObject       *case_obj)
+                             LineupCase       *kase)
 {
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
   const char      *offence;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  g_return_if_fail (case_obj != NULL);
+  g_return_if_fail (LINEUP_IS_CASE (kase));
   _lineup_search_page_clear_case (self);
-  self->case_obj = json_object_ref (case_obj);
+  self->kase = g_object_ref (kase);
   /* The category's label, or its code if it has none. */
-  offence = lineup_json_get_string (case_obj, "offence_label");
-  if (*offence == '\0')
-    offence = lineup_json_get_string (case_obj, "offence");
-  title = g_strdup_printf (_("Case %s"), lineup_json_get_string (case_obj, "number"));
-  detail = g_strdup_printf ("%s — %s", offence, lineup_json_get_string (case_obj, "reason"));
+  offence = lineup_case_get_offence_label (kase);
+  if (offence == NULL || *offence == '\0')
+    offence = lineup_case_get_offence (kase);
+  title = g_strdup_printf (_("Case %s"), lineup_case_get_number (kase));
+  detail = g_strdup_printf ("%s — %s", offence, lineup_case_get_reason (kase));
   gtk_label_set_text (self->case_title, title);
   gtk_label_set_text (self->case_detail, detail);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_detail), detail);
   g_free (self->subtitle);
-  self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_json_get_string (case_obj, "number"),
+  self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_case_get_number (kase),
                                     offence);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
   if (lineup_session_get_db (self->session) != NULL)
@@ -123,7 +123,7 @@ lineup_search_page_set_case (LineupSearchPage *self,
       self->probe_session = lineup_probe_session_new (lineup_session_get_db (self->session), lineup_session_get_data_dir (self->session));
       lineup_probe_session_set_user (self->probe_session, self->user);
       lineup_probe_session_set_case_number (self->probe_session,
-                                            lineup_json_get_string (case_obj, "number"));
+                                            lineup_case_get_number (kase));
       lineup_session_get_detect_options (self->session, &options);
       lineup_probe_session_set_detect_options (self->probe_session, &options);
       lineup_probe_panel_set_session (self->probe, self->probe_session);
@@ -137,7 +137,7 @@ const char *
 lineup_search_page_get_case_number (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), NULL);
-  return self->case_obj ? lineup_json_get_string (self->case_obj, "number") : NULL;
+  return self->kase ? lineup_case_get_number (self->kase) : NULL;
 }
 
 /* policy */
@@ -204,13 +204,12 @@ open_case_ready (GObject      *source,
   OpenCase *oc = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) cases = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(JsonNode) list = cases ? lineup_case_list_to_json (cases) : NULL;
-  JsonArray *arr = list ? json_node_get_array (list) : NULL;
 
-  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+  for (guint i = 0; cases && i < g_list_model_get_n_items (cases); i++)
     {
-      JsonObject *c = json_array_get_object_element (arr, i);
-      if (g_strcmp0 (lineup_json_get_string (c, "number"), oc->number) == 0)
+      g_autoptr(LineupCase) c = g_list_model_get_item (cases, i);
+
+      if (g_strcmp0 (lineup_case_get_number (c), oc->number) == 0)
         lineup_search_page_set_case (oc->self, c);
     }
   if (error != NULL)
@@ -237,17 +236,17 @@ lineup_search_page_open_case (LineupSearchPage *self,
 
 static void
 case_activated (LineupSearchPage *self,
-                JsonObject       *case_obj)
+                LineupCase       *kase)
 {
-  lineup_search_page_set_case (self, case_obj);
+  lineup_search_page_set_case (self, kase);
 }
 
 static void
 case_created (LineupCaseDialog *dialog,
-              JsonObject       *case_obj,
+              LineupCase       *kase,
               LineupSearchPage *self)
 {
-  lineup_search_page_set_case (self, case_obj);
+  lineup_search_page_set_case (self, kase);
   lineup_search_page_reload_cases (self);
 }
 
@@ -312,7 +311,7 @@ lineup_search_page_load_probe (LineupSearchPage *self,
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
-  if (self->case_obj == NULL)
+  if (self->kase == NULL)
     {
       lineup_app_alert (GTK_WIDGET (self), _("Choose a Case First"),
                         _("A probe is always stored with a case. Choose an open case or open a "
@@ -403,7 +402,7 @@ page_mapped (LineupSearchPage *self)
   /* List the cases whenever the page is shown. */
   if (self->user == NULL)
     user_changed (self);
-  if (self->case_obj == NULL)
+  if (self->kase == NULL)
     lineup_search_page_reload_cases (self);
   else
     _lineup_search_page_refresh_reviews (self);
@@ -471,7 +470,7 @@ lineup_search_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->user);
-  g_clear_pointer (&self->case_obj, json_object_unref);
+  g_clear_object (&self->kase);
   g_clear_object (&self->search);
   g_clear_object (&self->searched_face);
   if (self->probe_session != NULL)

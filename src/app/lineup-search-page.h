@@ -46,9 +46,9 @@ const char *lineup_search_page_get_case_number (LineupSearchPage *self);
 
 /* Reloads the open cases (also done whenever the page is shown). */
 void lineup_search_page_reload_cases (LineupSearchPage *self);
-/* case: a case JSON object as lineup_db_case_new/list return it. */
+/* The case to work in, as lineup_db_case_new/list return it. */
 void lineup_search_page_set_case (LineupSearchPage *self,
-                                  JsonObject       *case_obj);
+                                  LineupCase       *kase);
 /* Opens the case with this number (looked up off the main thread), as the
  * audit page's Open does. */
 void lineup_search_page_open_case (LineupSearchPage *self,
