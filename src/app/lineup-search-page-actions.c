@@ -335,95 +335,86 @@ landmarks_action (GtkWidget  *widget,
 void
 _lineup_search_page_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "search.new-case", NULL, new_case_action);
-  gtk_widget_class_install_action (widget_class, "search.change-case", NULL, change_case_action);
-  gtk_widget_class_install_action (widget_class, "search.export-report", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "search.export-disclosure", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "search.open-probe", NULL, open_probe_action);
-  gtk_widget_class_install_action (widget_class, "search.use-box", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.crop", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.rotate", "i", probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.straighten", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.mirror", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.adjust-light", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "search.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "search.next-candidate", NULL,
-                                   step_candidate_action);
-  gtk_widget_class_install_action (widget_class, "search.previous-candidate", NULL,
-                                   step_candidate_action);
-  gtk_widget_class_install_action (widget_class, "search.photo", "i", photo_action);
-  gtk_widget_class_install_action (widget_class, "search.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "search.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "search.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "search.toggle-landmarks", NULL,
-                                   landmarks_action);
-  gtk_widget_class_install_action (widget_class, "search.decide", "s", decide_action);
-  gtk_widget_class_install_action (widget_class, "search.record-decision", NULL,
-                                   record_decision_action);
-
-  /* Also listed in ui/gtk/help-overlay.ui ("Search and Lineup"). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "search.open-probe", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "search.run", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
-                                       "search.next-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "search.next-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
-                                       "search.previous-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "search.previous-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "search.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "search.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "search.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "search.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "search.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "search.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
-                                       "search.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "search.toggle-landmarks", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
-                                       "search.decide", "s", "possible_lead");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "search.decide", "s", "not_a_match");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
-                                       "search.decide", "s", "inconclusive");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "search.record-decision", NULL);
-  /* The bare keys of the design (j/k, +/-/0, 1/2/3). These bindings run
-   * after the focused widget, so typing a note or a number is unaffected. */
+  static const struct
   {
-    static const struct
+    const char                 *name;
+    const char                 *parameter_type;
+    GtkWidgetActionActivateFunc activate;
+  } actions[] = {
+    { "search.new-case", NULL, new_case_action },
+    { "search.change-case", NULL, change_case_action },
+    { "search.export-report", NULL, export_action },
+    { "search.export-disclosure", NULL, export_action },
+    { "search.open-probe", NULL, open_probe_action },
+    { "search.use-box", NULL, probe_edit_action },
+    { "search.crop", NULL, probe_edit_action },
+    { "search.rotate", "i", probe_edit_action },
+    { "search.straighten", NULL, probe_edit_action },
+    { "search.mirror", NULL, probe_edit_action },
+    { "search.adjust-light", NULL, probe_edit_action },
+    { "search.run", NULL, run_action },
+    { "search.cancel", NULL, cancel_action },
+    { "search.next-candidate", NULL, step_candidate_action },
+    { "search.previous-candidate", NULL, step_candidate_action },
+    { "search.photo", "i", photo_action },
+    { "search.zoom-in", NULL, zoom_action },
+    { "search.zoom-out", NULL, zoom_action },
+    { "search.zoom-reset", NULL, zoom_action },
+    { "search.toggle-landmarks", NULL, landmarks_action },
+    { "search.decide", "s", decide_action },
+    { "search.record-decision", NULL, record_decision_action },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
+
+  /* Also listed in ui/gtk/help-overlay.ui ("Search and Lineup"). The bare
+   * keys of the design (j/k, +/-/0, 1/2/3) run after the focused widget,
+   * so typing a note or a number is unaffected. */
+  static const struct
+  {
+    guint           key;
+    GdkModifierType mods;
+    const char     *action;
+    const char     *arg;
+  } keys[] = {
+    { GDK_KEY_o, GDK_CONTROL_MASK, "search.open-probe", NULL },
+    { GDK_KEY_Return, GDK_CONTROL_MASK, "search.run", NULL },
+    { GDK_KEY_Page_Down, 0, "search.next-candidate", NULL },
+    { GDK_KEY_Right, GDK_ALT_MASK, "search.next-candidate", NULL },
+    { GDK_KEY_j, 0, "search.next-candidate", NULL },
+    { GDK_KEY_Page_Up, 0, "search.previous-candidate", NULL },
+    { GDK_KEY_Left, GDK_ALT_MASK, "search.previous-candidate", NULL },
+    { GDK_KEY_k, 0, "search.previous-candidate", NULL },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "search.zoom-in", NULL },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "search.zoom-in", NULL },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "search.zoom-in", NULL },
+    { GDK_KEY_plus, 0, "search.zoom-in", NULL },
+    { GDK_KEY_equal, 0, "search.zoom-in", NULL },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "search.zoom-out", NULL },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "search.zoom-out", NULL },
+    { GDK_KEY_minus, 0, "search.zoom-out", NULL },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "search.zoom-reset", NULL },
+    { GDK_KEY_KP_0, GDK_CONTROL_MASK, "search.zoom-reset", NULL },
+    { GDK_KEY_0, 0, "search.zoom-reset", NULL },
+    { GDK_KEY_l, GDK_CONTROL_MASK, "search.toggle-landmarks", NULL },
+    { GDK_KEY_1, GDK_CONTROL_MASK, "search.decide", "possible_lead" },
+    { GDK_KEY_2, GDK_CONTROL_MASK, "search.decide", "not_a_match" },
+    { GDK_KEY_3, GDK_CONTROL_MASK, "search.decide", "inconclusive" },
+    { GDK_KEY_1, 0, "search.decide", "possible_lead" },
+    { GDK_KEY_2, 0, "search.decide", "not_a_match" },
+    { GDK_KEY_3, 0, "search.decide", "inconclusive" },
+    { GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "search.record-decision", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      guint       key;
-      const char *action;
-      const char *arg;
-    } bare[] = {
-      { GDK_KEY_j, "search.next-candidate", NULL },
-      { GDK_KEY_k, "search.previous-candidate", NULL },
-      { GDK_KEY_plus, "search.zoom-in", NULL },
-      { GDK_KEY_equal, "search.zoom-in", NULL },
-      { GDK_KEY_minus, "search.zoom-out", NULL },
-      { GDK_KEY_0, "search.zoom-reset", NULL },
-      { GDK_KEY_1, "search.decide", "possible_lead" },
-      { GDK_KEY_2, "search.decide", "not_a_match" },
-      { GDK_KEY_3, "search.decide", "inconclusive" },
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
-      {
-        if (bare[i].arg != NULL)
-          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, "s", bare[i].arg);
-        else
-          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, NULL);
-      }
-  }
+      if (keys[i].arg != NULL)
+        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                             keys[i].action, "s", keys[i].arg);
+      else
+        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                             keys[i].action, NULL);
+    }
 }
