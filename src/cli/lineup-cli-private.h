@@ -48,6 +48,18 @@ void      lineup_cli_print_json (JsonNode *node);
 LineupDb *lineup_cli_open_db (LineupCliGlobals *globals,
                               GError          **error);
 
+/* Opens the database and signs in (user NULL: only opens); on failure
+ * prints the error, sets ret and returns FALSE. */
+gboolean lineup_cli_session (LineupCliGlobals *globals,
+                             LineupDb        **db,
+                             LineupUser      **user,
+                             int              *ret);
+/* A usage error for command: prints what and where --help is. */
+int lineup_cli_usage (const char *command,
+                      const char *what);
+/* Prints node as JSON and returns LINEUP_CLI_OK. */
+int lineup_cli_print_node (JsonNode *node);
+
 /* Signs in the acting user: --user/LINEUP_USER, and the password from
  * LINEUP_PASSWORD or a prompt on the terminal. */
 LineupUser *lineup_cli_sign_in (LineupCliGlobals *globals,
