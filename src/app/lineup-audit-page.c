@@ -299,21 +299,6 @@ read_filter (LineupAuditPage   *self,
 /* chain */
 
 static void
-verify_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError             *error = NULL;
-  LineupAuditVerdict *verdict = lineup_db_audit_verify_sync (task_data, &error);
-
-  if (verdict == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, verdict, (GDestroyNotify)lineup_audit_verdict_free);
-}
-
-static void
 show_verdict (LineupAuditPage *self)
 {
   LineupAuditVerdict *v = self->verdict;
@@ -344,9 +329,9 @@ verify_ready (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  LineupAuditPage *self = LINEUP_AUDIT_PAGE (source);
+  g_autoptr(LineupAuditPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  LineupAuditVerdict *verdict = g_task_propagate_pointer (G_TASK (result), &error);
+  LineupAuditVerdict *verdict = lineup_db_audit_verify_finish (LINEUP_DB (source), result, &error);
 
   if (verdict == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -372,7 +357,6 @@ verify_ready (GObject      *source,
 static void
 verify (LineupAuditPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LineupDb *db = lineup_session_get_db (self->session);
 
   if (db == NULL)
@@ -385,9 +369,7 @@ verify (LineupAuditPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->chain_label), "error");
   gtk_stack_set_visible_child_name (self->chain_icon_stack, "checking");
   gtk_spinner_start (self->chain_spinner);
-  task = g_task_new (self, self->verify_cancellable, verify_ready, NULL);
-  g_task_set_task_data (task, g_object_ref (db), g_object_unref);
-  g_task_run_in_thread (task, verify_thread);
+  lineup_db_audit_verify_async (db, self->verify_cancellable, verify_ready, g_object_ref (self));
 }
 
 static void

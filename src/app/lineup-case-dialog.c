@@ -78,28 +78,13 @@ form_changed (LineupCaseDialog *self)
 /* offences */
 
 static void
-offences_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError   *error = NULL;
-  JsonNode *list = lineup_db_offences_list_sync (task_data, &error);
-
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, (GDestroyNotify)json_node_unref);
-}
-
-static void
 offences_ready (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  LineupCaseDialog *self = LINEUP_CASE_DIALOG (source);
+  g_autoptr(LineupCaseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(JsonNode) list = lineup_db_offences_list_finish (LINEUP_DB (source), result, &error);
   JsonArray *array;
   guint      first_allowed = GTK_INVALID_LIST_POSITION;
 
@@ -235,13 +220,10 @@ lineup_case_dialog_new (GtkWindow  *parent,
                         LineupUser *user)
 {
   LineupCaseDialog *self = g_object_new (LINEUP_TYPE_CASE_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GTask) task = NULL;
 
   self->db = g_object_ref (db);
   self->user = user ? g_object_ref (user) : NULL;
-  task = g_task_new (self, self->cancellable, offences_ready, NULL);
-  g_task_set_task_data (task, g_object_ref (db), g_object_unref);
-  g_task_run_in_thread (task, offences_thread);
+  lineup_db_offences_list_async (db, self->cancellable, offences_ready, g_object_ref (self));
   return self;
 }
 

@@ -8,52 +8,63 @@
 
 #include "lineup-app-util.h"
 #include "lineup-case-export.h"
+#include "lineup-worker.h"
 
 typedef struct
 {
-  LineupDb            *db;
-  LineupUser          *user;
   char                *data_dir;
-  char                *case_number;
   LineupCaseExportKind kind;
   char                *path;
+  LineupDossier       *dossier;
 } ExportData;
 
 static void
 export_data_free (ExportData *d)
 {
-  g_clear_object (&d->db);
-  g_clear_object (&d->user);
   g_free (d->data_dir);
-  g_free (d->case_number);
   g_free (d->path);
+  g_clear_object (&d->dossier);
   g_free (d);
 }
 
 static void
-export_thread (GTask        *task,
+render_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   ExportData *d = task_data;
   GError     *error = NULL;
-  g_autoptr(LineupDossier) dossier = lineup_db_case_dossier_sync (d->db, d->user, d->case_number, &error);
-  gboolean ok;
+  gboolean    ok;
 
-  if (dossier == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   if (d->kind == LINEUP_CASE_EXPORT_REPORT)
-    ok = lineup_report_write_pdf (dossier, d->data_dir, d->path, &error);
+    ok = lineup_report_write_pdf (d->dossier, d->data_dir, d->path, &error);
   else
-    ok = lineup_report_write_disclosure (dossier, d->data_dir, d->path, &error);
+    ok = lineup_report_write_disclosure (d->dossier, d->data_dir, d->path, &error);
   if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_strdup (d->path), g_free);
+}
+
+static void
+dossier_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ExportData *d = g_task_get_task_data (task);
+  GError     *error = NULL;
+
+  d->dossier = lineup_db_case_dossier_finish (LINEUP_DB (source), result, &error);
+  if (d->dossier == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Rendering the PDF or copying the package is heavy: the worker, not the
+   * main thread. */
+  lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, render_thread, task);
 }
 
 void
@@ -70,15 +81,13 @@ lineup_case_export_async (LineupDb            *db,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportData *d = g_new0 (ExportData, 1);
 
-  d->db = g_object_ref (db);
-  d->user = user ? g_object_ref (user) : NULL;
   d->data_dir = g_strdup (data_dir);
-  d->case_number = g_strdup (case_number);
   d->kind = kind;
   d->path = g_file_get_path (target);
   g_task_set_source_tag (task, lineup_case_export_async);
   g_task_set_task_data (task, d, (GDestroyNotify)export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  lineup_db_case_dossier_async (db, user, case_number, cancellable, dossier_ready,
+                                g_steal_pointer (&task));
 }
 
 char *

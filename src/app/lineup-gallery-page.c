@@ -12,6 +12,7 @@
 #include "lineup-booking-item.h"
 #include "lineup-gallery-page.h"
 #include "lineup-texture.h"
+#include "lineup-worker.h"
 
 #define DETAIL_SIDE 720
 
@@ -348,44 +349,54 @@ grid_activate (GtkGridView       *grid,
 
 typedef struct
 {
-  char       *number;
-  char       *reason;
-  LineupUser *user;
+  char *data_dir;
+  GStrv shas;
 } PurgeRequest;
 
 static void
 purge_request_free (PurgeRequest *r)
 {
-  g_free (r->number);
-  g_free (r->reason);
-  g_clear_object (&r->user);
+  g_free (r->data_dir);
+  g_strfreev (r->shas);
   g_free (r);
 }
 
 static void
-purge_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+remove_files_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
-  LineupGalleryPage *self = source_object;
-  PurgeRequest      *r = task_data;
-  GError            *error = NULL;
-  g_auto(GStrv) shas = lineup_db_booking_purge_sync (self->db, r->number, r->reason,
-                                                      r->user, &error);
+  PurgeRequest *r = task_data;
+  GError       *error = NULL;
 
-  if (shas == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  for (guint i = 0; shas[i]; i++)
-    if (!lineup_store_remove (self->data_dir, shas[i], &error))
+  for (guint i = 0; r->shas[i]; i++)
+    if (!lineup_store_remove (r->data_dir, r->shas[i], &error))
       {
         g_task_return_error (task, error);
         return;
       }
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+purge_db_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PurgeRequest *r = g_task_get_task_data (task);
+  GError       *error = NULL;
+
+  r->shas = lineup_db_booking_purge_finish (LINEUP_DB (source), result, &error);
+  if (r->shas == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The rows are gone; the files they named go on the worker. */
+  lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, remove_files_thread,
+                       task);
 }
 
 static void
@@ -417,14 +428,13 @@ lineup_gallery_page_purge_shown (LineupGalleryPage *self,
   if (self->shown == NULL || reason == NULL || *reason == '\0')
     return;
   r = g_new0 (PurgeRequest, 1);
-  r->number = g_strdup (lineup_booking_item_get_summary (self->shown)->booking_number);
-  r->reason = g_strdup (reason);
-  r->user = lineup_session_get_user (self->session);
-  if (r->user != NULL)
-    g_object_ref (r->user);
+  r->data_dir = g_strdup (self->data_dir);
   task = g_task_new (self, NULL, purge_ready, NULL);
   g_task_set_task_data (task, r, (GDestroyNotify)purge_request_free);
-  g_task_run_in_thread (task, purge_thread);
+  lineup_db_booking_purge_async (self->db,
+                                 lineup_booking_item_get_summary (self->shown)->booking_number,
+                                 reason, lineup_session_get_user (self->session), NULL,
+                                 purge_db_ready, g_steal_pointer (&task));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "lineup-app-util.h"
 #include "lineup-import-page.h"
 #include "lineup-preview-row.h"
+#include "lineup-worker.h"
 
 #define PREVIEW_ROWS 200
 
@@ -154,7 +155,7 @@ lineup_import_page_open (LineupImportPage *self,
   /* Reading a big manifest checks every photo path: not on the main thread. */
   task = g_task_new (self, NULL, preview_ready, NULL);
   g_task_set_task_data (task, g_strdup (self->source), g_free);
-  g_task_run_in_thread (task, read_source_thread);
+  lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, read_source_thread, task);
 }
 
 /* running */

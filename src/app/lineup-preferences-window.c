@@ -110,21 +110,24 @@ typedef void (*JobDone) (LineupPreferencesWindow *self,
 
 struct _Job
 {
-  JobKind     kind;
-  JobDone     done;
-  LineupDb   *db;
-  LineupUser *actor;
-  char       *a; /* user name / offence code / top_k_cap */
-  char       *b; /* display name / offence label / threshold_max */
-  char       *c; /* password */
-  LineupRoles roles;
-  gboolean    flag;      /* disabled / search allowed */
-  gboolean    from_form; /* its refusal shows under the form */
+  JobKind                  kind;
+  JobDone                  done;
+  LineupPreferencesWindow *self;
+  LineupDb                *db;
+  LineupUser              *actor;
+  char                    *a; /* user name / offence code / top_k_cap */
+  char                    *b; /* display name / offence label / threshold_max */
+  char                    *c; /* password */
+  LineupRoles              roles;
+  gboolean                 flag;      /* disabled / search allowed */
+  gboolean                 from_form; /* its refusal shows under the form */
+  gboolean                 chained;   /* the second half of a save is running */
 };
 
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->self);
   g_clear_object (&job->db);
   g_clear_object (&job->actor);
   g_free (job->a);
@@ -147,66 +150,40 @@ job_new (LineupPreferencesWindow *self,
   return job;
 }
 
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* What a finished job hands to its done function: the loads' results, or
+ * TRUE for the jobs that return nothing (so NULL always means an error). */
+static gpointer
+job_finish (Job          *job,
+            GAsyncResult *result,
+            GError      **error)
 {
-  Job     *job = task_data;
-  GError  *error = NULL;
-  gboolean ok = FALSE;
-
   switch (job->kind)
     {
     case JOB_DISABLE_USER:
-      ok = lineup_db_user_disable_sync (job->db, job->actor, job->a, job->flag, &error);
-      break;
+      return lineup_db_user_disable_finish (job->db, result, error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_ADD_USER:
       {
-        g_autoptr(LineupUser) added = lineup_db_user_add_sync (job->db, job->actor, job->a, job->b,
-                                                                job->roles, job->c, &error);
-        ok = added != NULL;
+        g_autoptr(LineupUser) added = lineup_db_user_add_finish (job->db, result, error);
+
+        return added != NULL ? GINT_TO_POINTER (TRUE) : NULL;
       }
-      break;
     case JOB_LOAD_POLICY:
       {
-        LineupPolicy *policy = g_new0 (LineupPolicy, 1);
+        g_autofree LineupPolicy *policy = g_new0 (LineupPolicy, 1);
 
-        if (!lineup_db_policy_get_sync (job->db, policy, &error))
-          {
-            g_free (policy);
-            break;
-          }
-        g_task_return_pointer (task, policy, g_free);
-        return;
+        if (!lineup_db_policy_get_finish (job->db, result, policy, error))
+          return NULL;
+        return g_steal_pointer (&policy);
       }
     case JOB_SAVE_POLICY:
-      ok = lineup_db_policy_set_sync (job->db, job->actor, "top_k_cap", job->a, &error) &&
-           lineup_db_policy_set_sync (job->db, job->actor, "threshold_max", job->b, &error);
-      break;
+      return lineup_db_policy_set_finish (job->db, result, error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_LOAD_OFFENCES:
-      {
-        JsonNode *list = lineup_db_offences_list_sync (job->db, &error);
-
-        if (list != NULL)
-          {
-            g_task_return_pointer (task, list, (GDestroyNotify)json_node_unref);
-            return;
-          }
-      }
-      break;
+      return lineup_db_offences_list_finish (job->db, result, error);
     case JOB_SET_OFFENCE:
-      ok = lineup_db_offence_set_sync (job->db, job->actor, job->a, job->b, job->flag, &error);
-      break;
+      return lineup_db_offence_set_finish (job->db, result, error) ? GINT_TO_POINTER (TRUE) : NULL;
     default:
       g_assert_not_reached ();
     }
-  /* The jobs that return nothing answer non-NULL, as the loads do. */
-  if (ok)
-    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -214,16 +191,32 @@ job_ready (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  Job                     *job = g_task_get_task_data (G_TASK (result));
+  Job                     *job = user_data;
+  LineupPreferencesWindow *self = job->self;
   g_autoptr(GError) error = NULL;
-  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+  gpointer value = job_finish (job, result, &error);
 
+  /* A policy is saved as two settings, the second after the first. */
+  if (job->kind == JOB_SAVE_POLICY && value != NULL && !job->chained &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    {
+      job->chained = TRUE;
+      lineup_db_policy_set_async (job->db, job->actor, "threshold_max", job->b, self->cancellable,
+                                  job_ready, job);
+      return;
+    }
   self->pending--;
-  /* The window is going away (the task then dropped any value). */
+  /* The window is going away: drop what a load returned. */
   if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-  job->done (self, job, value, error);
+    {
+      if (value != NULL && job->kind == JOB_LOAD_POLICY)
+        g_free (value);
+      else if (value != NULL && job->kind == JOB_LOAD_OFFENCES)
+        json_node_unref (value);
+    }
+  else
+    job->done (self, job, value, error);
+  job_free (job);
 }
 
 static void
@@ -231,13 +224,36 @@ run_job (LineupPreferencesWindow *self,
          Job                     *job,
          JobDone                  done)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_ready, NULL);
-
   job->done = done;
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  job->self = g_object_ref (self);
   self->pending++;
-  g_task_run_in_thread (task, job_thread);
+  switch (job->kind)
+    {
+    case JOB_DISABLE_USER:
+      lineup_db_user_disable_async (job->db, job->actor, job->a, job->flag, self->cancellable,
+                                    job_ready, job);
+      break;
+    case JOB_ADD_USER:
+      lineup_db_user_add_async (job->db, job->actor, job->a, job->b, job->roles, job->c,
+                                self->cancellable, job_ready, job);
+      break;
+    case JOB_LOAD_POLICY:
+      lineup_db_policy_get_async (job->db, self->cancellable, job_ready, job);
+      break;
+    case JOB_SAVE_POLICY:
+      lineup_db_policy_set_async (job->db, job->actor, "top_k_cap", job->a, self->cancellable,
+                                  job_ready, job);
+      break;
+    case JOB_LOAD_OFFENCES:
+      lineup_db_offences_list_async (job->db, self->cancellable, job_ready, job);
+      break;
+    case JOB_SET_OFFENCE:
+      lineup_db_offence_set_async (job->db, job->actor, job->a, job->b, job->flag,
+                                   self->cancellable, job_ready, job);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void

@@ -149,38 +149,30 @@ image_request_unref (ImageRequest *r)
   g_atomic_rc_box_release_full (r, (GDestroyNotify)image_request_clear);
 }
 
-/* The edit steps that made the searched version of the probe: the search
- * carries them (reading it is audited as a view of that search). */
-static JsonArray *
-fetch_steps (ImageRequest *r,
-             GError      **error)
+/* A page and one of its requests, for a load that ends in a callback. */
+typedef struct
 {
-  g_autoptr(LineupSearch) record = lineup_db_search_get_sync (r->db, r->user, r->search_id, error);
-  g_autoptr(JsonNode) search = record ? lineup_search_to_json (record) : NULL;
-  JsonObject *root;
+  LineupReviewPage *self;
+  ImageRequest     *request;
+} PendingLoad;
 
-  if (search == NULL)
-    return NULL;
-  root = json_node_get_object (search);
-  if (!json_object_has_member (root, "probe_edits"))
-    return json_array_new ();
-  return json_array_ref (json_object_get_array_member (root, "probe_edits"));
+static PendingLoad *
+pending_load_new (LineupReviewPage *self,
+                  ImageRequest     *r)
+{
+  PendingLoad *p = g_new0 (PendingLoad, 1);
+
+  p->self = g_object_ref (self);
+  p->request = g_atomic_rc_box_acquire (r);
+  return p;
 }
 
-/* On a pool thread until the case layer has an async search read. */
 static void
-steps_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+pending_load_free (PendingLoad *p)
 {
-  GError    *error = NULL;
-  JsonArray *steps = fetch_steps (task_data, &error);
-
-  if (steps == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, steps, (GDestroyNotify)json_array_unref);
+  g_object_unref (p->self);
+  image_request_unref (p->request);
+  g_free (p);
 }
 
 /* On the worker: the original, the steps replayed, at full size (the boxes
@@ -268,30 +260,43 @@ queue_probe (LineupReviewPage *self,
   lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, probe_thread, task);
 }
 
+/* The edit steps that made the searched version of the probe: the search
+ * carries them (reading it is audited as a view of that search). */
+static JsonArray *
+search_steps (LineupSearch *record)
+{
+  g_autoptr(JsonNode) search = lineup_search_to_json (record);
+  JsonObject *root = json_node_get_object (search);
+
+  if (!json_object_has_member (root, "probe_edits"))
+    return json_array_new ();
+  return json_array_ref (json_object_get_array_member (root, "probe_edits"));
+}
+
 static void
 steps_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
-  ImageRequest     *r = g_task_get_task_data (G_TASK (result));
+  PendingLoad      *p = user_data;
+  LineupReviewPage *self = p->self;
+  ImageRequest     *r = p->request;
   g_autoptr(GError) error = NULL;
-  JsonArray *steps = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(LineupSearch) record = lineup_db_search_get_finish (LINEUP_DB (source), result, &error);
   g_autoptr(GString) ops = g_string_new (NULL);
+  JsonArray *steps;
 
   if (g_cancellable_is_cancelled (r->cancellable))
-    {
-      g_clear_pointer (&steps, json_array_unref);
-      return;
-    }
-  if (steps == NULL)
+    goto out;
+  if (record == NULL)
     {
       /* As if the probe failed: nothing to replay. */
       self->probe_problem = g_strdup (error->message);
       gtk_label_set_text (self->probe_caption, _("The original image, unedited"));
       show_image_problems (self);
-      return;
+      goto out;
     }
+  steps = search_steps (record);
   r->steps = steps;
   r->n_edits = json_array_get_length (steps);
   for (guint i = 0; i < r->n_edits; i++)
@@ -300,20 +305,16 @@ steps_ready (GObject      *source,
                               json_array_get_object_element (steps, i), "op", ""));
   r->edit_ops = g_strdelimit (g_string_free (g_steal_pointer (&ops), FALSE), "_", ' ');
   queue_probe (self, r);
+out:
+  pending_load_free (p);
 }
-
-typedef struct
-{
-  LineupReviewPage *self;
-  ImageRequest     *request;
-} CandidateLoad;
 
 static void
 candidate_ready (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CandidateLoad    *c = user_data;
+  PendingLoad      *c = user_data;
   LineupReviewPage *self = c->self;
   ImageRequest     *r = c->request;
   g_autoptr(GError) error = NULL;
@@ -333,9 +334,7 @@ candidate_ready (GObject      *source,
           show_image_problems (self);
         }
     }
-  g_object_unref (c->self);
-  image_request_unref (c->request);
-  g_free (c);
+  pending_load_free (c);
 }
 
 /* Both pictures at once: the probe replayed on the worker (after its
@@ -347,20 +346,14 @@ load_images (LineupReviewPage *self,
 {
   g_autofree char *path = lineup_store_path (r->data_dir, r->photo_sha256);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  CandidateLoad *c = g_new0 (CandidateLoad, 1);
 
   if (r->edit_seq > 0)
-    {
-      g_autoptr(GTask) task = g_task_new (self, r->cancellable, steps_ready, NULL);
-
-      g_task_set_task_data (task, g_atomic_rc_box_acquire (r), (GDestroyNotify)image_request_unref);
-      g_task_run_in_thread (task, steps_thread);
-    }
+    lineup_db_search_get_async (r->db, r->user, r->search_id, r->cancellable, steps_ready,
+                                pending_load_new (self, r));
   else
     queue_probe (self, r);
-  c->self = g_object_ref (self);
-  c->request = g_atomic_rc_box_acquire (r);
-  lineup_image_load_rgb_async (file, 0, 0, G_PRIORITY_DEFAULT, r->cancellable, candidate_ready, c);
+  lineup_image_load_rgb_async (file, 0, 0, G_PRIORITY_DEFAULT, r->cancellable, candidate_ready,
+                               pending_load_new (self, r));
 }
 
 /* detail */
