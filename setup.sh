@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Lineup set-up: install what Lineup needs on Debian 12, fetch and convert the
 # face models, build, then run the app or the whole test suite.
 #
@@ -27,7 +28,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libcairo2-dev
   libopencv-dev libdlib-dev libdlib-data libopenblas0-pthread libopenblas-pthread-dev
   libfaiss-dev
-  desktop-file-utils appstream
+  desktop-file-utils appstream clang-format
   xvfb xauth dbus dbus-x11
   postgresql-15 postgresql-client-15
   poppler-utils imagemagick time

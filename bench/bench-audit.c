@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-audit.c: the hash-chained audit log at scale: appending N entries
  * (one transaction), verifying the whole chain, and exporting it.
  *

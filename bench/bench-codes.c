@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-codes.c: the first-stage code, int8 against fp16, measured as the
  * index would use it: one pass over N codes (1M by default) with AVX2,
  * one thread, memory on huge pages; the figure is the median of 20 passes.

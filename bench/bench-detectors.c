@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-detectors.c: HOG (upsample 0/1/2) and BlazeFace against dlib's
  * ground-truth boxes on the group photos (groups/dlib-faces/{training,
  * testing}.xml). Prints, per detector: recall and false positives at its

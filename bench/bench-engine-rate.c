@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-engine-rate.c: the face engine alone, one thread: load, detect and
  * describe each image of a list (one path per line). Prints images/s — the
  * baseline the import's worker pool is compared with. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-engine.c: face-engine throughput on real faces. Prints medians.
  *
  *   descriptors per second at 1 and 2 threads (one network per thread),

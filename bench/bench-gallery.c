@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-gallery.c: the Gallery page with 100,000 bookings. Fills a fresh
  * data folder (store entries are symlinks to a few real photos), starts the
  * real application and prints: time until the grid holds every booking,

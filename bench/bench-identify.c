@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-identify.c: rank-1/rank-10 identification on the LFW DevTrain people.
  * Enrols the first photo of every person in a fresh gallery (everyone else
  * is a distractor), then searches with each further photo of the people who

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Import throughput: the engine alone on one thread, then the import with 1
 # and 2 workers on the same images, with peak memory. Prints the figures.
 #

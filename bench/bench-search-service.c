@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-search-service.c: the whole audited search as the app runs it —
  * role check, index kept in step, scan, storing the search and every
  * candidate, the hash-chained audit entry — on a gallery of N synthetic

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-search.c: the gallery search's two-stage scan, from its index
  * file, against FAISS IndexFlatL2 and IndexScalarQuantizer (QT_8bit) in
  * the same run, on synthetic 128-D descriptors shaped like dlib's (people

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Convert the fetched TF.js weights into dlib's network file and check the
 # result against its pinned sha256 (the conversion is deterministic).
 #

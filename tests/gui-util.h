@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-util.h: what the GUI tests share: driving the main loop, finding
  * widgets, screenshots, and running the real application on a fresh data
  * folder.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* imglab.c: a minimal reader for dlib imglab XML: <image file='…'> with
  * <box top='' left='' width='' height='' [ignore='1']/> children. */
 #include "imglab.h"

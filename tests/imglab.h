@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* imglab.h: read dlib's imglab XML (face boxes), for tests and benchmarks. */
 #pragma once
 

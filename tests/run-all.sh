@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run the whole test suite of a configured build: every meson test under a
 # virtual display and a private D-Bus, then the core again in a build with GTK
 # hidden from pkg-config (proof that -Dgui=false needs no GTK). Ends with one

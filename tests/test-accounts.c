@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-accounts.c: accountability enforced in the core: every forbidden
  * (role, operation) pair is refused and audited; sign-in back-off; the
  * audit chain catches a flipped byte, a deletion, an insertion and a

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The detective's and the supervisor's work through lineup-cli, as a script
 sees it: accounts, the purpose gate, search JSON, decisions, reviews, the
 audit chain (verify, export, a held head) and the lead report of a real

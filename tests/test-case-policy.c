@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-policy.c: the case rules on their own, at the edges of each. */
 #include "config.h"
 

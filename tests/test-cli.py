@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """lineup-cli as a script sees it: exit codes, --help, --version, db info."""
 import json
 import os

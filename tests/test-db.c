@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-db.c: the local database: creation, migrations from every earlier
  * schema version, refusal of unknown versions, the database thread. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-engine.c: the face engine on real faces: the converted network
  * against face-api.js's reference descriptors, detection against dlib's
  * ground truth, loaders on every format and on bad input. */

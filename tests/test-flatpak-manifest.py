@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The Flatpak manifest cannot be built here (no flatpak-builder, no network
 beyond the package registries), so check that it is well formed and
 consistent with the project instead."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-review.c: the supervisor's review page and the audit page,
  * driven through their widgets in the real application.
  *
@@ -757,8 +758,8 @@ run_checks (Fixture *f)
   g_signal_connect (show_page, "activate", G_CALLBACK (show_page_activated), f);
   g_action_map_add_action (G_ACTION_MAP (f->window), G_ACTION (show_page));
   f->pages = GTK_STACK (gtk_stack_new ());
-  f->review = LINEUP_REVIEW_PAGE (lineup_review_page_new ());
-  f->audit = LINEUP_AUDIT_PAGE (lineup_audit_page_new ());
+  f->review = LINEUP_REVIEW_PAGE (lineup_review_page_new (lineup_application_get_session (f->app)));
+  f->audit = LINEUP_AUDIT_PAGE (lineup_audit_page_new (lineup_application_get_session (f->app)));
   gtk_stack_add_named (f->pages, GTK_WIDGET (f->review), "review");
   gtk_stack_add_named (f->pages, GTK_WIDGET (f->audit), "audit");
   gtk_window_set_child (f->window, GTK_WIDGET (f->pages));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-search.c: the detective's path through the Search page — case
  * and purpose gate, probe, face, edit, search, blind lineup, decision —
  * checked through the widgets and then in the database and the audit log.
@@ -518,8 +519,8 @@ run_blind_and_decide (Fixture *f)
   g_assert_cmpstr (title, ==, PROBE_PERSON);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->page, "details_stack"))),
                    ==, "shown");
-  g_assert_cmpstr (json_object_get_string_member (lineup_candidate_item_get_decision (first),
-                                                  "decision"), ==, "possible_lead");
+  g_assert_cmpstr (lineup_decision_get_decision (lineup_candidate_item_get_decision (first)), ==,
+                   "possible_lead");
   screenshot (f, "lineup-decided.png");
 }
 
@@ -705,7 +706,7 @@ on_startup (gpointer data)
    * it instead of making the main window. */
   window = adw_application_window_new (GTK_APPLICATION (f->app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1060, 780);
-  f->page = LINEUP_SEARCH_PAGE (lineup_search_page_new ());
+  f->page = LINEUP_SEARCH_PAGE (lineup_search_page_new (lineup_application_get_session (f->app)));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (f->page));
   f->window = GTK_WINDOW (window);
 }

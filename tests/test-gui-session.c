@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-session.c: the session layer driven through the real window:
  * the first-run administrator form, Preferences → Accounts, sign-out, a
  * wrong password, a disabled account, signing in, and the idle lock; then

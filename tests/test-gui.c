@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui.c: start the real application under a display, check what the
  * main window shows through the GTK API, and save a screenshot of it.
  *
@@ -119,7 +120,7 @@ run_import_and_gallery (Fixture *f)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "import");
-  page = LINEUP_IMPORT_PAGE (template_child (f->window, "import_page"));
+  page = LINEUP_IMPORT_PAGE (lineup_window_get_page (f->window, "import"));
   file = g_file_new_for_path (manifest);
   lineup_import_page_open (page, file);
   g_assert_cmpstr (lineup_import_page_get_state (page), ==, "preview");
@@ -149,7 +150,7 @@ run_import_and_gallery (Fixture *f)
   spin_until_state (f->window, LINEUP_WINDOW_STATE_READY);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
                                              "gallery"));
-  gallery = LINEUP_GALLERY_PAGE (template_child (f->window, "gallery_page"));
+  gallery = LINEUP_GALLERY_PAGE (lineup_window_get_page (f->window, "gallery"));
   g_object_set_data (G_OBJECT (gallery), "want", GUINT_TO_POINTER (4));
   gui_spin_until (has_n_items, gallery, "the gallery list");
   lineup_gallery_page_set_filter (gallery, "sorkin");

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Booking-photo import from the CLI, checked in the database itself:
 manifest parsing and validation, dedupe, reports, purge, and crash safety
 (kill -9 at random points, then resume)."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-index.c: the two-stage scan against a plain double-precision brute
  * force (which must come out equal: same faces, same order, same
  * distances), on synthetic descriptors shaped like dlib's and on real LFW

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-probe-session.c: the probe session without a display, on real
  * photos: a load stores the original and finds the face; edits are
  * recorded, replayed and change the edited image; removing one replays the

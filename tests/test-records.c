@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-records.c: the core's typed records: their JSON is the documented
  * shape member for member, reading it back gives the same record, one box
  * type and one landmarks format whatever the JSON spelling, and hostile

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-report.c: the lead report (PDF) and the disclosure package, from a
  * dossier written by hand that points at real photos, a purged one, and
  * odd input. The PDF is checked through poppler (pdftoppm, pdftotext), the

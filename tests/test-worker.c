@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-worker.c: the worker takes jobs by priority, then in the order
  * queued; a job cancelled before its turn never runs; results arrive in
  * the main context of whoever queued them; the one image loader decodes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-add-photo-window.c: a form for one booking photo, run through the
  * same import pipeline as a batch (engine, dedupe, quality, audit). */
 #define G_LOG_DOMAIN "lineup-add-photo"
@@ -11,12 +12,13 @@
 
 struct _LineupAddPhotoWindow
 {
-  AdwWindow     parent_instance;
+  AdwWindow parent_instance;
 
-  LineupDb     *db;
-  char         *data_dir;
-  char         *photo;
-  LineupImport *import;
+  LineupSession *session; /* construct-only */
+  LineupDb      *db;      /* the session's, for short */
+  char          *data_dir;
+  char          *photo;
+  LineupImport  *import;
 
   AdwEntryRow  *booking_number;
   AdwEntryRow  *booking_date;
@@ -35,7 +37,11 @@ struct _LineupAddPhotoWindow
 
 G_DEFINE_FINAL_TYPE (LineupAddPhotoWindow, lineup_add_photo_window, ADW_TYPE_WINDOW)
 
-enum { ADDED, N_SIGNALS };
+enum
+{
+  ADDED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static char *
@@ -120,7 +126,7 @@ import_done (GObject      *source,
   else
     {
       GHashTableIter it;
-      gpointer k;
+      gpointer       k;
       g_hash_table_iter_init (&it, lineup_import_get_rejected_by_reason (import));
       gtk_label_set_text (self->status_label,
                           g_hash_table_iter_next (&it, &k, NULL) ? explain (k)
@@ -133,7 +139,7 @@ void
 lineup_add_photo_window_submit (LineupAddPhotoWindow *self)
 {
   LineupBookingRecord *r = lineup_booking_record_new ();
-  LineupDetectOptions options;
+  LineupDetectOptions  options;
 
   r->booking_number = field (self->booking_number);
   r->source = g_strdup (self->photo);
@@ -147,8 +153,8 @@ lineup_add_photo_window_submit (LineupAddPhotoWindow *self)
   r->agency = field (self->agency);
   r->charge = field (self->charge);
   self->import = lineup_import_new_single (self->db, self->data_dir, r);
-  lineup_import_set_user (self->import, lineup_app_get_user ());
-  lineup_app_detect_options (&options);
+  lineup_import_set_user (self->import, lineup_session_get_user (self->session));
+  lineup_session_get_detect_options (self->session, &options);
   lineup_import_set_options (self->import, &options);
   gtk_label_set_text (self->status_label, _("Finding the face…"));
   update_sensitivity (self);
@@ -207,13 +213,88 @@ lineup_add_photo_window_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_add_photo_window_parent_class)->dispose (object);
 }
 
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_add_photo_window_constructed (GObject *object)
+{
+  LineupAddPhotoWindow *self = LINEUP_ADD_PHOTO_WINDOW (object);
+
+  G_OBJECT_CLASS (lineup_add_photo_window_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  self->db = g_object_ref (lineup_session_get_db (self->session));
+  self->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
+}
+
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_add_photo_window_finalize (GObject *object)
+{
+  LineupAddPhotoWindow *self = LINEUP_ADD_PHOTO_WINDOW (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_add_photo_window_parent_class)->finalize (object);
+}
+
+static void
+lineup_add_photo_window_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  LineupAddPhotoWindow *self = LINEUP_ADD_PHOTO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_add_photo_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  LineupAddPhotoWindow *self = LINEUP_ADD_PHOTO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_add_photo_window_class_init (LineupAddPhotoWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_add_photo_window_dispose;
+  object_class->constructed = lineup_add_photo_window_constructed;
+  object_class->finalize = lineup_add_photo_window_finalize;
+  object_class->get_property = lineup_add_photo_window_get_property;
+  object_class->set_property = lineup_add_photo_window_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (
@@ -247,14 +328,13 @@ lineup_add_photo_window_init (LineupAddPhotoWindow *self)
 }
 
 LineupAddPhotoWindow *
-lineup_add_photo_window_new (GtkWindow  *parent,
-                             LineupDb   *db,
-                             const char *data_dir)
+lineup_add_photo_window_new (GtkWindow     *parent,
+                             LineupSession *session)
 {
-  LineupAddPhotoWindow *self = g_object_new (LINEUP_TYPE_ADD_PHOTO_WINDOW, "transient-for", parent,
-                                             "modal", TRUE, NULL);
-
-  self->db = g_object_ref (db);
-  self->data_dir = g_strdup (data_dir);
-  return self;
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_ADD_PHOTO_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "session", session,
+                       NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-app-util.c: helpers that several pages had each written again. */
 #define G_LOG_DOMAIN "lineup-app"
 
@@ -6,48 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "lineup-app-util.h"
-
-LineupApplication *
-lineup_app_get_default (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return LINEUP_IS_APPLICATION (app) ? LINEUP_APPLICATION (app) : NULL;
-}
-
-LineupDb *
-lineup_app_get_db (void)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  return app != NULL ? lineup_application_get_db (app) : NULL;
-}
-
-const char *
-lineup_app_get_data_dir (void)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  return app != NULL ? lineup_application_get_data_dir (app) : NULL;
-}
-
-LineupUser *
-lineup_app_get_user (void)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  return app != NULL ? lineup_application_get_user (app) : NULL;
-}
-
-void
-lineup_app_follow_user (gpointer  page,
-                        GCallback refresh)
-{
-  LineupApplication *app = lineup_app_get_default ();
-
-  if (app != NULL)
-    g_signal_connect_object (app, "notify::user", refresh, page, G_CONNECT_SWAPPED);
-}
 
 GtkSingleSelection *
 lineup_app_selection_new (GListStore *items,
@@ -75,7 +34,7 @@ lineup_app_toast (GtkWidget  *widget,
                   const char *text)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
+  AdwToast  *t;
 
   if (overlay == NULL)
     {
@@ -129,7 +88,7 @@ char *
 lineup_app_dup_text_view_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
@@ -141,7 +100,11 @@ lineup_app_checked_roles (GtkCheckButton *clerk,
                           GtkCheckButton *supervisor,
                           GtkCheckButton *administrator)
 {
-  const struct { GtkCheckButton *check; LineupRoles role; } boxes[] = {
+  const struct
+  {
+    GtkCheckButton *check;
+    LineupRoles     role;
+  } boxes[] = {
     { clerk, LINEUP_ROLE_CLERK },
     { detective, LINEUP_ROLE_DETECTIVE },
     { supervisor, LINEUP_ROLE_SUPERVISOR },
@@ -184,4 +147,3 @@ lineup_app_format_time (const char *iso8601,
 }
 
 /* JSON */
-

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-application.c: the AdwApplication.
  *
- * Owns the data directory, the database (opened asynchronously, never on the
- * main thread), the signed-in user with the idle lock, and the app-wide
- * actions. Windows present what it holds.
+ * Makes the session (LineupSession: the data directory, the database, opened
+ * asynchronously and never on the main thread, the settings, the signed-in
+ * user with the idle lock) at startup and hands it to its windows; owns the
+ * app-wide actions.
  */
 #define G_LOG_DOMAIN "lineup-app"
 
@@ -17,26 +19,22 @@
 
 struct _LineupApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  char           *data_dir_override;
-  char           *data_dir;
-  LineupDb       *db;
-  GSettings      *settings;
-
-  LineupUser     *user;
-  char           *last_user_name;
-  char           *lock_message;
-  gint64          last_activity;   /* monotonic µs */
-  guint           idle_source;
+  char          *data_dir_override;
+  LineupSession *session;
 };
 
 G_DEFINE_FINAL_TYPE (LineupApplication, lineup_application, ADW_TYPE_APPLICATION)
 
-enum { PROP_0, PROP_USER, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_USER,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
-
-static void arm_idle_timer (LineupApplication *self);
 
 LineupApplication *
 lineup_application_new (void)
@@ -48,58 +46,74 @@ lineup_application_new (void)
                        NULL);
 }
 
+LineupSession *
+lineup_application_get_session (LineupApplication *self)
+{
+  g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
+  return self->session;
+}
+
 LineupDb *
 lineup_application_get_db (LineupApplication *self)
 {
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
-  return self->db;
+  return self->session != NULL ? lineup_session_get_db (self->session) : NULL;
 }
 
 const char *
 lineup_application_get_data_dir (LineupApplication *self)
 {
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
-  return self->data_dir;
+  return self->session != NULL ? lineup_session_get_data_dir (self->session) : NULL;
 }
 
 GSettings *
 lineup_application_get_settings (LineupApplication *self)
 {
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
-  return self->settings;
+  return self->session != NULL ? lineup_session_get_settings (self->session) : NULL;
 }
 
 LineupUser *
 lineup_application_get_user (LineupApplication *self)
 {
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
-  return self->user;
+  return self->session != NULL ? lineup_session_get_user (self->session) : NULL;
 }
 
 const char *
 lineup_application_get_lock_message (LineupApplication *self)
 {
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
-  return self->lock_message;
+  return self->session != NULL ? lineup_session_get_lock_message (self->session) : NULL;
 }
 
 const char *
 lineup_application_get_last_user_name (LineupApplication *self)
 {
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
-  return self->last_user_name;
+  return self->session != NULL ? lineup_session_get_last_user_name (self->session) : NULL;
 }
 
 static void
 update_session_actions (LineupApplication *self)
 {
   static const char *names[] = { "sign-out", "lock", "preferences", "accounts" };
+  gboolean           signed_in = lineup_application_get_user (self) != NULL;
 
   /* Settings are changed by someone accountable: nothing without a user. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
-      self->user != NULL);
+      signed_in);
+}
+
+/* The session's user, re-notified as the application's own "user". */
+static void
+on_session_user (LineupApplication *self)
+{
+  update_session_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }
 
 void
@@ -107,156 +121,34 @@ lineup_application_set_user (LineupApplication *self,
                              LineupUser        *user)
 {
   g_return_if_fail (LINEUP_IS_APPLICATION (self));
-  g_return_if_fail (user == NULL || LINEUP_IS_USER (user));
+  g_return_if_fail (self->session != NULL);
 
-  if (!g_set_object (&self->user, user))
-    return;
-  if (user != NULL)
-    {
-      g_free (self->last_user_name);
-      self->last_user_name = g_strdup (lineup_user_get_name (user));
-      g_clear_pointer (&self->lock_message, g_free);
-      lineup_application_note_activity (self);
-      arm_idle_timer (self);
-    }
-  else
-    g_clear_handle_id (&self->idle_source, g_source_remove);
-  update_session_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  lineup_session_set_user (self->session, user);
 }
 
 guint
 lineup_application_get_idle_lock_seconds (LineupApplication *self)
 {
-  const char *env = g_getenv ("LINEUP_IDLE_LOCK_SECONDS");
-  guint64 seconds;
-
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), 600);
-
-  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, G_MAXUINT, &seconds, NULL))
-    return seconds;
-  return 60 * MAX (1, g_settings_get_int (self->settings, "idle-lock-minutes"));
+  return self->session != NULL ? lineup_session_get_idle_lock_seconds (self->session) : 600;
 }
 
 void
 lineup_application_note_activity (LineupApplication *self)
 {
   g_return_if_fail (LINEUP_IS_APPLICATION (self));
-  /* Only a timestamp: the timer compares against it when it fires, so a
-   * stream of motion events costs nothing. */
-  self->last_activity = g_get_monotonic_time ();
-}
-
-/* End the session, keeping the name so the same person can resume. */
-static void
-lock_session (LineupApplication *self,
-              const char        *audit_action,
-              char              *message)
-{
-  g_autoptr(LineupUser) user = NULL;
-
-  if (self->user == NULL)
-    {
-      g_free (message);
-      return;
-    }
-  user = g_object_ref (self->user);
-  lineup_db_session_event (self->db, user, audit_action);
-  /* Set before the user changes: listeners read them on the notification. */
-  g_free (self->lock_message);
-  self->lock_message = message;
-  g_free (self->last_user_name);
-  self->last_user_name = g_strdup (lineup_user_get_name (user));
-  lineup_application_set_user (self, NULL);
-}
-
-static char *
-idle_message (guint seconds)
-{
-  if (seconds % 60 != 0)
-    return g_strdup_printf (ngettext ("Locked after %u second without activity",
-                                      "Locked after %u seconds without activity", seconds),
-                            seconds);
-  return g_strdup_printf (ngettext ("Locked after %u minute without activity",
-                                    "Locked after %u minutes without activity", seconds / 60),
-                          seconds / 60);
-}
-
-static gboolean
-idle_check (gpointer user_data)
-{
-  LineupApplication *self = user_data;
-  gint64 limit, idle;
-  guint seconds;
-
-  self->idle_source = 0;
-  if (self->user == NULL)
-    return G_SOURCE_REMOVE;
-
-  seconds = lineup_application_get_idle_lock_seconds (self);
-  limit = (gint64) seconds * G_USEC_PER_SEC;
-  idle = g_get_monotonic_time () - self->last_activity;
-  if (idle >= limit)
-    {
-      g_info ("idle for %" G_GINT64_FORMAT " s: locking", idle / G_USEC_PER_SEC);
-      lock_session (self, "session.idle_lock", idle_message (seconds));
-      return G_SOURCE_REMOVE;
-    }
-  arm_idle_timer (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* One timer at the earliest moment the limit can be reached; when it fires
- * and there was activity meanwhile, it re-arms for the remainder. */
-static void
-arm_idle_timer (LineupApplication *self)
-{
-  gint64 limit = (gint64) lineup_application_get_idle_lock_seconds (self) * G_USEC_PER_SEC;
-  gint64 remaining = limit - (g_get_monotonic_time () - self->last_activity);
-
-  g_clear_handle_id (&self->idle_source, g_source_remove);
-  if (self->user == NULL)
-    return;
-  self->idle_source = g_timeout_add (MAX (remaining, 0) / 1000 + 50, idle_check, self);
-}
-
-static gboolean
-on_input_event (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                gpointer                  user_data)
-{
-  switch (gdk_event_get_event_type (event))
-    {
-    case GDK_MOTION_NOTIFY:
-    case GDK_BUTTON_PRESS:
-    case GDK_KEY_PRESS:
-    case GDK_SCROLL:
-    case GDK_TOUCH_BEGIN:
-    case GDK_TOUCH_UPDATE:
-    case GDK_TOUCHPAD_SWIPE:
-    case GDK_TOUCHPAD_PINCH:
-      lineup_application_note_activity (LINEUP_APPLICATION (user_data));
-      break;
-    default:
-      break;
-    }
-  return GDK_EVENT_PROPAGATE;
+  if (self->session != NULL)
+    lineup_session_note_activity (self->session);
 }
 
 void
 lineup_application_watch_activity (LineupApplication *self,
                                    GtkWidget         *window)
 {
-  GtkEventController *controller;
-
   g_return_if_fail (LINEUP_IS_APPLICATION (self));
-  g_return_if_fail (GTK_IS_WIDGET (window));
+  g_return_if_fail (self->session != NULL);
 
-  /* The capture phase sees every event before any child can claim it. */
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "event", G_CALLBACK (on_input_event), self, 0);
-  gtk_widget_add_controller (window, controller);
+  lineup_session_watch_activity (self->session, window);
 }
 
 char *
@@ -282,7 +174,7 @@ static void
 lineup_application_activate (GApplication *app)
 {
   LineupApplication *self = LINEUP_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     window = GTK_WINDOW (lineup_window_new (self));
@@ -295,6 +187,9 @@ lineup_application_startup (GApplication *app)
   LineupApplication *self = LINEUP_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(LineupDb) db = NULL;
 
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
@@ -306,16 +201,18 @@ lineup_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.lock", lock_accels);
 
-  self->settings = g_settings_new (LINEUP_APP_ID);
-  g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
-                           G_CALLBACK (arm_idle_timer), self, G_CONNECT_SWAPPED);
-  self->data_dir = lineup_paths_resolve_data_dir (self->data_dir_override);
+  settings = g_settings_new (LINEUP_APP_ID);
+  data_dir = lineup_paths_resolve_data_dir (self->data_dir_override);
   /* Creating the folder is one mkdir; the database itself opens on its own
    * thread and the window follows its progress. */
-  if (!lineup_paths_ensure_data_dir (self->data_dir, &error))
+  if (!lineup_paths_ensure_data_dir (data_dir, &error))
     g_warning ("%s", error->message);
-  db_path = lineup_paths_database_file (self->data_dir);
-  self->db = lineup_db_new (db_path);
+  db_path = lineup_paths_database_file (data_dir);
+  db = lineup_db_new (db_path);
+  self->session = lineup_session_new (db, data_dir, settings);
+  g_signal_connect_object (self->session, "notify::user", G_CALLBACK (on_session_user), self,
+                           G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 static int
@@ -323,7 +220,7 @@ lineup_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
   LineupApplication *self = LINEUP_APPLICATION (app);
-  const char *dir = NULL;
+  const char        *dir = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -341,13 +238,7 @@ lineup_application_finalize (GObject *object)
 {
   LineupApplication *self = (LineupApplication *)object;
 
-  g_clear_handle_id (&self->idle_source, g_source_remove);
-  g_clear_object (&self->user);
-  g_clear_pointer (&self->last_user_name, g_free);
-  g_clear_pointer (&self->lock_message, g_free);
-  g_clear_object (&self->db);
-  g_clear_object (&self->settings);
-  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->data_dir_override, g_free);
 
   G_OBJECT_CLASS (lineup_application_parent_class)->finalize (object);
@@ -364,7 +255,10 @@ lineup_application_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_USER:
-      g_value_set_object (value, self->user);
+      g_value_set_object (value, lineup_application_get_user (self));
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -392,7 +286,7 @@ lineup_application_set_property (GObject      *object,
 static void
 lineup_application_class_init (LineupApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   /* The resources live in a static library, whose constructor-based
@@ -409,6 +303,10 @@ lineup_application_class_init (LineupApplicationClass *klass)
   properties[PROP_USER] =
     g_param_spec_object ("user", NULL, NULL, LINEUP_TYPE_USER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Made at startup; NULL before it. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -425,10 +323,10 @@ about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkApplication    *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The Lineup developers", NULL };
-  g_autofree char *debug = lineup_version_string ();
-  GtkWidget *about;
+  g_autofree char   *debug = lineup_version_string ();
+  GtkWidget         *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -453,7 +351,7 @@ show_preferences (LineupApplication *self,
                   const char        *page_name)
 {
   LineupPreferencesWindow *prefs = lineup_preferences_window_new (
-    gtk_application_get_active_window (GTK_APPLICATION (self)), self->settings);
+    gtk_application_get_active_window (GTK_APPLICATION (self)), self->session);
 
   if (page_name != NULL)
     adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page_name);
@@ -476,9 +374,11 @@ accounts_action (GSimpleAction *action,
 {
   LineupApplication *self = LINEUP_APPLICATION (user_data);
 
-  show_preferences (self, self->user != NULL
-                            && lineup_user_can (self->user, LINEUP_PERMISSION_MANAGE_USERS)
-                          ? "accounts" : NULL);
+  LineupUser *user = lineup_application_get_user (self);
+
+  show_preferences (self, user != NULL && lineup_user_can (user, LINEUP_PERMISSION_MANAGE_USERS)
+                            ? "accounts"
+                            : NULL);
 }
 
 static void
@@ -488,13 +388,7 @@ sign_out_action (GSimpleAction *action,
 {
   LineupApplication *self = LINEUP_APPLICATION (user_data);
 
-  if (self->user == NULL)
-    return;
-  lineup_db_session_event (self->db, self->user, "session.sign_out");
-  /* A shared workstation: the next person starts from an empty form. */
-  g_clear_pointer (&self->last_user_name, g_free);
-  g_clear_pointer (&self->lock_message, g_free);
-  lineup_application_set_user (self, NULL);
+  lineup_session_sign_out (self->session);
 }
 
 static void
@@ -505,7 +399,8 @@ lock_action (GSimpleAction *action,
   LineupApplication *self = LINEUP_APPLICATION (user_data);
 
   /* Audited apart from the idle lock: the person chose to step away. */
-  lock_session (self, "session.lock", g_strdup (_("Locked. Sign in again to continue.")));
+  lineup_session_lock (self->session, "session.lock",
+                       g_strdup (_("Locked. Sign in again to continue.")));
 }
 
 static const GActionEntry app_actions[] = {
@@ -531,21 +426,4 @@ lineup_application_init (LineupApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   update_session_actions (self);
-}
-
-void
-lineup_app_detect_options (LineupDetectOptions *options)
-{
-  GApplication *app = g_application_get_default ();
-  GSettings *settings;
-
-  lineup_detect_options_init_default (options);
-  if (!LINEUP_IS_APPLICATION (app))
-    return;
-  settings = LINEUP_APPLICATION (app)->settings;
-  options->detector = g_settings_get_enum (settings, "detector") == 1
-                        ? LINEUP_SHIM_DETECTOR_BLAZEFACE
-                        : LINEUP_SHIM_DETECTOR_HOG;
-  options->upsample = g_settings_get_int (settings, "hog-upsample");
-  options->jitter = g_settings_get_int (settings, "descriptor-jitter");
 }

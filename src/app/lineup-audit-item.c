@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-item.c: an audit entry with its display strings computed
  * once, so scrolling a long log only binds labels. */
 #define G_LOG_DOMAIN "lineup-audit"
@@ -78,8 +79,8 @@ summarize (JsonNode *details)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  const char    *name;
+  JsonNode      *member;
 
   if (details == NULL || JSON_NODE_HOLDS_NULL (details))
     return g_strdup ("");
@@ -94,7 +95,7 @@ summarize (JsonNode *details)
         continue;
       value = lineup_json_node_to_text (member);
       if (*value == '\0')
-        continue;   /* an unused filter field, say */
+        continue; /* an unused filter field, say */
       if (out->len > 0)
         g_string_append (out, " · ");
       g_string_append_printf (out, "%s: %s", name, value);
@@ -113,7 +114,7 @@ LineupAuditItem *
 lineup_audit_item_new (JsonObject *object)
 {
   LineupAuditItem *self = g_object_new (LINEUP_TYPE_AUDIT_ITEM, NULL);
-  const char *type;
+  const char      *type;
 
   self->object = json_object_ref (object);
   self->time = lineup_app_format_time (lineup_json_get_string (object, "ts"), "%Y-%m-%d %H:%M:%S");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-audit-page.c: the audit log for supervisors and administrators.
  *
  * Filters are applied by querying the core again (it audits every listing
@@ -16,21 +17,42 @@
 
 /* The action families the core writes; more are added as they are seen. */
 static const char *const action_prefixes[] = {
-  "session", "search", "probe", "candidate", "decision", "review", "import", "booking",
-  "user", "policy", "audit", "case", "refused",
+  "session",
+  "search",
+  "probe",
+  "candidate",
+  "decision",
+  "review",
+  "import",
+  "booking",
+  "user",
+  "policy",
+  "audit",
+  "case",
+  "refused",
 };
 
-enum { COL_TIME, COL_USER, COL_ACTION, COL_OBJECT, COL_SUMMARY };
+enum
+{
+  COL_TIME,
+  COL_USER,
+  COL_ACTION,
+  COL_OBJECT,
+  COL_SUMMARY
+};
 
 struct _LineupAuditPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
+
+  LineupSession *session;         /* construct-only */
+  GSignalGroup  *session_signals; /* its "notify::user" */
 
   LineupUser         *user;
   GListStore         *items;
   GtkSingleSelection *selection;
-  JsonNode           *entries;        /* the last listing, oldest first */
-  LineupAuditFilter   applied;        /* what that listing was asked for */
+  JsonNode           *entries; /* the last listing, oldest first */
+  LineupAuditFilter   applied; /* what that listing was asked for */
   LineupAuditVerdict *verdict;
   GCancellable       *list_cancellable;
   GCancellable       *verify_cancellable;
@@ -41,28 +63,28 @@ struct _LineupAuditPage
   LineupAuditItem    *shown;
   gboolean            listing;
   gboolean            verifying;
-  gboolean            updating;        /* filling the dropdowns: do not apply */
+  gboolean            updating; /* filling the dropdowns: do not apply */
 
-  AdwToastOverlay    *toasts;
-  GtkStack           *stack;
-  AdwStatusPage      *denied_page;
-  GtkStack           *chain_icon_stack;
-  GtkSpinner         *chain_spinner;
-  GtkLabel           *chain_label;
-  GtkDropDown        *user_dropdown;
-  GtkDropDown        *action_dropdown;
-  GtkEntry           *case_entry;
-  GtkEntry           *since_entry;
-  GtkEntry           *until_entry;
-  GtkLabel           *filter_error_label;
-  GtkStack           *list_stack;
-  GtkColumnView      *columns;
-  GtkLabel           *count_label;
-  GtkStack           *detail_stack;
-  GtkLabel           *detail_title;
-  GtkLabel           *detail_facts;
-  GtkButton          *open_button;
-  GtkTextView        *details_view;
+  AdwToastOverlay *toasts;
+  GtkStack        *stack;
+  AdwStatusPage   *denied_page;
+  GtkStack        *chain_icon_stack;
+  GtkSpinner      *chain_spinner;
+  GtkLabel        *chain_label;
+  GtkDropDown     *user_dropdown;
+  GtkDropDown     *action_dropdown;
+  GtkEntry        *case_entry;
+  GtkEntry        *since_entry;
+  GtkEntry        *until_entry;
+  GtkLabel        *filter_error_label;
+  GtkStack        *list_stack;
+  GtkColumnView   *columns;
+  GtkLabel        *count_label;
+  GtkStack        *detail_stack;
+  GtkLabel        *detail_title;
+  GtkLabel        *detail_facts;
+  GtkButton       *open_button;
+  GtkTextView     *details_view;
 };
 
 G_DEFINE_FINAL_TYPE (LineupAuditPage, lineup_audit_page, GTK_TYPE_WIDGET)
@@ -94,8 +116,8 @@ static void
 update_actions (LineupAuditPage *self)
 {
   const char *key;
-  gboolean allowed = self->user != NULL && lineup_user_can (self->user,
-                                                            LINEUP_PERMISSION_VIEW_AUDIT);
+  gboolean    allowed = self->user != NULL && lineup_user_can (self->user,
+                                                               LINEUP_PERMISSION_VIEW_AUDIT);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.copy-head",
                                  allowed && self->verdict != NULL && self->verdict->intact);
@@ -138,8 +160,8 @@ fill_dropdown (LineupAuditPage *self,
                GPtrArray       *names)
 {
   g_autofree char *keep = g_strdup (selected_string (dropdown));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  guint select = 0;
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint            select = 0;
 
   g_ptr_array_add (names, NULL);
   self->updating = TRUE;
@@ -159,7 +181,7 @@ fill_user_dropdown (LineupAuditPage *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, self->users_seen);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -174,7 +196,7 @@ fill_action_dropdown (LineupAuditPage *self)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) extra = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   for (guint i = 0; i < G_N_ELEMENTS (action_prefixes); i++)
     g_ptr_array_add (names, (gpointer)action_prefixes[i]);
@@ -195,7 +217,7 @@ parse_date (const char *text,
             GDate      *date)
 {
   guint y, m, d;
-  char tail;
+  char  tail;
 
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
@@ -234,8 +256,8 @@ read_filter (LineupAuditPage   *self,
   g_autofree char *since = entry_text (self->since_entry);
   g_autofree char *until = entry_text (self->until_entry);
   g_autofree char *case_number = entry_text (self->case_entry);
-  GDate since_date, until_date;
-  char buf[16];
+  GDate            since_date, until_date;
+  char             buf[16];
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->since_entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->until_entry), "error");
@@ -277,25 +299,10 @@ read_filter (LineupAuditPage   *self,
 /* chain */
 
 static void
-verify_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-  LineupAuditVerdict *verdict = lineup_db_audit_verify_sync (task_data, &error);
-
-  if (verdict == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, verdict, (GDestroyNotify)lineup_audit_verdict_free);
-}
-
-static void
 show_verdict (LineupAuditPage *self)
 {
   LineupAuditVerdict *v = self->verdict;
-  g_autofree char *text = NULL;
+  g_autofree char    *text = NULL;
 
   if (v->intact)
     {
@@ -322,9 +329,9 @@ verify_ready (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  LineupAuditPage *self = LINEUP_AUDIT_PAGE (source);
+  g_autoptr(LineupAuditPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  LineupAuditVerdict *verdict = g_task_propagate_pointer (G_TASK (result), &error);
+  LineupAuditVerdict *verdict = lineup_db_audit_verify_finish (LINEUP_DB (source), result, &error);
 
   if (verdict == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -350,8 +357,7 @@ verify_ready (GObject      *source,
 static void
 verify (LineupAuditPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
 
   if (db == NULL)
     return;
@@ -363,9 +369,7 @@ verify (LineupAuditPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->chain_label), "error");
   gtk_stack_set_visible_child_name (self->chain_icon_stack, "checking");
   gtk_spinner_start (self->chain_spinner);
-  task = g_task_new (self, self->verify_cancellable, verify_ready, NULL);
-  g_task_set_task_data (task, g_object_ref (db), g_object_unref);
-  g_task_run_in_thread (task, verify_thread);
+  lineup_db_audit_verify_async (db, self->verify_cancellable, verify_ready, g_object_ref (self));
 }
 
 static void
@@ -393,13 +397,13 @@ static void
 show_entry (LineupAuditPage *self,
             LineupAuditItem *item)
 {
-  JsonObject *o = lineup_audit_item_get_object (item);
+  JsonObject      *o = lineup_audit_item_get_object (item);
   g_autofree char *title = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *details = lineup_audit_item_dup_details_json (item);
-  const char *target, *key;
-  const char *user = lineup_audit_item_get_user (item);
-  const char *object = lineup_audit_item_get_target (item);
+  const char      *target, *key;
+  const char      *user = lineup_audit_item_get_user (item);
+  const char      *object = lineup_audit_item_get_target (item);
 
   g_set_object (&self->shown, item);
   title = g_strdup_printf ("%s · #%" G_GINT64_FORMAT, lineup_audit_item_get_action (item),
@@ -462,11 +466,10 @@ open_action (GtkWidget  *widget,
              GVariant   *param)
 {
   LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
-  const char *key;
-  const char *target = open_target (self->shown, &key);
+  const char      *key;
+  const char      *target = open_target (self->shown, &key);
 
-  if (target != NULL
-      && !gtk_widget_activate_action (widget, "win.open-object", "(ss)", target, key))
+  if (target != NULL && !gtk_widget_activate_action (widget, "win.open-object", "(ss)", target, key))
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (_("That page is not available here")));
 }
@@ -481,11 +484,11 @@ list_ready (GObject      *source,
   g_autoptr(JsonNode) node = lineup_db_audit_list_finish (LINEUP_DB (source), result, &error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *count = NULL;
-  JsonArray *array;
-  gint64 shown_seq = self->shown ? lineup_audit_item_get_seq (self->shown) : -1;
-  guint restore = GTK_INVALID_LIST_POSITION;
-  guint n_users = g_hash_table_size (self->users_seen);
-  guint n_actions = g_hash_table_size (self->actions_seen);
+  JsonArray       *array;
+  gint64           shown_seq = self->shown ? lineup_audit_item_get_seq (self->shown) : -1;
+  guint            restore = GTK_INVALID_LIST_POSITION;
+  guint            n_users = g_hash_table_size (self->users_seen);
+  guint            n_actions = g_hash_table_size (self->actions_seen);
 
   if (node == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -502,9 +505,9 @@ list_ready (GObject      *source,
   /* Newest first on screen; the export keeps the chain's order. */
   for (guint i = json_array_get_length (array); i-- > 0;)
     {
-      JsonObject *o = json_array_get_object_element (array, i);
+      JsonObject      *o = json_array_get_object_element (array, i);
       LineupAuditItem *item;
-      const char *action;
+      const char      *action;
 
       if (o == NULL)
         continue;
@@ -544,7 +547,7 @@ list_ready (GObject      *source,
 static void
 list (LineupAuditPage *self)
 {
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb *db = lineup_session_get_db (self->session);
 
   if (db == NULL || self->user == NULL)
     return;
@@ -653,7 +656,7 @@ lineup_audit_page_set_filter (LineupAuditPage *self,
 void
 lineup_audit_page_refresh (LineupAuditPage *self)
 {
-  LineupUser *user = lineup_app_get_user ();
+  LineupUser *user = lineup_session_get_user (self->session);
 
   g_return_if_fail (LINEUP_IS_AUDIT_PAGE (self));
 
@@ -665,7 +668,7 @@ lineup_audit_page_refresh (LineupAuditPage *self)
       g_list_store_remove_all (self->items);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
     }
-  if (user == NULL || lineup_app_get_db () == NULL)
+  if (user == NULL || lineup_session_get_db (self->session) == NULL)
     {
       lineup_app_show_denied (self->stack, self->denied_page, _("Not Signed In"),
                               _("Sign in as a supervisor or administrator to read the "
@@ -689,7 +692,7 @@ lineup_audit_page_refresh (LineupAuditPage *self)
     return;
   verify (self);
   if (!apply (self))
-    list (self);   /* a half-typed date: keep the last good filter */
+    list (self); /* a half-typed date: keep the last good filter */
 }
 
 static void
@@ -721,7 +724,7 @@ export_document (LineupAuditPage *self)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *ts = g_date_time_format_iso8601 (now);
+  g_autofree char         *ts = g_date_time_format_iso8601 (now);
   const LineupAuditFilter *f = &self->applied;
 
   json_builder_begin_object (b);
@@ -731,9 +734,12 @@ export_document (LineupAuditPage *self)
   json_builder_add_string_value (b, lineup_user_get_name (self->user));
   json_builder_set_member_name (b, "filter");
   json_builder_begin_object (b);
-#define ADD_FILTER(key, value) \
-  if ((value) != NULL) { json_builder_set_member_name (b, key); \
-                         json_builder_add_string_value (b, value); }
+#define ADD_FILTER(key, value)                  \
+  if ((value) != NULL)                          \
+    {                                           \
+      json_builder_set_member_name (b, key);    \
+      json_builder_add_string_value (b, value); \
+    }
   ADD_FILTER ("user", f->user);
   ADD_FILTER ("action", f->action);
   ADD_FILTER ("case", f->case_number);
@@ -778,11 +784,11 @@ export_written (GObject      *source,
 }
 
 void
-lineup_audit_page_export_async (LineupAuditPage     *self,
-                                GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+lineup_audit_page_export_async (LineupAuditPage    *self,
+                                GFile              *file,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonNode) doc = NULL;
@@ -809,9 +815,9 @@ lineup_audit_page_export_async (LineupAuditPage     *self,
 }
 
 gboolean
-lineup_audit_page_export_finish (LineupAuditPage  *self,
-                                 GAsyncResult     *result,
-                                 GError          **error)
+lineup_audit_page_export_finish (LineupAuditPage *self,
+                                 GAsyncResult    *result,
+                                 GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -828,7 +834,7 @@ export_done (GObject      *source,
   g_autofree char *message = NULL;
 
   if (self->toasts == NULL)
-    return;   /* the page went away meanwhile */
+    return; /* the page went away meanwhile */
   if (!lineup_audit_page_export_finish (self, result, &error))
     message = g_strdup_printf (_("Could not save the export: %s"), error->message);
   else
@@ -861,7 +867,7 @@ export_action (GtkWidget  *widget,
 {
   LineupAuditPage *self = LINEUP_AUDIT_PAGE (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *suggested = g_date_time_format (now, "lineup-audit-%Y%m%d-%H%M.json");
+  g_autofree char      *suggested = g_date_time_format (now, "lineup-audit-%Y%m%d-%H%M.json");
   GtkFileChooserNative *chooser;
 
   if (self->entries == NULL)
@@ -899,8 +905,8 @@ cell_bind (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   LineupAuditItem *item = gtk_list_item_get_item (li);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (li));
-  const char *text = "";
+  GtkLabel        *label = GTK_LABEL (gtk_list_item_get_child (li));
+  const char      *text = "";
 
   switch (GPOINTER_TO_INT (user_data))
     {
@@ -934,7 +940,7 @@ add_column (LineupAuditPage *self,
             int              which,
             int              fixed_width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory  *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (which));
@@ -959,11 +965,22 @@ lineup_audit_page_map (GtkWidget *widget)
   lineup_audit_page_refresh (LINEUP_AUDIT_PAGE (widget));
 }
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_audit_page_finalize (GObject *object)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_audit_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_audit_page_dispose (GObject *object)
 {
   LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
 
+  g_clear_object (&self->session_signals);
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   g_cancellable_cancel (self->verify_cancellable);
@@ -981,13 +998,79 @@ lineup_audit_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_audit_page_parent_class)->dispose (object);
 }
 
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_audit_page_constructed (GObject *object)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_audit_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  update_actions (self);
+  lineup_audit_page_refresh (self);
+}
+
+static void
+lineup_audit_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_audit_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LineupAuditPage *self = LINEUP_AUDIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      g_signal_group_set_target (self->session_signals, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_audit_page_class_init (LineupAuditPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_audit_page_constructed;
   object_class->dispose = lineup_audit_page_dispose;
+  object_class->finalize = lineup_audit_page_finalize;
+  object_class->get_property = lineup_audit_page_get_property;
+  object_class->set_property = lineup_audit_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = lineup_audit_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1057,13 +1140,15 @@ lineup_audit_page_init (LineupAuditPage *self)
   self->selection = lineup_app_selection_new (self->items, G_CALLBACK (selection_changed), self);
   gtk_column_view_set_model (self->columns, GTK_SELECTION_MODEL (self->selection));
 
-  lineup_app_follow_user (self, G_CALLBACK (lineup_audit_page_refresh));
-  update_actions (self);
-  lineup_audit_page_refresh (self);
+  /* The page follows whoever signs in or out on its session. */
+  self->session_signals = g_signal_group_new (LINEUP_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user", G_CALLBACK (lineup_audit_page_refresh),
+                                  self);
 }
 
 GtkWidget *
-lineup_audit_page_new (void)
+lineup_audit_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_AUDIT_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_AUDIT_PAGE, "session", session, NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-booking-item.c: thumbnails are decoded and scaled on the worker
  * when a grid cell first shows the item, so a 100,000-booking gallery
  * costs only what is on screen. */
@@ -17,13 +18,20 @@ struct _LineupBookingItem
   char                 *data_dir;
   GdkPaintable         *thumbnail;
   gboolean              loading;
-  GCancellable         *cancellable;   /* the thumbnail's load */
-  guint                 shown;         /* grid cells showing the item */
+  GCancellable         *cancellable; /* the thumbnail's load */
+  guint                 shown;       /* grid cells showing the item */
 };
 
 G_DEFINE_FINAL_TYPE (LineupBookingItem, lineup_booking_item, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_THUMBNAIL, PROP_TITLE, PROP_SUBTITLE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_THUMBNAIL,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -165,8 +173,8 @@ lineup_booking_item_matches (LineupBookingItem *self,
                              const char        *needle)
 {
   const LineupBookingSummary *s = self->summary;
-  g_autofree char *hay = NULL;
-  g_autofree char *folded = NULL;
+  g_autofree char            *hay = NULL;
+  g_autofree char            *folded = NULL;
 
   if (needle == NULL || *needle == '\0')
     return TRUE;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-chip.c: the strip's cell. It follows its item with a
  * binding group and a signal group, so a recycled cell drops the old item's
  * bindings and handlers in one place. */
@@ -11,36 +12,42 @@
 
 struct _LineupCandidateChip
 {
-  GtkWidget            parent_instance;
+  GtkWidget parent_instance;
 
   LineupCandidateItem *item;
   GBindingGroup       *bindings;
   GSignalGroup        *signals;
 
-  GtkPicture          *photo;
-  GtkLabel            *rank;
-  GtkLabel            *badge;
-  GtkLabel            *title;
-  GtkLabel            *subtitle;
+  GtkPicture *photo;
+  GtkLabel   *rank;
+  GtkLabel   *badge;
+  GtkLabel   *title;
+  GtkLabel   *subtitle;
 };
 
 G_DEFINE_FINAL_TYPE (LineupCandidateChip, lineup_candidate_chip, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_ITEM, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
 update_decision (LineupCandidateChip *self)
 {
-  JsonObject *d = self->item ? lineup_candidate_item_get_decision (self->item) : NULL;
-  g_autofree char *text = self->item ? lineup_candidate_item_dup_decision_text (self->item) : NULL;
-  const char *decision = lineup_json_get_string (d, "decision");
-  GtkWidget *badge = GTK_WIDGET (self->badge);
+  LineupDecision    *d = self->item ? lineup_candidate_item_get_decision (self->item) : NULL;
+  g_autofree char   *text = self->item ? lineup_candidate_item_dup_decision_text (self->item) : NULL;
+  const char        *decision = d ? lineup_decision_get_decision (d) : "";
+  GtkWidget         *badge = GTK_WIDGET (self->badge);
   LineupDecisionKind value;
 
   /* The chip has room for the decision; the tooltip has the review. */
-  gtk_label_set_text (self->badge, lineup_decision_from_string (decision, &value, NULL)
-                                     ? _(lineup_decision_label (value)) : "");
+  gtk_label_set_text (self->badge, d && lineup_decision_get_kind (d, &value)
+                                     ? _(lineup_decision_label (value))
+                                     : "");
   gtk_widget_set_tooltip_text (badge, text);
   gtk_widget_set_visible (badge, text != NULL);
   gtk_widget_remove_css_class (badge, "lineup-decision-lead");
@@ -141,7 +148,7 @@ lineup_candidate_chip_dispose (GObject *object)
 static void
 lineup_candidate_chip_class_init (LineupCandidateChipClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_candidate_chip_dispose;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-chip.h: one person in the lineup strip — the face, its
  * rank, the name (or "Hidden" under blind review) and the decision badge. */
 #pragma once

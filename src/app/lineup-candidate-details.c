@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-details.c: a grid of what the booking says. */
 #define G_LOG_DOMAIN "lineup-search"
 
@@ -9,7 +10,7 @@
 
 struct _LineupCandidateDetails
 {
-  GtkWidget  parent_instance;
+  GtkWidget parent_instance;
 
   GtkWidget *photo_nav;
   GtkLabel  *photo_label;
@@ -49,11 +50,11 @@ lineup_candidate_details_show (LineupCandidateDetails *self,
                                guint                   photo,
                                double                  threshold)
 {
-  JsonObject *c, *subject;
-  GtkWidget *child;
+  LineupCandidate *c;
+  GtkWidget       *child;
   g_autofree char *photos = NULL;
-  guint n;
-  int row = 0;
+  guint            n;
+  int              row = 0;
 
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_DETAILS (self), NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_grid))))
@@ -62,7 +63,6 @@ lineup_candidate_details_show (LineupCandidateDetails *self,
     return NULL;
   c = lineup_candidate_item_get_photo (item, photo);
   n = lineup_candidate_item_get_n_photos (item);
-  subject = lineup_json_get_object (c, "subject");
 
   photos = g_strdup_printf (_("Photo %u of %u"), photo + 1, n);
   gtk_label_set_text (self->photo_label, photos);
@@ -71,20 +71,20 @@ lineup_candidate_details_show (LineupCandidateDetails *self,
   if (!lineup_candidate_item_get_revealed (item))
     {
       gtk_stack_set_visible_child_name (self->details_stack, "hidden");
-      return g_strdup_printf (_("Candidate %lld"), (long long)lineup_json_get_int (c, "rank"));
+      return g_strdup_printf (_("Candidate %lld"), (long long)lineup_candidate_get_rank (c));
     }
   {
     g_autofree char *distance = g_strdup_printf (_("%.3f (threshold %.2f)"),
-                                                 lineup_json_get_double (c, "distance"), threshold);
+                                                 lineup_candidate_get_distance (c), threshold);
     g_autofree char *similarity = g_strdup_printf ("%.0f%%",
-                                                   lineup_json_get_double (c, "similarity") * 100.0);
+                                                   lineup_candidate_get_similarity (c) * 100.0);
 
-    details_add (self, row++, _("Name"), lineup_json_get_string (subject, "label"));
-    details_add (self, row++, _("Booking"), lineup_json_get_string (c, "booking_number"));
-    if (*lineup_json_get_string (c, "booking_date"))
-      details_add (self, row++, _("Booked"), lineup_json_get_string (c, "booking_date"));
-    if (*lineup_json_get_string (subject, "person_id"))
-      details_add (self, row++, _("Person ID"), lineup_json_get_string (subject, "person_id"));
+    details_add (self, row++, _("Name"), lineup_candidate_get_label (c));
+    details_add (self, row++, _("Booking"), lineup_candidate_get_booking_number (c));
+    if (lineup_candidate_get_booking_date (c) && *lineup_candidate_get_booking_date (c))
+      details_add (self, row++, _("Booked"), lineup_candidate_get_booking_date (c));
+    if (lineup_candidate_get_person_id (c) && *lineup_candidate_get_person_id (c))
+      details_add (self, row++, _("Person ID"), lineup_candidate_get_person_id (c));
     details_add (self, row++, _("Distance"), distance);
     details_add (self, row++, _("Similarity"), similarity);
     if (n > 1)
@@ -94,8 +94,8 @@ lineup_candidate_details_show (LineupCandidateDetails *self,
       }
   }
   gtk_stack_set_visible_child_name (self->details_stack, "shown");
-  return g_strdup_printf (_("Candidate %lld · %s"), (long long)lineup_json_get_int (c, "rank"),
-                          lineup_json_get_string (subject, "label"));
+  return g_strdup_printf (_("Candidate %lld · %s"), (long long)lineup_candidate_get_rank (c),
+                          lineup_candidate_get_label (c));
 }
 
 static void
@@ -110,7 +110,7 @@ lineup_candidate_details_dispose (GObject *object)
 static void
 lineup_candidate_details_class_init (LineupCandidateDetailsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_candidate_details_dispose;

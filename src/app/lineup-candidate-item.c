@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-item.c: a lineup chip's data. The booking photo is
  * decoded on the worker when a cell first shows the item. */
 #define G_LOG_DOMAIN "lineup-search"
@@ -15,14 +16,13 @@
 
 struct _LineupCandidateItem
 {
-  GObject       parent_instance;
-  GPtrArray    *photos;      /* JsonObject, best rank first */
-  char         *data_dir;
-  char         *subject_id;
-  JsonObject   *decision;
-  GdkPaintable *thumbnail;
-  gboolean      blind;
-  gboolean      loading;
+  GObject         parent_instance;
+  GPtrArray      *photos; /* LineupCandidate, best rank first */
+  char           *data_dir;
+  LineupDecision *decision;
+  GdkPaintable   *thumbnail;
+  gboolean        blind;
+  gboolean        loading;
 };
 
 G_DEFINE_FINAL_TYPE (LineupCandidateItem, lineup_candidate_item, G_TYPE_OBJECT)
@@ -47,8 +47,7 @@ lineup_candidate_item_finalize (GObject *object)
 
   g_ptr_array_unref (self->photos);
   g_free (self->data_dir);
-  g_free (self->subject_id);
-  g_clear_pointer (&self->decision, json_object_unref);
+  g_clear_object (&self->decision);
   g_clear_object (&self->thumbnail);
   G_OBJECT_CLASS (lineup_candidate_item_parent_class)->finalize (object);
 }
@@ -56,8 +55,8 @@ lineup_candidate_item_finalize (GObject *object)
 static char *
 subtitle_text (LineupCandidateItem *self)
 {
-  JsonObject *c = self->photos->pdata[0];
-  guint n = self->photos->len;
+  LineupCandidate *c = self->photos->pdata[0];
+  guint            n = self->photos->len;
 
   if (!lineup_candidate_item_get_revealed (self))
     return g_strdup (_("No decision yet"));
@@ -65,8 +64,8 @@ subtitle_text (LineupCandidateItem *self)
     /* Translators: similarity in percent, then how many photos matched */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.0f%% · %u photo",
                                          "%.0f%% · %u photos", n),
-                            lineup_json_get_double (c, "similarity") * 100.0, n);
-  return g_strdup_printf (_("%.0f%% similar"), lineup_json_get_double (c, "similarity") * 100.0);
+                            lineup_candidate_get_similarity (c) * 100.0, n);
+  return g_strdup_printf (_("%.0f%% similar"), lineup_candidate_get_similarity (c) * 100.0);
 }
 
 static void
@@ -129,37 +128,30 @@ lineup_candidate_item_class_init (LineupCandidateItemClass *klass)
 static void
 lineup_candidate_item_init (LineupCandidateItem *self)
 {
-  self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  self->photos = g_ptr_array_new_with_free_func (g_object_unref);
   self->blind = TRUE;
 }
 
 LineupCandidateItem *
-lineup_candidate_item_new (JsonObject *candidate,
-                           const char *data_dir)
+lineup_candidate_item_new (LineupCandidate *candidate,
+                           const char      *data_dir)
 {
-  LineupCandidateItem *self = g_object_new (LINEUP_TYPE_CANDIDATE_ITEM, NULL);
+  LineupCandidateItem *self;
 
-  JsonObject *subject = lineup_json_get_object (candidate, "subject");
-  JsonNode *id = subject ? json_object_get_member (subject, "id") : NULL;
-
-  g_ptr_array_add (self->photos, json_object_ref (candidate));
+  g_return_val_if_fail (LINEUP_IS_CANDIDATE (candidate), NULL);
+  self = g_object_new (LINEUP_TYPE_CANDIDATE_ITEM, NULL);
+  g_ptr_array_add (self->photos, g_object_ref (candidate));
   self->data_dir = g_strdup (data_dir);
-  /* A uuid today; an integer would do as well. */
-  if (id && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
-    self->subject_id = g_strdup (json_node_get_string (id));
-  else if (id && JSON_NODE_HOLDS_VALUE (id))
-    self->subject_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id));
-  else
-    self->subject_id = g_strdup ("");
   return self;
 }
 
 void
 lineup_candidate_item_add_photo (LineupCandidateItem *self,
-                                 JsonObject          *candidate)
+                                 LineupCandidate     *candidate)
 {
   g_return_if_fail (LINEUP_IS_CANDIDATE_ITEM (self));
-  g_ptr_array_add (self->photos, json_object_ref (candidate));
+  g_return_if_fail (LINEUP_IS_CANDIDATE (candidate));
+  g_ptr_array_add (self->photos, g_object_ref (candidate));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
@@ -170,7 +162,7 @@ lineup_candidate_item_get_n_photos (LineupCandidateItem *self)
   return self->photos->len;
 }
 
-JsonObject *
+LineupCandidate *
 lineup_candidate_item_get_photo (LineupCandidateItem *self,
                                  guint                index)
 {
@@ -179,7 +171,7 @@ lineup_candidate_item_get_photo (LineupCandidateItem *self,
   return self->photos->pdata[index];
 }
 
-JsonObject *
+LineupCandidate *
 lineup_candidate_item_get_candidate (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), NULL);
@@ -190,29 +182,28 @@ gint64
 lineup_candidate_item_get_rank (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), 0);
-  return json_object_get_int_member_with_default (self->photos->pdata[0], "rank", 0);
+  return lineup_candidate_get_rank (self->photos->pdata[0]);
 }
 
 const char *
 lineup_candidate_item_get_subject_id (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), "");
-  return self->subject_id;
+  return lineup_candidate_get_subject_id (self->photos->pdata[0]);
 }
 
 const char *
 lineup_candidate_item_get_label (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), "");
-  return lineup_json_get_string (lineup_json_get_object (self->photos->pdata[0], "subject"),
-                                 "label");
+  return lineup_candidate_get_label (self->photos->pdata[0]);
 }
 
 const char *
 lineup_candidate_item_get_booking_number (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), "");
-  return lineup_json_get_string (self->photos->pdata[0], "booking_number");
+  return lineup_candidate_get_booking_number (self->photos->pdata[0]);
 }
 
 static void
@@ -242,7 +233,7 @@ lineup_candidate_item_get_revealed (LineupCandidateItem *self)
   return !self->blind || self->decision != NULL;
 }
 
-JsonObject *
+LineupDecision *
 lineup_candidate_item_get_decision (LineupCandidateItem *self)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), NULL);
@@ -251,56 +242,32 @@ lineup_candidate_item_get_decision (LineupCandidateItem *self)
 
 void
 lineup_candidate_item_set_decision (LineupCandidateItem *self,
-                                    JsonObject          *decision)
+                                    LineupDecision      *decision)
 {
   g_return_if_fail (LINEUP_IS_CANDIDATE_ITEM (self));
-  g_clear_pointer (&self->decision, json_object_unref);
-  if (decision)
-    self->decision = json_object_ref (decision);
+  g_set_object (&self->decision, decision);
   notify_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION_TEXT]);
-}
-
-/* The review object's shape is the core's; read what is there. */
-static const char *
-review_text (JsonObject *decision)
-{
-  JsonObject *r = lineup_json_get_object (decision, "review");
-  const char *status;
-
-  if (g_strcmp0 (lineup_json_get_string (decision, "decision"), "possible_lead") != 0)
-    return NULL;
-  if (r == NULL)
-    return _("awaiting supervisor review");
-  status = lineup_json_get_string (r, "verdict");
-  if (*status == '\0')
-    status = lineup_json_get_string (r, "status");
-  if (*status == '\0')
-    status = lineup_json_get_string (r, "outcome");
-  if (*status == '\0' && json_object_has_member (r, "approved"))
-    status = json_object_get_boolean_member (r, "approved") ? "approved" : "rejected";
-  if (g_str_has_prefix (status, "approve"))
-    return _("approved by a supervisor");
-  if (g_str_has_prefix (status, "reject"))
-    return _("rejected by a supervisor");
-  return _("reviewed");
 }
 
 char *
 lineup_candidate_item_dup_decision_text (LineupCandidateItem *self)
 {
   LineupDecisionKind d;
-  const char *review;
+  LineupReview      *review;
+  const char        *status;
 
   g_return_val_if_fail (LINEUP_IS_CANDIDATE_ITEM (self), NULL);
-  if (self->decision == NULL
-      || !lineup_decision_from_string (lineup_json_get_string (self->decision, "decision"), &d,
-                                       NULL))
+  if (self->decision == NULL || !lineup_decision_get_kind (self->decision, &d))
     return NULL;
-  review = review_text (self->decision);
-  if (review)
-    return g_strdup_printf ("%s · %s", _(lineup_decision_label (d)), review);
-  return g_strdup (_(lineup_decision_label (d)));
+  if (d != LINEUP_DECISION_POSSIBLE_LEAD)
+    return g_strdup (_(lineup_decision_label (d)));
+  /* A possible lead goes to a supervisor: say where it stands. */
+  review = lineup_decision_get_review (self->decision);
+  status = review == NULL                       ? _("awaiting supervisor review")
+           : lineup_review_is_approved (review) ? _("approved by a supervisor")
+                                                : _("rejected by a supervisor");
+  return g_strdup_printf ("%s · %s", _(lineup_decision_label (d)), status);
 }
 
 GdkPaintable *
@@ -319,8 +286,8 @@ static LineupRgb *
 crop_face (const LineupRgb *full,
            const LineupBox *box)
 {
-  int fw = full->width, fh = full->height, side, x0, y0, tw;
-  double cx, cy, bw;
+  int           fw = full->width, fh = full->height, side, x0, y0, tw;
+  double        cx, cy, bw;
   const guint8 *src = g_bytes_get_data (full->pixels, NULL);
   g_autoptr(GBytes) pixels = NULL;
   guint8 *dst;
@@ -373,7 +340,7 @@ thumb_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Thumb *t = user_data;
+  Thumb               *t = user_data;
   LineupCandidateItem *self = t->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) full = lineup_image_load_rgb_finish (result, &error);
@@ -398,8 +365,9 @@ lineup_candidate_item_load_thumbnail (LineupCandidateItem *self)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
-  JsonObject *c;
-  Thumb *t;
+  LineupCandidate *c;
+  const LineupBox *box;
+  Thumb           *t;
 
   g_return_if_fail (LINEUP_IS_CANDIDATE_ITEM (self));
   if (self->thumbnail != NULL || self->loading)
@@ -407,8 +375,10 @@ lineup_candidate_item_load_thumbnail (LineupCandidateItem *self)
   c = self->photos->pdata[0];
   t = g_new0 (Thumb, 1);
   t->self = g_object_ref (self);
-  t->sha256 = g_strdup (lineup_json_get_string (c, "photo_sha256"));
-  lineup_json_get_box (c, "box", &t->box);
+  t->sha256 = g_strdup (lineup_candidate_get_photo_sha256 (c));
+  box = lineup_candidate_get_box (c);
+  if (box != NULL)
+    t->box = *box;
   self->loading = TRUE;
   path = lineup_store_path (self->data_dir, t->sha256);
   file = g_file_new_for_path (path);

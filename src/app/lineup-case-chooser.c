@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-chooser.c: a boxed list of cases with their review status. */
 #define G_LOG_DOMAIN "lineup-search"
 
@@ -6,11 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "lineup-case-chooser.h"
-#include "lineup-json-item.h"
 
 struct _LineupCaseChooser
 {
-  GtkWidget   parent_instance;
+  GtkWidget parent_instance;
 
   GListStore *cases;
 
@@ -20,7 +20,11 @@ struct _LineupCaseChooser
 
 G_DEFINE_FINAL_TYPE (LineupCaseChooser, lineup_case_chooser, GTK_TYPE_WIDGET)
 
-enum { CASE_ACTIVATED, N_SIGNALS };
+enum
+{
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static const char *
@@ -41,14 +45,16 @@ static GtkWidget *
 create_case_row (gpointer item,
                  gpointer user_data)
 {
-  LineupJsonItem *ji = item;
-  JsonObject *o = lineup_json_item_get_object (ji);
-  const char *status = lineup_json_get_string (o, "status");
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *chip = gtk_label_new (status_text (status));
+  LineupCase      *kase = item;
+  const char      *status = lineup_case_get_status (kase);
+  const char      *offence = lineup_case_get_offence_label (kase);
+  g_autofree char *subtitle = g_strdup_printf ("%s — %s", offence ? offence : "",
+                                               lineup_case_get_reason (kase));
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *chip = gtk_label_new (status_text (status ? status : ""));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_json_item_get_title (ji));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lineup_json_item_get_subtitle (ji));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_case_get_number (kase));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (chip, "lineup-badge");
@@ -71,13 +77,12 @@ cases_ready (GObject      *source,
   g_autoptr(LineupCaseChooser) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) cases = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(JsonNode) list = cases ? lineup_case_list_to_json (cases) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array;
+  guint n;
 
-  if (self->cases == NULL)  /* disposed meanwhile */
+  if (self->cases == NULL) /* disposed meanwhile */
     return;
-  if (list == NULL)
+  if (cases == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -85,22 +90,14 @@ cases_ready (GObject      *source,
       gtk_widget_set_visible (GTK_WIDGET (self->case_status), TRUE);
       return;
     }
-  array = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = json_array_get_object_element (array, i);
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s",
-                                                   lineup_json_get_string (o, "offence_label"),
-                                                   lineup_json_get_string (o, "reason"));
-
-      g_ptr_array_add (items,
-                       lineup_json_item_new (o, lineup_json_get_string (o, "number"), subtitle));
-    }
+  n = g_list_model_get_n_items (cases);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (cases, i));
   g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
                        items->pdata, items->len);
-  gtk_widget_set_visible (GTK_WIDGET (self->case_list), items->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->case_list), n > 0);
   gtk_label_set_text (self->case_status, _("No cases yet. Open a new case to start."));
-  gtk_widget_set_visible (GTK_WIDGET (self->case_status), items->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->case_status), n == 0);
 }
 
 void
@@ -134,11 +131,11 @@ static void
 row_activated (LineupCaseChooser *self,
                GtkListBoxRow     *row)
 {
-  g_autoptr(LineupJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->cases),
-                                                          gtk_list_box_row_get_index (row));
+  g_autoptr(LineupCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases),
+                                                       gtk_list_box_row_get_index (row));
 
-  if (item != NULL)
-    g_signal_emit (self, signals[CASE_ACTIVATED], 0, lineup_json_item_get_object (item));
+  if (kase != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
 }
 
 static void
@@ -156,13 +153,13 @@ lineup_case_chooser_dispose (GObject *object)
 static void
 lineup_case_chooser_class_init (LineupCaseChooserClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_case_chooser_dispose;
   signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                          JSON_TYPE_OBJECT);
+                                          LINEUP_TYPE_CASE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/lineup-case-chooser.ui");
@@ -175,7 +172,7 @@ static void
 lineup_case_chooser_init (LineupCaseChooser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cases = g_list_store_new (LINEUP_TYPE_JSON_ITEM);
+  self->cases = g_list_store_new (LINEUP_TYPE_CASE);
   gtk_list_box_bind_model (self->case_list, G_LIST_MODEL (self->cases), create_case_row, self,
                            NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->case_list), FALSE);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-chooser.h: the search page's gate — the signed-in user's open
  * cases to continue, and the way to a new one. */
 #pragma once
@@ -12,15 +13,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupCaseChooser, lineup_case_chooser, LINEUP, CASE_CHOOSER, GtkWidget)
 
 /* Lists the cases (lineup_db_case_list_async) as user; a failure is shown
- * in place of the list. Signal "case-activated" (JsonObject *case) when
+ * in place of the list. Signal "case-activated" (LineupCase *case) when
  * the user picks an open case. */
-void        lineup_case_chooser_reload (LineupCaseChooser *self,
-                                        LineupDb          *db,
-                                        LineupUser        *user,
-                                        GCancellable      *cancellable);
+void lineup_case_chooser_reload (LineupCaseChooser *self,
+                                 LineupDb          *db,
+                                 LineupUser        *user,
+                                 GCancellable      *cancellable);
 /* Forgets the list (someone signed out). */
-void        lineup_case_chooser_clear  (LineupCaseChooser *self);
-/* The listed cases (LineupJsonItem). */
+void lineup_case_chooser_clear (LineupCaseChooser *self);
+/* The listed cases (LineupCase). */
 GListModel *lineup_case_chooser_get_cases (LineupCaseChooser *self);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-dialog.c: the purpose gate. Nothing is searched without a case
  * number, an offence category that policy allows, and a written reason;
  * the form says which is missing instead of failing later. */
@@ -13,7 +14,7 @@
 
 struct _LineupCaseDialog
 {
-  AdwWindow     parent_instance;
+  AdwWindow parent_instance;
 
   LineupDb     *db;
   LineupUser   *user;
@@ -22,18 +23,22 @@ struct _LineupCaseDialog
   gboolean      ready;
   gboolean      busy;
 
-  GtkWidget    *create_button;
-  AdwEntryRow  *number_row;
-  AdwComboRow  *offence_row;
-  GtkLabel     *offence_refusal;
-  GtkTextView  *reason_view;
-  GtkLabel     *status_label;
-  GtkLabel     *lead_label;
+  GtkWidget   *create_button;
+  AdwEntryRow *number_row;
+  AdwComboRow *offence_row;
+  GtkLabel    *offence_refusal;
+  GtkTextView *reason_view;
+  GtkLabel    *status_label;
+  GtkLabel    *lead_label;
 };
 
 G_DEFINE_FINAL_TYPE (LineupCaseDialog, lineup_case_dialog, ADW_TYPE_WINDOW)
 
-enum { CASE_CREATED, N_SIGNALS };
+enum
+{
+  CASE_CREATED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static LineupJsonItem *
@@ -51,10 +56,10 @@ offence_allowed (LineupJsonItem *item)
 static void
 form_changed (LineupCaseDialog *self)
 {
-  LineupJsonItem *offence = selected_offence (self);
+  LineupJsonItem  *offence = selected_offence (self);
   g_autofree char *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
   g_autofree char *reason = lineup_app_dup_text_view_text (self->reason_view);
-  gboolean allowed = offence_allowed (offence);
+  gboolean         allowed = offence_allowed (offence);
 
   if (offence != NULL && !allowed)
     {
@@ -73,30 +78,15 @@ form_changed (LineupCaseDialog *self)
 /* offences */
 
 static void
-offences_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError *error = NULL;
-  JsonNode *list = lineup_db_offences_list_sync (task_data, &error);
-
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, (GDestroyNotify)json_node_unref);
-}
-
-static void
 offences_ready (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  LineupCaseDialog *self = LINEUP_CASE_DIALOG (source);
+  g_autoptr(LineupCaseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(JsonNode) list = lineup_db_offences_list_finish (LINEUP_DB (source), result, &error);
   JsonArray *array;
-  guint first_allowed = GTK_INVALID_LIST_POSITION;
+  guint      first_allowed = GTK_INVALID_LIST_POSITION;
 
   if (list == NULL)
     {
@@ -107,9 +97,9 @@ offences_ready (GObject      *source,
   array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *o = json_array_get_object_element (array, i);
-      const char *label = json_object_get_string_member_with_default (o, "label", "");
-      gboolean allowed = json_object_get_boolean_member_with_default (o, "search_allowed", FALSE);
+      JsonObject      *o = json_array_get_object_element (array, i);
+      const char      *label = json_object_get_string_member_with_default (o, "label", "");
+      gboolean         allowed = json_object_get_boolean_member_with_default (o, "search_allowed", FALSE);
       g_autofree char *title = allowed ? g_strdup (label)
                                        : g_strdup_printf (_("%s (not searchable)"), label);
       g_autoptr(LineupJsonItem) item = lineup_json_item_new (o, title, NULL);
@@ -134,17 +124,16 @@ case_ready (GObject      *source,
   g_autoptr(LineupCaseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupCase) kase = lineup_db_case_new_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(JsonNode) node = kase ? lineup_case_to_json (kase) : NULL;
 
   self->busy = FALSE;
-  if (node == NULL)
+  if (kase == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
       gtk_label_set_text (self->status_label, error->message);
       form_changed (self);
       return;
     }
-  g_signal_emit (self, signals[CASE_CREATED], 0, json_node_get_object (node));
+  g_signal_emit (self, signals[CASE_CREATED], 0, kase);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -154,9 +143,9 @@ create_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupCaseDialog *self = LINEUP_CASE_DIALOG (widget);
-  LineupJsonItem *offence = selected_offence (self);
-  g_autofree char *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
-  g_autofree char *reason = lineup_app_dup_text_view_text (self->reason_view);
+  LineupJsonItem   *offence = selected_offence (self);
+  g_autofree char  *number = lineup_app_dup_entry_text (GTK_EDITABLE (self->number_row));
+  g_autofree char  *reason = lineup_app_dup_text_view_text (self->reason_view);
 
   if (!*number || !*reason || !offence_allowed (offence) || self->busy)
     return;
@@ -188,13 +177,13 @@ lineup_case_dialog_dispose (GObject *object)
 static void
 lineup_case_dialog_class_init (LineupCaseDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_case_dialog_dispose;
   signals[CASE_CREATED] = g_signal_new ("case-created", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                        JSON_TYPE_OBJECT);
+                                        LINEUP_TYPE_CASE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/lineup-case-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupCaseDialog, create_button);
@@ -231,13 +220,10 @@ lineup_case_dialog_new (GtkWindow  *parent,
                         LineupUser *user)
 {
   LineupCaseDialog *self = g_object_new (LINEUP_TYPE_CASE_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GTask) task = NULL;
 
   self->db = g_object_ref (db);
   self->user = user ? g_object_ref (user) : NULL;
-  task = g_task_new (self, self->cancellable, offences_ready, NULL);
-  g_task_set_task_data (task, g_object_ref (db), g_object_unref);
-  g_task_run_in_thread (task, offences_thread);
+  lineup_db_offences_list_async (db, self->cancellable, offences_ready, g_object_ref (self));
   return self;
 }
 

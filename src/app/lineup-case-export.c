@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-export.c: the lead report and disclosure package from the GUI. */
 #define G_LOG_DOMAIN "lineup-case-export"
 
@@ -7,82 +8,91 @@
 
 #include "lineup-app-util.h"
 #include "lineup-case-export.h"
+#include "lineup-worker.h"
 
 typedef struct
 {
-  LineupDb             *db;
-  LineupUser           *user;
-  char                 *data_dir;
-  char                 *case_number;
-  LineupCaseExportKind  kind;
-  char                 *path;
+  char                *data_dir;
+  LineupCaseExportKind kind;
+  char                *path;
+  LineupDossier       *dossier;
 } ExportData;
 
 static void
 export_data_free (ExportData *d)
 {
-  g_clear_object (&d->db);
-  g_clear_object (&d->user);
   g_free (d->data_dir);
-  g_free (d->case_number);
   g_free (d->path);
+  g_clear_object (&d->dossier);
   g_free (d);
 }
 
 static void
-export_thread (GTask        *task,
+render_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   ExportData *d = task_data;
-  GError *error = NULL;
-  g_autoptr(LineupDossier) dossier = lineup_db_case_dossier_sync (d->db, d->user, d->case_number, &error);
-  gboolean ok;
+  GError     *error = NULL;
+  gboolean    ok;
 
-  if (dossier == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   if (d->kind == LINEUP_CASE_EXPORT_REPORT)
-    ok = lineup_report_write_pdf (dossier, d->data_dir, d->path, &error);
+    ok = lineup_report_write_pdf (d->dossier, d->data_dir, d->path, &error);
   else
-    ok = lineup_report_write_disclosure (dossier, d->data_dir, d->path, &error);
+    ok = lineup_report_write_disclosure (d->dossier, d->data_dir, d->path, &error);
   if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_strdup (d->path), g_free);
 }
 
+static void
+dossier_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ExportData *d = g_task_get_task_data (task);
+  GError     *error = NULL;
+
+  d->dossier = lineup_db_case_dossier_finish (LINEUP_DB (source), result, &error);
+  if (d->dossier == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Rendering the PDF or copying the package is heavy: the worker, not the
+   * main thread. */
+  lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, render_thread, task);
+}
+
 void
-lineup_case_export_async (LineupDb             *db,
-                          LineupUser           *user,
-                          const char           *data_dir,
-                          const char           *case_number,
-                          LineupCaseExportKind  kind,
-                          GFile                *target,
-                          GCancellable         *cancellable,
-                          GAsyncReadyCallback   callback,
-                          gpointer              user_data)
+lineup_case_export_async (LineupDb            *db,
+                          LineupUser          *user,
+                          const char          *data_dir,
+                          const char          *case_number,
+                          LineupCaseExportKind kind,
+                          GFile               *target,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportData *d = g_new0 (ExportData, 1);
 
-  d->db = g_object_ref (db);
-  d->user = user ? g_object_ref (user) : NULL;
   d->data_dir = g_strdup (data_dir);
-  d->case_number = g_strdup (case_number);
   d->kind = kind;
   d->path = g_file_get_path (target);
   g_task_set_source_tag (task, lineup_case_export_async);
   g_task_set_task_data (task, d, (GDestroyNotify)export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  lineup_db_case_dossier_async (db, user, case_number, cancellable, dossier_ready,
+                                g_steal_pointer (&task));
 }
 
 char *
-lineup_case_export_finish (GAsyncResult  *result,
-                           GError       **error)
+lineup_case_export_finish (GAsyncResult *result,
+                           GError      **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -121,15 +131,17 @@ export_done (GObject      *source,
 
 typedef struct
 {
-  GtkWidget            *parent;
-  char                 *case_number;
-  LineupCaseExportKind  kind;
+  GtkWidget           *parent;
+  LineupSession       *session;
+  char                *case_number;
+  LineupCaseExportKind kind;
 } ChooserData;
 
 static void
 chooser_data_free (ChooserData *c)
 {
   g_clear_object (&c->parent);
+  g_clear_object (&c->session);
   g_free (c->case_number);
   g_free (c);
 }
@@ -159,7 +171,9 @@ chooser_response (GtkNativeDialog *chooser,
         }
       else
         target = g_object_ref (chosen);
-      lineup_case_export_async (lineup_app_get_db (), lineup_app_get_user (), lineup_app_get_data_dir (),
+      lineup_case_export_async (lineup_session_get_db (c->session),
+                                lineup_session_get_user (c->session),
+                                lineup_session_get_data_dir (c->session),
                                 c->case_number, c->kind, target, NULL, export_done, g_object_ref (c->parent));
     }
   gtk_native_dialog_destroy (chooser);
@@ -168,19 +182,22 @@ chooser_response (GtkNativeDialog *chooser,
 }
 
 void
-lineup_case_export_run (GtkWidget            *parent,
-                        const char           *case_number,
-                        LineupCaseExportKind  kind)
+lineup_case_export_run (GtkWidget           *parent,
+                        LineupSession       *session,
+                        const char          *case_number,
+                        LineupCaseExportKind kind)
 {
-  GtkWindow *window = lineup_app_parent_window (parent);
+  GtkWindow            *window = lineup_app_parent_window (parent);
   GtkFileChooserNative *chooser;
-  ChooserData *c;
+  ChooserData          *c;
 
+  g_return_if_fail (LINEUP_IS_SESSION (session));
   g_return_if_fail (case_number != NULL);
   if (kind == LINEUP_CASE_EXPORT_REPORT)
     {
       g_autofree char *name = g_strdup_printf ("%s-lead-report.pdf", case_number);
-      chooser = gtk_file_chooser_native_new (_("Save Lead Report"), window, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      chooser = gtk_file_chooser_native_new (_("Save Lead Report"), window,
+                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   else
@@ -190,6 +207,7 @@ lineup_case_export_run (GtkWidget            *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   c = g_new0 (ChooserData, 1);
   c->parent = g_object_ref (parent);
+  c->session = g_object_ref (session);
   c->case_number = g_strdup (case_number);
   c->kind = kind;
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), c);

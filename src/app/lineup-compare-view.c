@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-compare-view.c: two panes drawn with cairo in one drawing area so
  * that zoom and pan are one state: at zoom 1 both faces have the same size
  * on screen whatever the photos' resolutions, centred on the face box. */
@@ -10,9 +11,9 @@
 
 #include "lineup-compare-view.h"
 
-#define PANE_GAP  10.0
-#define ZOOM_MIN  0.25
-#define ZOOM_MAX  12.0
+#define PANE_GAP 10.0
+#define ZOOM_MIN 0.25
+#define ZOOM_MAX 12.0
 #define ZOOM_STEP 1.25
 /* At zoom 1 the face box's larger side fills this share of the pane. */
 #define FACE_SHARE 0.55
@@ -29,31 +30,37 @@ typedef struct
 
 struct _LineupCompareView
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
-  Pane            panes[2];
-  double          zoom;
-  double          off_x, off_y;
-  double          drag_off_x, drag_off_y;
-  double          pointer_x, pointer_y;
-  gboolean        show_landmarks;
+  Pane     panes[2];
+  double   zoom;
+  double   off_x, off_y;
+  double   drag_off_x, drag_off_y;
+  double   pointer_x, pointer_y;
+  gboolean show_landmarks;
   /* The candidate photo being loaded: a newer load or an explicit pane
    * drops an older answer. */
-  GCancellable   *load_cancellable;
-  guint           load_generation;
+  GCancellable *load_cancellable;
+  guint         load_generation;
 
-  GtkDrawingArea *area;
-  GtkLabel       *probe_caption;
-  GtkLabel       *candidate_caption;
-  GtkLabel       *probe_status;
-  GtkLabel       *candidate_status;
-  GtkLabel       *zoom_label;
+  GtkDrawingArea  *area;
+  GtkLabel        *probe_caption;
+  GtkLabel        *candidate_caption;
+  GtkLabel        *probe_status;
+  GtkLabel        *candidate_status;
+  GtkLabel        *zoom_label;
   GtkToggleButton *landmarks_toggle;
 };
 
 G_DEFINE_FINAL_TYPE (LineupCompareView, lineup_compare_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SHOW_LANDMARKS, PROP_ZOOM, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SHOW_LANDMARKS,
+  PROP_ZOOM,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void stop_loading (LineupCompareView *self);
@@ -72,14 +79,14 @@ surface_from_rgb (GBytes *rgb,
                   int     height)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  const guint8 *src = g_bytes_get_data (rgb, NULL);
-  guint8 *dst = cairo_image_surface_get_data (s);
-  int stride = cairo_image_surface_get_stride (s);
+  const guint8    *src = g_bytes_get_data (rgb, NULL);
+  guint8          *dst = cairo_image_surface_get_data (s);
+  int              stride = cairo_image_surface_get_stride (s);
 
   cairo_surface_flush (s);
   for (int y = 0; y < height; y++)
     {
-      guint32 *row = (guint32 *)(dst + (gsize)y * stride);
+      guint32      *row = (guint32 *)(dst + (gsize)y * stride);
       const guint8 *in = src + (gsize)y * width * 3;
       for (int x = 0; x < width; x++, in += 3)
         row[x] = 0xff000000u | ((guint32)in[0] << 16) | ((guint32)in[1] << 8) | in[2];
@@ -97,8 +104,7 @@ pane_set (Pane            *p,
           const float     *landmarks)
 {
   pane_clear (p);
-  if (rgb == NULL || width <= 0 || height <= 0
-      || g_bytes_get_size (rgb) < (gsize)width * height * 3)
+  if (rgb == NULL || width <= 0 || height <= 0 || g_bytes_get_size (rgb) < (gsize)width * height * 3)
     return;
   p->surface = surface_from_rgb (rgb, width, height);
   p->width = width, p->height = height;
@@ -136,9 +142,20 @@ pane_transform (Pane   *p,
 }
 
 /* dlib's 68-point layout: jaw, brows, nose bridge, nostrils, eyes, lips. */
-static const struct { int from, to; gboolean closed; } contours[] = {
-  { 0, 16, FALSE }, { 17, 21, FALSE }, { 22, 26, FALSE }, { 27, 30, FALSE }, { 31, 35, FALSE },
-  { 36, 41, TRUE }, { 42, 47, TRUE }, { 48, 59, TRUE }, { 60, 67, TRUE },
+static const struct
+{
+  int      from, to;
+  gboolean closed;
+} contours[] = {
+  { 0, 16, FALSE },
+  { 17, 21, FALSE },
+  { 22, 26, FALSE },
+  { 27, 30, FALSE },
+  { 31, 35, FALSE },
+  { 36, 41, TRUE },
+  { 42, 47, TRUE },
+  { 48, 59, TRUE },
+  { 60, 67, TRUE },
 };
 
 static void
@@ -150,8 +167,8 @@ draw_landmarks (cairo_t    *cr,
 {
   double r = CLAMP (scale * 1.2, 1.5, 3.5);
 
-#define LX(i) (tx + p->landmarks[(i) * 2] * scale)
-#define LY(i) (ty + p->landmarks[(i) * 2 + 1] * scale)
+#define LX(i) (tx + p->landmarks[(i)*2] * scale)
+#define LY(i) (ty + p->landmarks[(i)*2 + 1] * scale)
   cairo_set_line_width (cr, 1.2);
   cairo_set_source_rgba (cr, 0.18, 0.76, 0.49, 0.8);
   for (guint c = 0; c < G_N_ELEMENTS (contours); c++)
@@ -200,11 +217,11 @@ draw_func (GtkDrawingArea *area,
            gpointer        user_data)
 {
   LineupCompareView *self = user_data;
-  double pane_w = (width - PANE_GAP) / 2.0;
+  double             pane_w = (width - PANE_GAP) / 2.0;
 
   for (int i = 0; i < 2; i++)
     {
-      Pane *p = &self->panes[i];
+      Pane  *p = &self->panes[i];
       double x0 = i * (pane_w + PANE_GAP);
       double scale, cx, cy, tx, ty;
 
@@ -320,8 +337,8 @@ scrolled (GtkEventControllerScroll *scroll,
           double                    dy,
           LineupCompareView        *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->area));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->area));
+  int    width = gtk_widget_get_width (GTK_WIDGET (self->area));
+  int    height = gtk_widget_get_height (GTK_WIDGET (self->area));
   double pane_w = (width - PANE_GAP) / 2.0;
   /* Relative to the centre of whichever pane the pointer is over: the
    * point under it stays put in that pane (and the other follows). */
@@ -449,7 +466,7 @@ lineup_compare_view_dispose (GObject *object)
 static void
 lineup_compare_view_class_init (LineupCompareViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_compare_view_dispose;
@@ -483,7 +500,7 @@ static void
 lineup_compare_view_init (LineupCompareView *self)
 {
   GtkEventController *scroll, *motion;
-  GtkGesture *drag;
+  GtkGesture         *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->zoom = 1.0;
@@ -491,8 +508,7 @@ lineup_compare_view_init (LineupCompareView *self)
   g_object_bind_property (self, "show-landmarks", self->landmarks_toggle, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL
-                                            | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scrolled), self);
   gtk_widget_add_controller (GTK_WIDGET (self->area), scroll);
   motion = gtk_event_controller_motion_new ();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-decision-panel.c: heading, choices, note and actions. */
 #define G_LOG_DOMAIN "lineup-app"
 
@@ -8,7 +9,7 @@
 
 struct _LineupDecisionPanel
 {
-  GtkWidget    parent_instance;
+  GtkWidget parent_instance;
 
   GtkWidget   *heading_box;
   GtkLabel    *heading_label;
@@ -23,13 +24,24 @@ struct _LineupDecisionPanel
 
 static void buildable_init (GtkBuildableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LineupDecisionPanel, lineup_decision_panel, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, buildable_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (LineupDecisionPanel, lineup_decision_panel, GTK_TYPE_WIDGET, G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, buildable_init))
 
-enum { PROP_0, PROP_HEADING, PROP_STATUS, PROP_NOTE_LABEL, PROP_HINT, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_HEADING,
+  PROP_STATUS,
+  PROP_NOTE_LABEL,
+  PROP_HINT,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-enum { NOTE_CHANGED, N_SIGNALS };
+enum
+{
+  NOTE_CHANGED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static GtkBuildableIface *parent_buildable;
@@ -41,10 +53,10 @@ buildable_add_child (GtkBuildable *buildable,
                      const char   *type)
 {
   LineupDecisionPanel *self = LINEUP_DECISION_PANEL (buildable);
-  GtkBox *slot = g_strcmp0 (type, "choice") == 0    ? self->choices
-                 : g_strcmp0 (type, "message") == 0 ? self->messages
-                 : g_strcmp0 (type, "action") == 0  ? self->actions
-                                                    : NULL;
+  GtkBox              *slot = g_strcmp0 (type, "choice") == 0    ? self->choices
+                              : g_strcmp0 (type, "message") == 0 ? self->messages
+                              : g_strcmp0 (type, "action") == 0  ? self->actions
+                                                                 : NULL;
 
   if (slot != NULL && GTK_IS_WIDGET (child))
     {
@@ -74,8 +86,7 @@ static void
 update_heading (LineupDecisionPanel *self)
 {
   gtk_widget_set_visible (self->heading_box,
-                          gtk_widget_get_visible (GTK_WIDGET (self->heading_label))
-                            || gtk_widget_get_visible (GTK_WIDGET (self->status_label)));
+                          gtk_widget_get_visible (GTK_WIDGET (self->heading_label)) || gtk_widget_get_visible (GTK_WIDGET (self->status_label)));
 }
 
 void
@@ -184,7 +195,7 @@ lineup_decision_panel_dispose (GObject *object)
 static void
 lineup_decision_panel_class_init (LineupDecisionPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_decision_panel_dispose;
@@ -193,8 +204,7 @@ lineup_decision_panel_class_init (LineupDecisionPanelClass *klass)
   properties[PROP_HEADING] = g_param_spec_string ("heading", NULL, NULL, NULL,
                                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                   | G_PARAM_STATIC_STRINGS);
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE_LABEL] = g_param_spec_string ("note-label", NULL, NULL, NULL,
                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_HINT] = g_param_spec_string ("hint", NULL, NULL, NULL,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-decision-panel.h: a decision with its required note — the
  * detective's decision on a candidate and the supervisor's review of a
  * possible lead use the same panel. */
@@ -18,12 +19,12 @@ G_DECLARE_FINAL_TYPE (LineupDecisionPanel, lineup_decision_panel, LINEUP, DECISI
  * Properties: "heading" and "status" (the lines above; hidden when NULL),
  * "note-label" (a mnemonic label over the note; hidden when NULL), "hint"
  * (beside the actions; hidden when NULL). Signal "note-changed". */
-void        lineup_decision_panel_set_status  (LineupDecisionPanel *self,
-                                               const char          *status,
-                                               const char          *tooltip);
+void lineup_decision_panel_set_status (LineupDecisionPanel *self,
+                                       const char          *status,
+                                       const char          *tooltip);
 /* What was typed, without surrounding white space (free it). */
-char       *lineup_decision_panel_dup_note    (LineupDecisionPanel *self);
-void        lineup_decision_panel_clear_note  (LineupDecisionPanel *self);
-void        lineup_decision_panel_focus_note  (LineupDecisionPanel *self);
+char *lineup_decision_panel_dup_note (LineupDecisionPanel *self);
+void  lineup_decision_panel_clear_note (LineupDecisionPanel *self);
+void  lineup_decision_panel_focus_note (LineupDecisionPanel *self);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-gallery-page.c: the gallery grid. The booking list comes from the
  * database thread in one query; thumbnails load when their cells appear;
  * the filter runs over the in-memory list. */
@@ -11,14 +12,16 @@
 #include "lineup-booking-item.h"
 #include "lineup-gallery-page.h"
 #include "lineup-texture.h"
+#include "lineup-worker.h"
 
 #define DETAIL_SIDE 720
 
 struct _LineupGalleryPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
-  LineupDb           *db;
+  LineupSession      *session; /* construct-only */
+  LineupDb           *db;      /* the session's, for short */
   char               *data_dir;
   GListStore         *items;
   GtkFilterListModel *filtered;
@@ -27,19 +30,31 @@ struct _LineupGalleryPage
   GCancellable       *cancellable;
   LineupBookingItem  *shown;
 
-  GtkGridView        *grid;
-  GtkSearchEntry     *search;
-  GtkStack           *detail_stack;
-  GtkPicture         *photo;
-  GtkLabel           *title_label;
-  GtkLabel           *facts_label;
-  GtkLabel           *count_label;
+  GtkGridView    *grid;
+  GtkSearchEntry *search;
+  GtkStack       *detail_stack;
+  GtkPicture     *photo;
+  GtkLabel       *title_label;
+  GtkLabel       *facts_label;
+  GtkLabel       *count_label;
 };
 
 G_DEFINE_FINAL_TYPE (LineupGalleryPage, lineup_gallery_page, GTK_TYPE_WIDGET)
 
-enum { PURGED, N_SIGNALS };
+enum
+{
+  PURGED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
 
 /* list */
 
@@ -80,18 +95,8 @@ lineup_gallery_page_reload (LineupGalleryPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lineup_db_list_bookings_async (self->db, lineup_app_get_user (),
+  lineup_db_list_bookings_async (self->db, lineup_session_get_user (self->session),
                                  self->cancellable, list_ready, g_object_ref (self));
-}
-
-void
-lineup_gallery_page_set_db (LineupGalleryPage *self,
-                            LineupDb          *db,
-                            const char        *data_dir)
-{
-  g_set_object (&self->db, db);
-  g_free (self->data_dir);
-  self->data_dir = g_strdup (data_dir);
 }
 
 GListModel *
@@ -156,12 +161,12 @@ cell_bind (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   LineupBookingItem *item = gtk_list_item_get_item (li);
-  GtkWidget *box = gtk_list_item_get_child (li);
-  GtkWidget *pic = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_next_sibling (pic);
-  GtkWidget *sub = gtk_widget_get_next_sibling (title);
-  GBinding *b;
-  g_autofree char *subtitle = NULL;
+  GtkWidget         *box = gtk_list_item_get_child (li);
+  GtkWidget         *pic = gtk_widget_get_first_child (box);
+  GtkWidget         *title = gtk_widget_get_next_sibling (pic);
+  GtkWidget         *sub = gtk_widget_get_next_sibling (title);
+  GBinding          *b;
+  g_autofree char   *subtitle = NULL;
 
   b = g_object_bind_property (item, "thumbnail", pic, "paintable", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (li), "thumb-binding", b);
@@ -214,7 +219,7 @@ draw_box (guint8 *rgb,
     for (int x = MAX (0, x0 - t); x <= MIN (w - 1, x1 + t); x++)
       for (int k = 0; k < 2; k++)
         {
-          int y = k ? MIN (h - 1, y1 + t) : MAX (0, y0 - t);
+          int     y = k ? MIN (h - 1, y1 + t) : MAX (0, y0 - t);
           guint8 *p = rgb + ((gsize)y * w + x) * 3;
           p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
         }
@@ -222,7 +227,7 @@ draw_box (guint8 *rgb,
     for (int y = MAX (0, y0 - t); y <= MIN (h - 1, y1 + t); y++)
       for (int k = 0; k < 2; k++)
         {
-          int x = k ? MIN (w - 1, x1 + t) : MAX (0, x0 - t);
+          int     x = k ? MIN (w - 1, x1 + t) : MAX (0, x0 - t);
           guint8 *p = rgb + ((gsize)y * w + x) * 3;
           p[0] = 0xF6, p[1] = 0xD3, p[2] = 0x2D;
         }
@@ -233,8 +238,8 @@ photo_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Photo *p = user_data;
-  LineupGalleryPage *self = p->self;
+  Photo                      *p = user_data;
+  LineupGalleryPage          *self = p->self;
   const LineupBookingSummary *s = lineup_booking_item_get_summary (p->item);
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
@@ -249,10 +254,10 @@ photo_ready (GObject      *source,
   if (s->box[2] > s->box[0])
     {
       /* The box is in the stored photo's pixels; the view is scaled. */
-      double scale = s->width > 0 ? (double)rgb->width / s->width : 1.0;
-      gsize len = 0;
+      double        scale = s->width > 0 ? (double)rgb->width / s->width : 1.0;
+      gsize         len = 0;
       const guint8 *src = g_bytes_get_data (rgb->pixels, &len);
-      guint8 *data = g_memdup2 (src, len);
+      guint8       *data = g_memdup2 (src, len);
       g_autoptr(GBytes) framed = NULL;
       LineupRgb *boxed;
 
@@ -344,44 +349,54 @@ grid_activate (GtkGridView       *grid,
 
 typedef struct
 {
-  char *number;
-  char *reason;
-  LineupUser *user;
+  char *data_dir;
+  GStrv shas;
 } PurgeRequest;
 
 static void
 purge_request_free (PurgeRequest *r)
 {
-  g_free (r->number);
-  g_free (r->reason);
-  g_clear_object (&r->user);
+  g_free (r->data_dir);
+  g_strfreev (r->shas);
   g_free (r);
 }
 
 static void
-purge_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+remove_files_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
-  LineupGalleryPage *self = source_object;
   PurgeRequest *r = task_data;
-  GError *error = NULL;
-  g_auto(GStrv) shas = lineup_db_booking_purge_sync (self->db, r->number, r->reason,
-                                                     r->user, &error);
+  GError       *error = NULL;
 
-  if (shas == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  for (guint i = 0; shas[i]; i++)
-    if (!lineup_store_remove (self->data_dir, shas[i], &error))
+  for (guint i = 0; r->shas[i]; i++)
+    if (!lineup_store_remove (r->data_dir, r->shas[i], &error))
       {
         g_task_return_error (task, error);
         return;
       }
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+purge_db_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PurgeRequest *r = g_task_get_task_data (task);
+  GError       *error = NULL;
+
+  r->shas = lineup_db_booking_purge_finish (LINEUP_DB (source), result, &error);
+  if (r->shas == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The rows are gone; the files they named go on the worker. */
+  lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, remove_files_thread,
+                       task);
 }
 
 static void
@@ -413,14 +428,13 @@ lineup_gallery_page_purge_shown (LineupGalleryPage *self,
   if (self->shown == NULL || reason == NULL || *reason == '\0')
     return;
   r = g_new0 (PurgeRequest, 1);
-  r->number = g_strdup (lineup_booking_item_get_summary (self->shown)->booking_number);
-  r->reason = g_strdup (reason);
-  r->user = lineup_app_get_user ();
-  if (r->user != NULL)
-    g_object_ref (r->user);
+  r->data_dir = g_strdup (self->data_dir);
   task = g_task_new (self, NULL, purge_ready, NULL);
   g_task_set_task_data (task, r, (GDestroyNotify)purge_request_free);
-  g_task_run_in_thread (task, purge_thread);
+  lineup_db_booking_purge_async (self->db,
+                                 lineup_booking_item_get_summary (self->shown)->booking_number,
+                                 reason, lineup_session_get_user (self->session), NULL,
+                                 purge_db_ready, g_steal_pointer (&task));
 }
 
 static void
@@ -449,7 +463,7 @@ purge_action (GtkWidget  *widget,
               GVariant   *param)
 {
   LineupGalleryPage *self = LINEUP_GALLERY_PAGE (widget);
-  GtkWidget *dialog, *entry;
+  GtkWidget         *dialog, *entry;
 
   if (self->shown == NULL)
     return;
@@ -473,6 +487,16 @@ purge_action (GtkWidget  *widget,
 
 /* object */
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_gallery_page_finalize (GObject *object)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_gallery_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_gallery_page_dispose (GObject *object)
 {
@@ -491,12 +515,69 @@ lineup_gallery_page_dispose (GObject *object)
 }
 
 static void
+lineup_gallery_page_constructed (GObject *object)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_gallery_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  self->db = g_object_ref (lineup_session_get_db (self->session));
+  self->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
+}
+
+static void
+lineup_gallery_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_gallery_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LineupGalleryPage *self = LINEUP_GALLERY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lineup_gallery_page_class_init (LineupGalleryPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_gallery_page_constructed;
   object_class->dispose = lineup_gallery_page_dispose;
+  object_class->finalize = lineup_gallery_page_finalize;
+  object_class->get_property = lineup_gallery_page_get_property;
+  object_class->set_property = lineup_gallery_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[PURGED] = g_signal_new ("purged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -532,4 +613,11 @@ lineup_gallery_page_init (LineupGalleryPage *self)
   g_object_unref (factory);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_single_selection_new (
                                          G_LIST_MODEL (g_object_ref (self->filtered)))));
+}
+
+GtkWidget *
+lineup_gallery_page_new (LineupSession *session)
+{
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_GALLERY_PAGE, "session", session, NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-import-page.c: choose a manifest or folder (file chooser or drop),
  * preview its rows with their problems, run the import with progress and
  * Cancel, show the summary and open the report. The import itself runs in
@@ -11,19 +12,21 @@
 #include "lineup-app-util.h"
 #include "lineup-import-page.h"
 #include "lineup-preview-row.h"
+#include "lineup-worker.h"
 
 #define PREVIEW_ROWS 200
 
 struct _LineupImportPage
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
-  LineupDb       *db;
-  char           *data_dir;
-  char           *source;
-  LineupImport   *import;
-  GCancellable   *cancellable;
-  GListStore     *preview;
+  LineupSession *session; /* construct-only */
+  LineupDb      *db;      /* the session's, for short */
+  char          *data_dir;
+  char          *source;
+  LineupImport  *import;
+  GCancellable  *cancellable;
+  GListStore    *preview;
 
   GtkStack       *stack;
   GtkLabel       *source_label;
@@ -38,13 +41,21 @@ struct _LineupImportPage
 
 G_DEFINE_FINAL_TYPE (LineupImportPage, lineup_import_page, GTK_TYPE_WIDGET)
 
-enum { FINISHED, N_SIGNALS };
+enum
+{
+  FINISHED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static const char *
 reason_text (const char *reason)
 {
-  static const struct { const char *code; const char *text; } texts[] = {
+  static const struct
+  {
+    const char *code;
+    const char *text;
+  } texts[] = {
     { "MISSING_FILE", N_("Photo file not found") },
     { "MALFORMED_DATE", N_("Date is not YYYY-MM-DD") },
     { "MISSING_FIELD", N_("Booking number or photo is empty") },
@@ -66,8 +77,8 @@ read_source_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   const char *kind = NULL;
-  GError *error = NULL;
-  GPtrArray *records = lineup_import_read_source (task_data, &kind, &error);
+  GError     *error = NULL;
+  GPtrArray  *records = lineup_import_read_source (task_data, &kind, &error);
 
   if (records == NULL)
     g_task_return_error (task, error);
@@ -84,7 +95,7 @@ preview_ready (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *text = NULL;
-  guint problems = 0;
+  guint            problems = 0;
 
   if (records == NULL)
     {
@@ -97,14 +108,14 @@ preview_ready (GObject      *source,
   for (guint i = 0; i < records->len; i++)
     {
       LineupBookingRecord *r = records->pdata[i];
-      gboolean bad = r->status == LINEUP_RECORD_REJECTED;
+      gboolean             bad = r->status == LINEUP_RECORD_REJECTED;
 
       problems += bad;
       if (i < PREVIEW_ROWS)
         {
           g_autoptr(LineupPreviewRow) row =
-            lineup_preview_row_new (r->row, r->booking_number, r->source,
-                                    bad ? reason_text (r->reason) : _("OK"));
+                       lineup_preview_row_new (r->row, r->booking_number, r->source,
+                                               bad ? reason_text (r->reason) : _("OK"));
           g_list_store_append (self->preview, row);
         }
     }
@@ -144,7 +155,7 @@ lineup_import_page_open (LineupImportPage *self,
   /* Reading a big manifest checks every photo path: not on the main thread. */
   task = g_task_new (self, NULL, preview_ready, NULL);
   g_task_set_task_data (task, g_strdup (self->source), g_free);
-  g_task_run_in_thread (task, read_source_thread);
+  lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, read_source_thread, task);
 }
 
 /* running */
@@ -152,9 +163,9 @@ lineup_import_page_open (LineupImportPage *self,
 static void
 update_progress (LineupImportPage *self)
 {
-  LineupImport *im = self->import;
-  guint done = lineup_import_get_done (im), total = lineup_import_get_total (im);
-  double left = lineup_import_get_seconds_left (im);
+  LineupImport    *im = self->import;
+  guint            done = lineup_import_get_done (im), total = lineup_import_get_total (im);
+  double           left = lineup_import_get_seconds_left (im);
   g_autofree char *bar = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *left_text = NULL;
@@ -180,9 +191,9 @@ import_finished (GObject      *source,
   g_autoptr(LineupImportPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean ok = lineup_import_run_finish (LINEUP_IMPORT (source), result, &error);
+  gboolean       ok = lineup_import_run_finish (LINEUP_IMPORT (source), result, &error);
   GHashTableIter it;
-  gpointer k, v;
+  gpointer       k, v;
 
   update_progress (self);
   if (!ok)
@@ -223,8 +234,8 @@ lineup_import_page_start (LineupImportPage *self)
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
   self->import = lineup_import_new (self->db, self->data_dir, self->source);
-  lineup_import_set_user (self->import, lineup_app_get_user ());
-  lineup_app_detect_options (&options);
+  lineup_import_set_user (self->import, lineup_session_get_user (self->session));
+  lineup_session_get_detect_options (self->session, &options);
   lineup_import_set_options (self->import, &options);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->import, "notify::done", G_CALLBACK (update_progress), self);
@@ -255,16 +266,6 @@ lineup_import_page_get_state (LineupImportPage *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-void
-lineup_import_page_set_db (LineupImportPage *self,
-                           LineupDb         *db,
-                           const char       *data_dir)
-{
-  g_set_object (&self->db, db);
-  g_free (self->data_dir);
-  self->data_dir = g_strdup (data_dir);
-}
-
 /* choosing */
 
 static void
@@ -281,8 +282,8 @@ chooser_response (GtkNativeDialog  *dialog,
 }
 
 static void
-choose (LineupImportPage     *self,
-        GtkFileChooserAction  action)
+choose (LineupImportPage    *self,
+        GtkFileChooserAction action)
 {
   GtkFileChooserNative *native;
 
@@ -385,6 +386,16 @@ on_drop (GtkDropTarget    *target,
 
 /* object */
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_import_page_finalize (GObject *object)
+{
+  LineupImportPage *self = LINEUP_IMPORT_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_import_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_import_page_dispose (GObject *object)
 {
@@ -402,7 +413,13 @@ lineup_import_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_import_page_parent_class)->dispose (object);
 }
 
-enum { PROP_0, PROP_STATE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_STATE,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -416,23 +433,62 @@ lineup_import_page_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_string (value, lineup_import_page_get_state (LINEUP_IMPORT_PAGE (object)));
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, LINEUP_IMPORT_PAGE (object)->session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
+lineup_import_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LineupImportPage *self = LINEUP_IMPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_import_page_constructed (GObject *object)
+{
+  LineupImportPage *self = LINEUP_IMPORT_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_import_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  self->db = g_object_ref (lineup_session_get_db (self->session));
+  self->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
+}
+
+static void
 lineup_import_page_class_init (LineupImportPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_import_page_constructed;
   object_class->dispose = lineup_import_page_dispose;
+  object_class->finalize = lineup_import_page_finalize;
   object_class->get_property = lineup_import_page_get_property;
+  object_class->set_property = lineup_import_page_set_property;
   /* The stack's visible child: "choose", "preview", "running", "done"…;
    * the window marks the sidebar while an import runs. */
   properties[PROP_STATE] = g_param_spec_string ("state", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -481,4 +537,11 @@ lineup_import_page_init (LineupImportPage *self)
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+GtkWidget *
+lineup_import_page_new (LineupSession *session)
+{
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_IMPORT_PAGE, "session", session, NULL);
 }

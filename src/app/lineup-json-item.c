@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-json-item.c: the core hands out JSON; lists need GObjects. */
 #define G_LOG_DOMAIN "lineup-search"
 
@@ -16,7 +17,13 @@ struct _LineupJsonItem
 
 G_DEFINE_FINAL_TYPE (LineupJsonItem, lineup_json_item, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_TITLE, PROP_SUBTITLE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preferences-window.c: detector, matching and review settings,
  * bound straight to GSettings; for administrators also the accounts and the
  * search policy, which live in the database and change on its thread. */
@@ -14,45 +15,45 @@
 
 struct _LineupPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  GSettings            *settings;
-  LineupDb             *db;
-  LineupUser           *user;
-  GCancellable         *cancellable;
-  GListStore           *accounts;
-  GListStore           *offences;
-  guint                 pending;   /* jobs running, for tests */
+  LineupSession *session; /* construct-only */
+  GSettings     *settings;
+  LineupDb      *db;
+  LineupUser    *user;
+  GCancellable  *cancellable;
+  GListStore    *accounts;
+  GListStore    *offences;
+  guint          pending; /* jobs running, for tests */
 
-  AdwComboRow          *detector_row;
-  GtkSpinButton        *upsample_spin;
-  GtkSpinButton        *jitter_spin;
-  GtkSpinButton        *threshold_spin;
-  GtkLabel             *similarity_label;
-  GtkSwitch            *blind_switch;
-  AdwPreferencesPage   *accounts_page;
-  GtkListBox           *accounts_list;
-  AdwEntryRow          *add_name_row;
-  AdwEntryRow          *add_display_row;
-  AdwEntryRow          *add_password_row;
-  GtkCheckButton       *add_clerk_check;
-  GtkCheckButton       *add_detective_check;
-  GtkCheckButton       *add_supervisor_check;
-  GtkCheckButton       *add_administrator_check;
-  GtkLabel             *add_error_label;
-  GtkSpinButton        *idle_spin;
-  AdwPreferencesPage   *policy_page;
-  GtkSpinButton        *top_k_spin;
-  GtkSpinButton        *threshold_max_spin;
-  GtkListBox           *offences_list;
-  AdwEntryRow          *offence_code_row;
-  AdwEntryRow          *offence_label_row;
-  GtkSwitch            *offence_allowed_switch;
-  GtkLabel             *offence_error_label;
+  AdwComboRow        *detector_row;
+  GtkSpinButton      *upsample_spin;
+  GtkSpinButton      *jitter_spin;
+  GtkSpinButton      *threshold_spin;
+  GtkLabel           *similarity_label;
+  GtkSwitch          *blind_switch;
+  AdwPreferencesPage *accounts_page;
+  GtkListBox         *accounts_list;
+  AdwEntryRow        *add_name_row;
+  AdwEntryRow        *add_display_row;
+  AdwEntryRow        *add_password_row;
+  GtkCheckButton     *add_clerk_check;
+  GtkCheckButton     *add_detective_check;
+  GtkCheckButton     *add_supervisor_check;
+  GtkCheckButton     *add_administrator_check;
+  GtkLabel           *add_error_label;
+  GtkSpinButton      *idle_spin;
+  AdwPreferencesPage *policy_page;
+  GtkSpinButton      *top_k_spin;
+  GtkSpinButton      *threshold_max_spin;
+  GtkListBox         *offences_list;
+  AdwEntryRow        *offence_code_row;
+  AdwEntryRow        *offence_label_row;
+  GtkSwitch          *offence_allowed_switch;
+  GtkLabel           *offence_error_label;
 };
 
-G_DEFINE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window,
-                     ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (LineupPreferencesWindow, lineup_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* The combo lists detectors in the enum's order (hog, blazeface). */
 static gboolean
@@ -75,7 +76,7 @@ detector_set (const GValue       *value,
 static void
 update_similarity_label (LineupPreferencesWindow *self)
 {
-  double t = gtk_spin_button_get_value (self->threshold_spin);
+  double           t = gtk_spin_button_get_value (self->threshold_spin);
   g_autofree char *text = g_strdup_printf (
     _("Candidates closer than %.2f are shown. Similarity is shown as 1 − distance ÷ 1.2: "
       "%.0f %% at this threshold, 100 %% for identical descriptors. It is not a probability "
@@ -109,21 +110,24 @@ typedef void (*JobDone) (LineupPreferencesWindow *self,
 
 struct _Job
 {
-  JobKind      kind;
-  JobDone      done;
-  LineupDb    *db;
-  LineupUser  *actor;
-  char        *a;       /* user name / offence code / top_k_cap */
-  char        *b;       /* display name / offence label / threshold_max */
-  char        *c;       /* password */
-  LineupRoles  roles;
-  gboolean     flag;    /* disabled / search allowed */
-  gboolean     from_form;   /* its refusal shows under the form */
+  JobKind                  kind;
+  JobDone                  done;
+  LineupPreferencesWindow *self;
+  LineupDb                *db;
+  LineupUser              *actor;
+  char                    *a; /* user name / offence code / top_k_cap */
+  char                    *b; /* display name / offence label / threshold_max */
+  char                    *c; /* password */
+  LineupRoles              roles;
+  gboolean                 flag;      /* disabled / search allowed */
+  gboolean                 from_form; /* its refusal shows under the form */
+  gboolean                 chained;   /* the second half of a save is running */
 };
 
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->self);
   g_clear_object (&job->db);
   g_clear_object (&job->actor);
   g_free (job->a);
@@ -146,66 +150,40 @@ job_new (LineupPreferencesWindow *self,
   return job;
 }
 
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* What a finished job hands to its done function: the loads' results, or
+ * TRUE for the jobs that return nothing (so NULL always means an error). */
+static gpointer
+job_finish (Job          *job,
+            GAsyncResult *result,
+            GError      **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  gboolean ok = FALSE;
-
   switch (job->kind)
     {
     case JOB_DISABLE_USER:
-      ok = lineup_db_user_disable_sync (job->db, job->actor, job->a, job->flag, &error);
-      break;
+      return lineup_db_user_disable_finish (job->db, result, error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_ADD_USER:
       {
-        g_autoptr(LineupUser) added = lineup_db_user_add_sync (job->db, job->actor, job->a, job->b,
-                                                               job->roles, job->c, &error);
-        ok = added != NULL;
+        g_autoptr(LineupUser) added = lineup_db_user_add_finish (job->db, result, error);
+
+        return added != NULL ? GINT_TO_POINTER (TRUE) : NULL;
       }
-      break;
     case JOB_LOAD_POLICY:
       {
-        LineupPolicy *policy = g_new0 (LineupPolicy, 1);
+        g_autofree LineupPolicy *policy = g_new0 (LineupPolicy, 1);
 
-        if (!lineup_db_policy_get_sync (job->db, policy, &error))
-          {
-            g_free (policy);
-            break;
-          }
-        g_task_return_pointer (task, policy, g_free);
-        return;
+        if (!lineup_db_policy_get_finish (job->db, result, policy, error))
+          return NULL;
+        return g_steal_pointer (&policy);
       }
     case JOB_SAVE_POLICY:
-      ok = lineup_db_policy_set_sync (job->db, job->actor, "top_k_cap", job->a, &error)
-           && lineup_db_policy_set_sync (job->db, job->actor, "threshold_max", job->b, &error);
-      break;
+      return lineup_db_policy_set_finish (job->db, result, error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_LOAD_OFFENCES:
-      {
-        JsonNode *list = lineup_db_offences_list_sync (job->db, &error);
-
-        if (list != NULL)
-          {
-            g_task_return_pointer (task, list, (GDestroyNotify) json_node_unref);
-            return;
-          }
-      }
-      break;
+      return lineup_db_offences_list_finish (job->db, result, error);
     case JOB_SET_OFFENCE:
-      ok = lineup_db_offence_set_sync (job->db, job->actor, job->a, job->b, job->flag, &error);
-      break;
+      return lineup_db_offence_set_finish (job->db, result, error) ? GINT_TO_POINTER (TRUE) : NULL;
     default:
       g_assert_not_reached ();
     }
-  /* The jobs that return nothing answer non-NULL, as the loads do. */
-  if (ok)
-    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -213,16 +191,32 @@ job_ready (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job                     *job = user_data;
+  LineupPreferencesWindow *self = job->self;
   g_autoptr(GError) error = NULL;
-  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+  gpointer value = job_finish (job, result, &error);
 
+  /* A policy is saved as two settings, the second after the first. */
+  if (job->kind == JOB_SAVE_POLICY && value != NULL && !job->chained &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    {
+      job->chained = TRUE;
+      lineup_db_policy_set_async (job->db, job->actor, "threshold_max", job->b, self->cancellable,
+                                  job_ready, job);
+      return;
+    }
   self->pending--;
-  /* The window is going away (the task then dropped any value). */
+  /* The window is going away: drop what a load returned. */
   if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-  job->done (self, job, value, error);
+    {
+      if (value != NULL && job->kind == JOB_LOAD_POLICY)
+        g_free (value);
+      else if (value != NULL && job->kind == JOB_LOAD_OFFENCES)
+        json_node_unref (value);
+    }
+  else
+    job->done (self, job, value, error);
+  job_free (job);
 }
 
 static void
@@ -230,13 +224,36 @@ run_job (LineupPreferencesWindow *self,
          Job                     *job,
          JobDone                  done)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_ready, NULL);
-
   job->done = done;
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  job->self = g_object_ref (self);
   self->pending++;
-  g_task_run_in_thread (task, job_thread);
+  switch (job->kind)
+    {
+    case JOB_DISABLE_USER:
+      lineup_db_user_disable_async (job->db, job->actor, job->a, job->flag, self->cancellable,
+                                    job_ready, job);
+      break;
+    case JOB_ADD_USER:
+      lineup_db_user_add_async (job->db, job->actor, job->a, job->b, job->roles, job->c,
+                                self->cancellable, job_ready, job);
+      break;
+    case JOB_LOAD_POLICY:
+      lineup_db_policy_get_async (job->db, self->cancellable, job_ready, job);
+      break;
+    case JOB_SAVE_POLICY:
+      lineup_db_policy_set_async (job->db, job->actor, "top_k_cap", job->a, self->cancellable,
+                                  job_ready, job);
+      break;
+    case JOB_LOAD_OFFENCES:
+      lineup_db_offences_list_async (job->db, self->cancellable, job_ready, job);
+      break;
+    case JOB_SET_OFFENCE:
+      lineup_db_offence_set_async (job->db, job->actor, job->a, job->b, job->flag,
+                                   self->cancellable, job_ready, job);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -277,8 +294,8 @@ switch_row_new (LineupPreferencesWindow *self,
 
 /* A list's items, replaced by one per object of a listing. */
 static void
-store_replace (GListStore      *store,
-               JsonNode        *list,
+store_replace (GListStore *store,
+               JsonNode   *list,
                LineupJsonItem *(*item_new) (JsonObject *object))
 {
   JsonArray *array = json_node_get_array (list);
@@ -312,8 +329,8 @@ on_enabled_changed (GtkSwitch               *sw,
                     LineupPreferencesWindow *self)
 {
   LineupJsonItem *item = g_object_get_data (G_OBJECT (sw), "item");
-  gboolean enabled = gtk_switch_get_active (sw);
-  Job *job;
+  gboolean        enabled = gtk_switch_get_active (sw);
+  Job            *job;
 
   if (enabled == !lineup_json_item_get_boolean (item, "disabled"))
     return;
@@ -329,10 +346,10 @@ on_enabled_changed (GtkSwitch               *sw,
 static LineupJsonItem *
 account_item_new (JsonObject *o)
 {
-  const char *name = lineup_json_get_string (o, "name");
-  const char *display = lineup_json_get_string (o, "display_name");
-  const char *locked = lineup_json_get_string (o, "locked_until");
-  LineupRoles roles;
+  const char      *name = lineup_json_get_string (o, "name");
+  const char      *display = lineup_json_get_string (o, "display_name");
+  const char      *locked = lineup_json_get_string (o, "locked_until");
+  LineupRoles      roles;
   g_autofree char *roles_label = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -353,14 +370,15 @@ account_item_new (JsonObject *o)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (until);
           g_autofree char *time = g_date_time_format (local, "%X");
-          gint64 failures = lineup_json_get_int (o, "failed_signins");
+          gint64           failures = lineup_json_get_int (o, "failed_signins");
 
           g_string_append (subtitle, " · ");
           g_string_append_printf (subtitle,
                                   ngettext ("Locked until %s after %" G_GINT64_FORMAT
                                             " failed sign-in",
                                             "Locked until %s after %" G_GINT64_FORMAT
-                                            " failed sign-ins", failures),
+                                            " failed sign-ins",
+                                            failures),
                                   time, failures);
         }
     }
@@ -372,15 +390,14 @@ create_account_row (gpointer item,
                     gpointer user_data)
 {
   LineupPreferencesWindow *self = user_data;
-  const char *name = lineup_json_item_get_string (item, "name");
-  GtkWidget *row = switch_row_new (self, item, name,
-                                   !lineup_json_item_get_boolean (item, "disabled"),
-                                   _("Account enabled"), G_CALLBACK (on_enabled_changed));
+  const char              *name = lineup_json_item_get_string (item, "name");
+  GtkWidget               *row = switch_row_new (self, item, name,
+                                                 !lineup_json_item_get_boolean (item, "disabled"),
+                                                 _("Account enabled"), G_CALLBACK (on_enabled_changed));
 
   /* Locking oneself out of the only administrator account helps no one. */
   gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)),
-                            self->user == NULL
-                              || g_strcmp0 (name, lineup_user_get_name (self->user)) != 0);
+                            self->user == NULL || g_strcmp0 (name, lineup_user_get_name (self->user)) != 0);
   return row;
 }
 
@@ -444,15 +461,15 @@ add_account_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_name_row));
-  g_autofree char *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_display_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->add_password_row));
+  g_autofree char         *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_name_row));
+  g_autofree char         *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->add_display_row));
+  const char              *password = gtk_editable_get_text (GTK_EDITABLE (self->add_password_row));
   g_autoptr(GError) error = NULL;
   LineupRoles roles = lineup_app_checked_roles (self->add_clerk_check, self->add_detective_check,
                                                 self->add_supervisor_check,
                                                 self->add_administrator_check);
   const char *problem = NULL;
-  Job *job;
+  Job        *job;
 
   if (*name == '\0')
     problem = _("Enter a user name.");
@@ -515,8 +532,8 @@ save_policy_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  Job *job = job_new (self, JOB_SAVE_POLICY);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  Job                     *job = job_new (self, JOB_SAVE_POLICY);
+  char                     buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   job->a = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->top_k_spin));
   job->b = g_strdup (g_ascii_dtostr (buf, sizeof buf,
@@ -552,7 +569,7 @@ on_search_allowed_changed (GtkSwitch               *sw,
                            LineupPreferencesWindow *self)
 {
   LineupJsonItem *item = g_object_get_data (G_OBJECT (sw), "item");
-  Job *job;
+  Job            *job;
 
   if (gtk_switch_get_active (sw) == lineup_json_item_get_boolean (item, "search_allowed"))
     return;
@@ -608,9 +625,9 @@ add_offence_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (widget);
-  g_autofree char *code = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_code_row));
-  g_autofree char *label = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_label_row));
-  Job *job;
+  g_autofree char         *code = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_code_row));
+  g_autofree char         *label = lineup_app_dup_entry_text (GTK_EDITABLE (self->offence_label_row));
+  Job                     *job;
 
   if (*code == '\0' || *label == '\0')
     {
@@ -642,13 +659,119 @@ lineup_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_preferences_window_parent_class)->dispose (object);
 }
 
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_preferences_window_constructed (GObject *object)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+  GSettings               *settings;
+
+  G_OBJECT_CLASS (lineup_preferences_window_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  settings = lineup_session_get_settings (self->session);
+  self->settings = g_object_ref (settings);
+  g_settings_bind_with_mapping (settings, "detector", self->detector_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, detector_get, detector_set, NULL, NULL);
+  g_settings_bind (settings, "hog-upsample", self->upsample_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "descriptor-jitter", self->jitter_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "match-threshold", self->threshold_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "blind-mode", self->blind_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->threshold_spin, "value-changed",
+                            G_CALLBACK (update_similarity_label), self);
+  g_settings_bind (settings, "idle-lock-minutes", self->idle_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  update_similarity_label (self);
+
+  /* Accounts and policy are for administrators only; the core checks the
+   * role again on every call. */
+  self->db = g_object_ref (lineup_session_get_db (self->session));
+  g_set_object (&self->user, lineup_session_get_user (self->session));
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_MANAGE_USERS))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->accounts_page), TRUE);
+      load_accounts (self);
+    }
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_EDIT_POLICY))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->policy_page), TRUE);
+      run_job (self, job_new (self, JOB_LOAD_POLICY), policy_loaded);
+      load_offences (self);
+    }
+}
+
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_preferences_window_finalize (GObject *object)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+lineup_preferences_window_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_preferences_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  LineupPreferencesWindow *self = LINEUP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_preferences_window_class_init (LineupPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_preferences_window_dispose;
+  object_class->constructed = lineup_preferences_window_constructed;
+  object_class->finalize = lineup_preferences_window_finalize;
+  object_class->get_property = lineup_preferences_window_get_property;
+  object_class->set_property = lineup_preferences_window_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/lineup/Lineup/lineup-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWindow, detector_row);
@@ -699,50 +822,15 @@ lineup_preferences_window_init (LineupPreferencesWindow *self)
 }
 
 LineupPreferencesWindow *
-lineup_preferences_window_new (GtkWindow *parent,
-                               GSettings *settings)
+lineup_preferences_window_new (GtkWindow     *parent,
+                               LineupSession *session)
 {
-  LineupPreferencesWindow *self = g_object_new (LINEUP_TYPE_PREFERENCES_WINDOW,
-                                                "transient-for", parent,
-                                                "modal", TRUE,
-                                                NULL);
-  LineupApplication *app = lineup_app_get_default ();
-
-  self->settings = g_object_ref (settings);
-  g_settings_bind_with_mapping (settings, "detector", self->detector_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, detector_get, detector_set, NULL, NULL);
-  g_settings_bind (settings, "hog-upsample", self->upsample_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "descriptor-jitter", self->jitter_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "match-threshold", self->threshold_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "blind-mode", self->blind_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_swapped (self->threshold_spin, "value-changed",
-                            G_CALLBACK (update_similarity_label), self);
-  g_settings_bind (settings, "idle-lock-minutes", self->idle_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  update_similarity_label (self);
-
-  /* Accounts and policy are for administrators only; the core checks the
-   * role again on every call. */
-  if (app != NULL)
-    {
-      self->db = g_object_ref (lineup_application_get_db (app));
-      g_set_object (&self->user, lineup_application_get_user (app));
-    }
-  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_MANAGE_USERS))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->accounts_page), TRUE);
-      load_accounts (self);
-    }
-  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_EDIT_POLICY))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->policy_page), TRUE);
-      run_job (self, job_new (self, JOB_LOAD_POLICY), policy_loaded);
-      load_offences (self);
-    }
-  return self;
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "session", session,
+                       NULL);
 }
 
 GListModel *

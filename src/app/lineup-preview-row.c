@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preview-row.c: a read-only row for the import preview; properties
  * so the list's GtkBuilder factory can bind them. */
 #include "config.h"
@@ -6,16 +7,24 @@
 
 struct _LineupPreviewRow
 {
-  GObject  parent_instance;
-  guint    row;
-  char    *booking_number;
-  char    *photo;
-  char    *check;
+  GObject parent_instance;
+  guint   row;
+  char   *booking_number;
+  char   *photo;
+  char   *check;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreviewRow, lineup_preview_row, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_ROW, PROP_BOOKING_NUMBER, PROP_PHOTO, PROP_CHECK, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_ROW,
+  PROP_BOOKING_NUMBER,
+  PROP_PHOTO,
+  PROP_CHECK,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -39,18 +48,27 @@ lineup_preview_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ROW: g_value_take_string (value, g_strdup_printf ("%u", self->row)); break;
-    case PROP_BOOKING_NUMBER: g_value_set_string (value, self->booking_number); break;
-    case PROP_PHOTO: g_value_set_string (value, self->photo); break;
-    case PROP_CHECK: g_value_set_string (value, self->check); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_ROW:
+      g_value_take_string (value, g_strdup_printf ("%u", self->row));
+      break;
+    case PROP_BOOKING_NUMBER:
+      g_value_set_string (value, self->booking_number);
+      break;
+    case PROP_PHOTO:
+      g_value_set_string (value, self->photo);
+      break;
+    case PROP_CHECK:
+      g_value_set_string (value, self->check);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 lineup_preview_row_class_init (LineupPreviewRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags f = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = lineup_preview_row_finalize;

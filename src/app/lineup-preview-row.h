@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-preview-row.h: one manifest row in the import preview list. */
 #pragma once
 

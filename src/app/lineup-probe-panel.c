@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-panel.c: the probe's widgets over a LineupProbeSession.
  *
  * The session does the work (decoding, storing, detecting, recording
@@ -17,36 +18,47 @@
 
 struct _LineupProbePanel
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
   LineupProbeSession *session;
   GSignalGroup       *session_signals;
-  GCancellable       *cancellable;       /* the panel's calls on the session */
+  GCancellable       *cancellable; /* the panel's calls on the session */
   gboolean            source_declared;
 
-  AdwComboRow        *source_row;
-  GtkWidget          *probe_frame;
-  GtkStack           *probe_stack;
-  LineupProbeView    *probe_view;
-  GtkSpinner         *probe_spinner;
-  GtkLabel           *faces_label;
-  GtkWidget          *crop_button;
-  GtkWidget          *face_box;
-  GtkLabel           *face_title;
-  GtkLabel           *face_quality;
-  GtkLabel           *face_reasons;
-  GtkSpinButton      *angle_spin;
-  GtkRange           *brightness_scale;
-  GtkRange           *contrast_scale;
-  GtkListBox         *edit_list;
+  AdwComboRow     *source_row;
+  GtkWidget       *probe_frame;
+  GtkStack        *probe_stack;
+  LineupProbeView *probe_view;
+  GtkSpinner      *probe_spinner;
+  GtkLabel        *faces_label;
+  GtkWidget       *crop_button;
+  GtkWidget       *face_box;
+  GtkLabel        *face_title;
+  GtkLabel        *face_quality;
+  GtkLabel        *face_reasons;
+  GtkSpinButton   *angle_spin;
+  GtkRange        *brightness_scale;
+  GtkRange        *contrast_scale;
+  GtkListBox      *edit_list;
 };
 
 G_DEFINE_FINAL_TYPE (LineupProbePanel, lineup_probe_panel, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SESSION, PROP_BUSY, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_BUSY,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-enum { CHANGED, FILE_DROPPED, N_SIGNALS };
+enum
+{
+  CHANGED,
+  FILE_DROPPED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static void
@@ -58,18 +70,18 @@ changed (LineupProbePanel *self)
 char *
 lineup_probe_panel_dup_reasons (LineupFace *face)
 {
-  const char * const *reasons = lineup_face_get_reasons (face);
+  const char *const *reasons = lineup_face_get_reasons (face);
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; reasons && reasons[i]; i++)
     {
       const char *r = reasons[i];
-      const char *text = g_str_equal (r, LINEUP_REASON_SMALL_FACE) ? _("the face is small")
-                         : g_str_equal (r, LINEUP_REASON_LOW_SHARPNESS) ? _("it is blurred")
+      const char *text = g_str_equal (r, LINEUP_REASON_SMALL_FACE)       ? _("the face is small")
+                         : g_str_equal (r, LINEUP_REASON_LOW_SHARPNESS)  ? _("it is blurred")
                          : g_str_equal (r, LINEUP_REASON_LOW_BRIGHTNESS) ? _("it is dark")
-                         : g_str_equal (r, LINEUP_REASON_EXTREME_POSE) ? _("the head is turned far")
+                         : g_str_equal (r, LINEUP_REASON_EXTREME_POSE)   ? _("the head is turned far")
                          : g_str_equal (r, LINEUP_REASON_LOW_CONFIDENCE) ? _("the detector is unsure")
-                         : NULL;
+                                                                         : NULL;
 
       if (out->len)
         g_string_append (out, "; ");
@@ -85,7 +97,7 @@ static void
 show_faces_label (LineupProbePanel *self)
 {
   g_autofree char *text = NULL;
-  guint n = lineup_probe_session_get_n_faces (self->session);
+  guint            n = lineup_probe_session_get_n_faces (self->session);
 
   if (n == 0)
     text = g_strdup (_("No face found. Drag a box around the face, then press Use Box as Face."));
@@ -106,7 +118,7 @@ static void
 state_changed (LineupProbePanel *self)
 {
   LineupProbeSessionState state = lineup_probe_session_get_state (self->session);
-  gboolean busy = lineup_probe_session_get_busy (self->session);
+  gboolean                busy = lineup_probe_session_get_busy (self->session);
 
   gtk_widget_set_visible (GTK_WIDGET (self->probe_spinner), busy);
   if (busy)
@@ -167,12 +179,12 @@ faces_changed (LineupProbePanel *self)
 static void
 selection_changed (LineupProbePanel *self)
 {
-  LineupFace *face = lineup_probe_session_get_selected_face (self->session);
-  int index = lineup_probe_session_get_selected_index (self->session);
+  LineupFace          *face = lineup_probe_session_get_selected_face (self->session);
+  int                  index = lineup_probe_session_get_selected_index (self->session);
   const LineupQuality *q;
-  g_autofree char *title = NULL;
-  g_autofree char *quality = NULL;
-  g_autofree char *reasons = NULL;
+  g_autofree char     *title = NULL;
+  g_autofree char     *quality = NULL;
+  g_autofree char     *reasons = NULL;
 
   lineup_probe_view_set_selected (self->probe_view, index);
   gtk_widget_set_visible (self->face_box, face != NULL);
@@ -196,7 +208,8 @@ selection_changed (LineupProbePanel *self)
   if (reasons)
     {
       g_autofree char *text = g_strdup_printf (_("Low quality: %s. Results from this face are "
-                                                 "less reliable."), reasons);
+                                                 "less reliable."),
+                                               reasons);
       gtk_label_set_text (self->face_reasons, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->face_reasons), reasons != NULL);
@@ -229,10 +242,10 @@ create_edit_row (gpointer item,
                  gpointer user_data)
 {
   LineupProbeStep *step = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget       *row = adw_action_row_new ();
   g_autofree char *title = edit_title (lineup_probe_step_get_op (step),
                                        lineup_probe_step_get_params (step));
-  GDateTime *created = lineup_probe_step_get_created (step);
+  GDateTime       *created = lineup_probe_step_get_created (step);
   g_autoptr(GDateTime) local = created ? g_date_time_to_local (created) : g_date_time_new_now_local ();
   g_autofree char *when = g_date_time_format (local, "%H:%M:%S");
   /* Translators: step number, who recorded it, at what time */
@@ -323,8 +336,8 @@ source_changed (LineupProbePanel *self)
 }
 
 void
-lineup_probe_panel_set_source (LineupProbePanel  *self,
-                               LineupProbeSource  source)
+lineup_probe_panel_set_source (LineupProbePanel *self,
+                               LineupProbeSource source)
 {
   g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
   adw_combo_row_set_selected (self->source_row, (guint)source + 1);
@@ -379,8 +392,7 @@ operation_failed (LineupProbePanel *self,
                   GAsyncResult     *result,
                   const GError     *error)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
     return;
   lineup_app_alert_error (GTK_WIDGET (self), failure_heading (result), error);
   if (lineup_probe_session_failed_state (result) == LINEUP_PROBE_SESSION_DETECTING)
@@ -446,7 +458,7 @@ record_edit (LineupProbePanel *self,
 void
 lineup_probe_panel_crop (LineupProbePanel *self)
 {
-  LineupBox b;
+  LineupBox   b;
   JsonObject *params;
 
   g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
@@ -497,7 +509,7 @@ lineup_probe_panel_mirror (LineupProbePanel *self)
 void
 lineup_probe_panel_adjust_light (LineupProbePanel *self)
 {
-  double b, c;
+  double      b, c;
   JsonObject *params;
 
   g_return_if_fail (LINEUP_IS_PROBE_PANEL (self));
@@ -524,7 +536,7 @@ describe_done (GObject      *source,
   g_autoptr(LineupProbePanel) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupFace) face = lineup_probe_session_describe_box_finish (LINEUP_PROBE_SESSION (source),
-                                                                         result, &error);
+                                                                          result, &error);
 
   if (face == NULL)
     operation_failed (self, result, error);
@@ -534,8 +546,7 @@ gboolean
 lineup_probe_panel_has_drawn_box (LineupProbePanel *self)
 {
   g_return_val_if_fail (LINEUP_IS_PROBE_PANEL (self), FALSE);
-  return self->session != NULL && lineup_probe_session_get_edited (self->session) != NULL
-         && lineup_probe_view_get_drawn_box (self->probe_view, NULL);
+  return self->session != NULL && lineup_probe_session_get_edited (self->session) != NULL && lineup_probe_view_get_drawn_box (self->probe_view, NULL);
 }
 
 void
@@ -648,7 +659,7 @@ lineup_probe_panel_dispose (GObject *object)
 static void
 lineup_probe_panel_class_init (LineupProbePanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_probe_panel_dispose;
@@ -697,7 +708,7 @@ lineup_probe_panel_init (LineupProbePanel *self)
 {
   g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   GtkDropTarget *drop;
-  GtkWidget *placeholder;
+  GtkWidget     *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-view.c: the probe with its face boxes, drawn with the
  * snapshot API over a texture made once from the decoded pixels. */
 #define G_LOG_DOMAIN "lineup-search"
@@ -13,20 +14,25 @@
 
 struct _LineupProbeView
 {
-  GtkWidget   parent_instance;
+  GtkWidget parent_instance;
 
   GdkTexture *texture;
   GPtrArray  *faces;
   int         selected;
   gboolean    has_drawn;
-  LineupBox   drawn;        /* image pixels */
+  LineupBox   drawn; /* image pixels */
   gboolean    dragging;
   double      drag_x, drag_y, drag_dx, drag_dy;
 };
 
 G_DEFINE_FINAL_TYPE (LineupProbeView, lineup_probe_view, GTK_TYPE_WIDGET)
 
-enum { FACE_ACTIVATED, BOX_DRAWN, N_SIGNALS };
+enum
+{
+  FACE_ACTIVATED,
+  BOX_DRAWN,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 /* Image → widget: scale to fit, centred. */
@@ -75,9 +81,9 @@ lineup_probe_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   LineupProbeView *self = LINEUP_PROBE_VIEW (widget);
-  double s, ox, oy;
-  int iw, ih;
-  cairo_t *cr;
+  double           s, ox, oy;
+  int              iw, ih;
+  cairo_t         *cr;
 
   if (!get_transform (self, &s, &ox, &oy))
     return;
@@ -91,15 +97,19 @@ lineup_probe_view_snapshot (GtkWidget   *widget,
   for (guint i = 0; self->faces && i < self->faces->len; i++)
     {
       const LineupBox *b = lineup_face_get_box (self->faces->pdata[i]);
-      gboolean sel = (int)i == self->selected;
-      gboolean ok = lineup_face_is_acceptable (self->faces->pdata[i]);
-      double x = ox + b->left * s, y = oy + b->top * s;
-      double bw = (b->right - b->left) * s, bh = (b->bottom - b->top) * s;
+      gboolean         sel = (int)i == self->selected;
+      gboolean         ok = lineup_face_is_acceptable (self->faces->pdata[i]);
+      double           x = ox + b->left * s, y = oy + b->top * s;
+      double           bw = (b->right - b->left) * s, bh = (b->bottom - b->top) * s;
       g_autofree char *num = g_strdup_printf ("%u", i + 1);
-      PangoLayout *layout = gtk_widget_create_pango_layout (widget, num);
+      PangoLayout     *layout = gtk_widget_create_pango_layout (widget, num);
       /* Chosen: accent blue; others: white; poor quality: amber. */
-      double r = sel ? 0.21 : ok ? 1.0 : 0.96, g = sel ? 0.52 : ok ? 1.0 : 0.76,
-             bl = sel ? 0.89 : ok ? 1.0 : 0.16;
+      double r = sel ? 0.21 : ok ? 1.0
+                                 : 0.96,
+             g = sel ? 0.52 : ok ? 1.0
+                                 : 0.76,
+             bl = sel ? 0.89 : ok ? 1.0
+                                  : 0.16;
 
       /* A dark halo keeps thin lines visible on bright pictures. */
       cairo_set_line_width (cr, sel ? 5 : 3.5);
@@ -118,7 +128,7 @@ lineup_probe_view_snapshot (GtkWidget   *widget,
     }
   if (self->has_drawn || self->dragging)
     {
-      double x, y, w, h;
+      double              x, y, w, h;
       static const double dash[] = { 6, 4 };
 
       if (self->dragging)
@@ -146,13 +156,13 @@ lineup_probe_view_snapshot (GtkWidget   *widget,
 }
 
 static void
-lineup_probe_view_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
+lineup_probe_view_measure (GtkWidget     *widget,
+                           GtkOrientation orientation,
+                           int            for_size,
+                           int           *minimum,
+                           int           *natural,
+                           int           *minimum_baseline,
+                           int           *natural_baseline)
 {
   *minimum = 120;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 280;
@@ -164,7 +174,7 @@ click_at (LineupProbeView *self,
           double           wy)
 {
   double s, ox, oy, x, y;
-  int best = -1;
+  int    best = -1;
   double best_area = G_MAXDOUBLE;
 
   if (!get_transform (self, &s, &ox, &oy))
@@ -174,7 +184,7 @@ click_at (LineupProbeView *self,
   for (guint i = 0; self->faces && i < self->faces->len; i++)
     {
       const LineupBox *b = lineup_face_get_box (self->faces->pdata[i]);
-      double area = (b->right - b->left) * (b->bottom - b->top);
+      double           area = (b->right - b->left) * (b->bottom - b->top);
 
       if (x >= b->left && x <= b->right && y >= b->top && y <= b->bottom && area < best_area)
         best = i, best_area = area;
@@ -223,9 +233,9 @@ drag_end (GtkGestureDrag  *gesture,
           double           dy,
           LineupProbeView *self)
 {
-  double s, ox, oy;
+  double    s, ox, oy;
   LineupBox b;
-  int iw, ih;
+  int       iw, ih;
 
   if (!self->dragging)
     {
@@ -262,7 +272,7 @@ lineup_probe_view_dispose (GObject *object)
 static void
 lineup_probe_view_class_init (LineupProbeViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_probe_view_dispose;

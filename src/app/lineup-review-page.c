@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-review-page.c: the supervisor's review of possible leads.
  *
  * Blind first: a lead opens with only the two faces side by side; the
@@ -18,46 +19,49 @@
 
 struct _LineupReviewPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
+
+  LineupSession *session;         /* construct-only */
+  GSignalGroup  *session_signals; /* its "notify::user" */
 
   LineupUser         *user;
   GListStore         *items;
   GtkSingleSelection *selection;
-  GCancellable       *cancellable;        /* queue query */
-  GCancellable       *image_cancellable;  /* the shown lead's images */
+  GCancellable       *cancellable;       /* queue query */
+  GCancellable       *image_cancellable; /* the shown lead's images */
   LineupJsonItem     *shown;
   gboolean            revealed;
   gboolean            loading;
   gboolean            reviewing;
   gboolean            restoring;
 
-  AdwToastOverlay    *toasts;
-  GtkLabel           *statement_label;
-  GtkStack           *stack;
-  AdwStatusPage      *denied_page;
-  GtkSpinner         *spinner;
-  GtkListView        *list;
-  GtkLabel           *count_label;
-  GtkStack           *detail_stack;
-  GtkLabel           *title_label;
-  GtkLabel           *subtitle_label;
-  LineupCompareView  *compare;
-  GtkLabel           *probe_caption;
-  GtkLabel           *candidate_caption;
-  GtkLabel           *image_error_label;
-  GtkStack           *details_stack;
-  AdwActionRow       *candidate_row;
-  AdwActionRow       *score_row;
-  AdwActionRow       *note_row;
-  GtkButton          *reveal_button;
+  AdwToastOverlay     *toasts;
+  GtkLabel            *statement_label;
+  GtkStack            *stack;
+  AdwStatusPage       *denied_page;
+  GtkSpinner          *spinner;
+  GtkListView         *list;
+  GtkLabel            *count_label;
+  GtkStack            *detail_stack;
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  LineupCompareView   *compare;
+  GtkLabel            *probe_caption;
+  GtkLabel            *candidate_caption;
+  GtkLabel            *image_error_label;
+  GtkStack            *details_stack;
+  AdwActionRow        *candidate_row;
+  AdwActionRow        *score_row;
+  AdwActionRow        *note_row;
+  GtkButton           *reveal_button;
   LineupDecisionPanel *review_panel;
-  GtkLabel           *own_label;
-  GtkLabel           *error_label;
-  GtkButton          *approve_button;
-  GtkButton          *reject_button;
+  GtkLabel            *own_label;
+  GtkLabel            *error_label;
+  GtkButton           *approve_button;
+  GtkButton           *reject_button;
 
-  char               *probe_problem;      /* why a picture did not load */
-  char               *candidate_problem;
+  char *probe_problem; /* why a picture did not load */
+  char *candidate_problem;
 };
 
 G_DEFINE_FINAL_TYPE (LineupReviewPage, lineup_review_page, GTK_TYPE_WIDGET)
@@ -87,9 +91,7 @@ static void
 update_actions (LineupReviewPage *self)
 {
   g_autofree char *comment = lineup_decision_panel_dup_note (self->review_panel);
-  gboolean can_review = self->shown != NULL && self->user != NULL && !self->reviewing
-                        && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
-                        && !lineup_json_item_get_boolean (self->shown, "own");
+  gboolean         can_review = self->shown != NULL && self->user != NULL && !self->reviewing && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW) && !lineup_json_item_get_boolean (self->shown, "own");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve",
                                  can_review && *comment != '\0');
@@ -114,15 +116,15 @@ typedef struct
   gint64        edit_seq;
   char         *probe_sha256;
   char         *photo_sha256;
-  LineupBox     probe_box;      /* the searched face, in the edited probe's pixels */
+  LineupBox     probe_box; /* the searched face, in the edited probe's pixels */
   gboolean      has_probe_box;
   float         probe_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
   gboolean      has_probe_landmarks;
-  LineupBox     candidate_box;  /* the booking face, in its photo's pixels */
+  LineupBox     candidate_box; /* the booking face, in its photo's pixels */
   gboolean      has_candidate_box;
   float         candidate_landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
   gboolean      has_candidate_landmarks;
-  JsonArray    *steps;          /* NULL: the original, unedited */
+  JsonArray    *steps; /* NULL: the original, unedited */
   guint         n_edits;
   char         *edit_ops;
 } ImageRequest;
@@ -147,38 +149,30 @@ image_request_unref (ImageRequest *r)
   g_atomic_rc_box_release_full (r, (GDestroyNotify)image_request_clear);
 }
 
-/* The edit steps that made the searched version of the probe: the search
- * carries them (reading it is audited as a view of that search). */
-static JsonArray *
-fetch_steps (ImageRequest  *r,
-             GError       **error)
+/* A page and one of its requests, for a load that ends in a callback. */
+typedef struct
 {
-  g_autoptr(LineupSearch) record = lineup_db_search_get_sync (r->db, r->user, r->search_id, error);
-  g_autoptr(JsonNode) search = record ? lineup_search_to_json (record) : NULL;
-  JsonObject *root;
+  LineupReviewPage *self;
+  ImageRequest     *request;
+} PendingLoad;
 
-  if (search == NULL)
-    return NULL;
-  root = json_node_get_object (search);
-  if (!json_object_has_member (root, "probe_edits"))
-    return json_array_new ();
-  return json_array_ref (json_object_get_array_member (root, "probe_edits"));
+static PendingLoad *
+pending_load_new (LineupReviewPage *self,
+                  ImageRequest     *r)
+{
+  PendingLoad *p = g_new0 (PendingLoad, 1);
+
+  p->self = g_object_ref (self);
+  p->request = g_atomic_rc_box_acquire (r);
+  return p;
 }
 
-/* On a pool thread until the case layer has an async search read. */
 static void
-steps_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+pending_load_free (PendingLoad *p)
 {
-  GError *error = NULL;
-  JsonArray *steps = fetch_steps (task_data, &error);
-
-  if (steps == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, steps, (GDestroyNotify)json_array_unref);
+  g_object_unref (p->self);
+  image_request_unref (p->request);
+  g_free (p);
 }
 
 /* On the worker: the original, the steps replayed, at full size (the boxes
@@ -189,8 +183,8 @@ probe_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  ImageRequest *r = task_data;
-  GError *error = NULL;
+  ImageRequest    *r = task_data;
+  GError          *error = NULL;
   g_autofree char *path = lineup_probe_store_path (r->data_dir, r->probe_sha256);
   g_autoptr(LineupImage) original = NULL;
   g_autoptr(LineupImage) edited = NULL;
@@ -230,13 +224,13 @@ probe_ready (GObject      *source,
              gpointer      user_data)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
-  ImageRequest *r = g_task_get_task_data (G_TASK (result));
+  ImageRequest     *r = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) rgb = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *caption = NULL;
 
   if (g_cancellable_is_cancelled (r->cancellable))
-    return;   /* another lead is shown now */
+    return; /* another lead is shown now */
   if (rgb != NULL)
     lineup_compare_view_set_probe (self->compare, rgb->pixels, rgb->width, rgb->height,
                                    r->has_probe_box ? &r->probe_box : NULL,
@@ -266,30 +260,43 @@ queue_probe (LineupReviewPage *self,
   lineup_worker_queue (lineup_worker_get_default (), G_PRIORITY_DEFAULT, probe_thread, task);
 }
 
+/* The edit steps that made the searched version of the probe: the search
+ * carries them (reading it is audited as a view of that search). */
+static JsonArray *
+search_steps (LineupSearch *record)
+{
+  g_autoptr(JsonNode) search = lineup_search_to_json (record);
+  JsonObject *root = json_node_get_object (search);
+
+  if (!json_object_has_member (root, "probe_edits"))
+    return json_array_new ();
+  return json_array_ref (json_object_get_array_member (root, "probe_edits"));
+}
+
 static void
 steps_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LineupReviewPage *self = LINEUP_REVIEW_PAGE (source);
-  ImageRequest *r = g_task_get_task_data (G_TASK (result));
+  PendingLoad      *p = user_data;
+  LineupReviewPage *self = p->self;
+  ImageRequest     *r = p->request;
   g_autoptr(GError) error = NULL;
-  JsonArray *steps = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(LineupSearch) record = lineup_db_search_get_finish (LINEUP_DB (source), result, &error);
   g_autoptr(GString) ops = g_string_new (NULL);
+  JsonArray *steps;
 
   if (g_cancellable_is_cancelled (r->cancellable))
-    {
-      g_clear_pointer (&steps, json_array_unref);
-      return;
-    }
-  if (steps == NULL)
+    goto out;
+  if (record == NULL)
     {
       /* As if the probe failed: nothing to replay. */
       self->probe_problem = g_strdup (error->message);
       gtk_label_set_text (self->probe_caption, _("The original image, unedited"));
       show_image_problems (self);
-      return;
+      goto out;
     }
+  steps = search_steps (record);
   r->steps = steps;
   r->n_edits = json_array_get_length (steps);
   for (guint i = 0; i < r->n_edits; i++)
@@ -298,22 +305,18 @@ steps_ready (GObject      *source,
                               json_array_get_object_element (steps, i), "op", ""));
   r->edit_ops = g_strdelimit (g_string_free (g_steal_pointer (&ops), FALSE), "_", ' ');
   queue_probe (self, r);
+out:
+  pending_load_free (p);
 }
-
-typedef struct
-{
-  LineupReviewPage *self;
-  ImageRequest     *request;
-} CandidateLoad;
 
 static void
 candidate_ready (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CandidateLoad *c = user_data;
+  PendingLoad      *c = user_data;
   LineupReviewPage *self = c->self;
-  ImageRequest *r = c->request;
+  ImageRequest     *r = c->request;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRgb) rgb = lineup_image_load_rgb_finish (result, &error);
 
@@ -331,9 +334,7 @@ candidate_ready (GObject      *source,
           show_image_problems (self);
         }
     }
-  g_object_unref (c->self);
-  image_request_unref (c->request);
-  g_free (c);
+  pending_load_free (c);
 }
 
 /* Both pictures at once: the probe replayed on the worker (after its
@@ -345,20 +346,14 @@ load_images (LineupReviewPage *self,
 {
   g_autofree char *path = lineup_store_path (r->data_dir, r->photo_sha256);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  CandidateLoad *c = g_new0 (CandidateLoad, 1);
 
   if (r->edit_seq > 0)
-    {
-      g_autoptr(GTask) task = g_task_new (self, r->cancellable, steps_ready, NULL);
-
-      g_task_set_task_data (task, g_atomic_rc_box_acquire (r), (GDestroyNotify)image_request_unref);
-      g_task_run_in_thread (task, steps_thread);
-    }
+    lineup_db_search_get_async (r->db, r->user, r->search_id, r->cancellable, steps_ready,
+                                pending_load_new (self, r));
   else
     queue_probe (self, r);
-  c->self = g_object_ref (self);
-  c->request = g_atomic_rc_box_acquire (r);
-  lineup_image_load_rgb_async (file, 0, 0, G_PRIORITY_DEFAULT, r->cancellable, candidate_ready, c);
+  lineup_image_load_rgb_async (file, 0, 0, G_PRIORITY_DEFAULT, r->cancellable, candidate_ready,
+                               pending_load_new (self, r));
 }
 
 /* detail */
@@ -366,7 +361,7 @@ load_images (LineupReviewPage *self,
 static void
 set_candidate_caption (LineupReviewPage *self)
 {
-  JsonObject *o = lineup_json_item_get_object (self->shown);
+  JsonObject      *o = lineup_json_item_get_object (self->shown);
   g_autofree char *text = NULL;
 
   if (!self->revealed)
@@ -394,8 +389,8 @@ clear_details (LineupReviewPage *self)
 static void
 fill_details (LineupReviewPage *self)
 {
-  JsonObject *o = lineup_json_item_get_object (self->shown);
-  const char *note = json_object_get_string_member_with_default (o, "note", NULL);
+  JsonObject      *o = lineup_json_item_get_object (self->shown);
+  const char      *note = json_object_get_string_member_with_default (o, "note", NULL);
   g_autofree char *score = NULL;
   g_autofree char *who = NULL;
 
@@ -432,12 +427,12 @@ static void
 show_item (LineupReviewPage *self,
            LineupJsonItem   *item)
 {
-  JsonObject *o = lineup_json_item_get_object (item);
-  LineupDb *db = lineup_app_get_db ();
+  JsonObject      *o = lineup_json_item_get_object (item);
+  LineupDb        *db = lineup_session_get_db (self->session);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *when = decided_at (item);
-  ImageRequest *r;
+  ImageRequest    *r;
 
   clear_detail (self);
   if (db == NULL || self->user == NULL)
@@ -468,7 +463,7 @@ show_item (LineupReviewPage *self,
   r = g_atomic_rc_box_new0 (ImageRequest);
   r->db = g_object_ref (db);
   r->user = g_object_ref (self->user);
-  r->data_dir = g_strdup (lineup_app_get_data_dir ());
+  r->data_dir = g_strdup (lineup_session_get_data_dir (self->session));
   r->case_number = g_strdup (lineup_json_item_get_string (item, "case"));
   r->search_id = lineup_json_item_get_int (item, "search_id");
   r->edit_seq = json_object_get_int_member_with_default (o, "edit_seq", 0);
@@ -477,8 +472,8 @@ show_item (LineupReviewPage *self,
   {
     JsonObject *face = lineup_json_get_object (o, "probe_face");
     JsonObject *box = lineup_json_get_object (face, "box");
-    JsonArray *pairs = lineup_json_get_array (face, "landmarks");
-    JsonArray *flat = lineup_json_get_array (o, "landmarks");
+    JsonArray  *pairs = lineup_json_get_array (face, "landmarks");
+    JsonArray  *flat = lineup_json_get_array (o, "landmarks");
 
     r->probe_box.left = lineup_json_get_double (box, "left");
     r->probe_box.top = lineup_json_get_double (box, "top");
@@ -529,7 +524,7 @@ reveal_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (widget);
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb         *db = lineup_session_get_db (self->session);
 
   if (self->shown == NULL || self->revealed || db == NULL || self->user == NULL)
     return;
@@ -582,12 +577,11 @@ remove_decision (LineupReviewPage *self,
 static void
 update_count (LineupReviewPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_autofree char *count = g_strdup_printf ("%u", n);
 
   gtk_label_set_text (self->count_label, count);
-  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW)
-      && !(self->loading && n == 0))
+  if (self->user != NULL && lineup_user_can (self->user, LINEUP_PERMISSION_REVIEW) && !(self->loading && n == 0))
     gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "queue");
 }
 
@@ -605,7 +599,7 @@ review_ready (GObject      *source,
 
   self->reviewing = FALSE;
   if (self->toasts == NULL)
-    return;   /* the page went away meanwhile */
+    return; /* the page went away meanwhile */
   if (node == NULL)
     {
       /* The core's own words: it is the authority on who may review. */
@@ -629,12 +623,11 @@ static void
 review (LineupReviewPage *self,
         gboolean          approve)
 {
-  LineupDb *db = lineup_app_get_db ();
+  LineupDb        *db = lineup_session_get_db (self->session);
   g_autofree char *comment = lineup_decision_panel_dup_note (self->review_panel);
-  ReviewRequest *r;
+  ReviewRequest   *r;
 
-  if (self->shown == NULL || db == NULL || self->user == NULL || *comment == '\0'
-      || self->reviewing)
+  if (self->shown == NULL || db == NULL || self->user == NULL || *comment == '\0' || self->reviewing)
     return;
   lineup_app_show_inline_error (self->error_label, NULL);
   self->reviewing = TRUE;
@@ -676,8 +669,8 @@ queue_ready (GObject      *source,
   g_autoptr(JsonNode) node = entries ? lineup_queue_entry_list_to_json (entries) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
-  gint64 shown_id = self->shown ? lineup_json_item_get_int (self->shown, "decision_id") : 0;
-  guint restore = GTK_INVALID_LIST_POSITION;
+  gint64     shown_id = self->shown ? lineup_json_item_get_int (self->shown, "decision_id") : 0;
+  guint      restore = GTK_INVALID_LIST_POSITION;
 
   if (node == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -719,8 +712,8 @@ queue_ready (GObject      *source,
 void
 lineup_review_page_refresh (LineupReviewPage *self)
 {
-  LineupDb *db = lineup_app_get_db ();
-  LineupUser *user = lineup_app_get_user ();
+  LineupDb   *db = lineup_session_get_db (self->session);
+  LineupUser *user = lineup_session_get_user (self->session);
 
   g_return_if_fail (LINEUP_IS_REVIEW_PAGE (self));
 
@@ -797,7 +790,8 @@ row_setup (GtkSignalListItemFactory *factory,
   GtkWidget *own = gtk_label_new (_("Yours"));
 
   gtk_widget_set_hexpand (text, TRUE);
-  for (GtkWidget *l = title; l != NULL; l = l == title ? sub : l == sub ? when : NULL)
+  for (GtkWidget *l = title; l != NULL; l = l == title ? sub : l == sub ? when
+                                                                        : NULL)
     {
       gtk_label_set_xalign (GTK_LABEL (l), 0);
       gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_END);
@@ -823,13 +817,13 @@ row_bind (GtkSignalListItemFactory *factory,
           GtkListItem              *li,
           gpointer                  user_data)
 {
-  LineupJsonItem *item = gtk_list_item_get_item (li);
-  GtkWidget *row = gtk_list_item_get_child (li);
-  GtkWidget *text = gtk_widget_get_first_child (row);
-  GtkWidget *own = gtk_widget_get_next_sibling (text);
-  GtkWidget *title = gtk_widget_get_first_child (text);
-  GtkWidget *sub = gtk_widget_get_next_sibling (title);
-  GtkWidget *when = gtk_widget_get_next_sibling (sub);
+  LineupJsonItem  *item = gtk_list_item_get_item (li);
+  GtkWidget       *row = gtk_list_item_get_child (li);
+  GtkWidget       *text = gtk_widget_get_first_child (row);
+  GtkWidget       *own = gtk_widget_get_next_sibling (text);
+  GtkWidget       *title = gtk_widget_get_first_child (text);
+  GtkWidget       *sub = gtk_widget_get_next_sibling (title);
+  GtkWidget       *when = gtk_widget_get_next_sibling (sub);
   g_autofree char *time = decided_at (item);
 
   gtk_label_set_text (GTK_LABEL (title), lineup_json_item_get_title (item));
@@ -848,11 +842,22 @@ lineup_review_page_map (GtkWidget *widget)
   lineup_review_page_refresh (LINEUP_REVIEW_PAGE (widget));
 }
 
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_review_page_finalize (GObject *object)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_review_page_parent_class)->finalize (object);
+}
+
 static void
 lineup_review_page_dispose (GObject *object)
 {
   LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
 
+  g_clear_object (&self->session_signals);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->image_cancellable);
@@ -867,13 +872,79 @@ lineup_review_page_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_review_page_parent_class)->dispose (object);
 }
 
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static void
+lineup_review_page_constructed (GObject *object)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_review_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  update_actions (self);
+  lineup_review_page_refresh (self);
+}
+
+static void
+lineup_review_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_review_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LineupReviewPage *self = LINEUP_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      g_signal_group_set_target (self->session_signals, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_review_page_class_init (LineupReviewPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_review_page_constructed;
   object_class->dispose = lineup_review_page_dispose;
+  object_class->finalize = lineup_review_page_finalize;
+  object_class->get_property = lineup_review_page_get_property;
+  object_class->set_property = lineup_review_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = lineup_review_page_map;
   g_type_ensure (LINEUP_TYPE_COMPARE_VIEW);
   g_type_ensure (LINEUP_TYPE_DECISION_PANEL);
@@ -929,13 +1000,15 @@ lineup_review_page_init (LineupReviewPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
 
-  lineup_app_follow_user (self, G_CALLBACK (lineup_review_page_refresh));
-  update_actions (self);
-  lineup_review_page_refresh (self);
+  /* The page follows whoever signs in or out on its session. */
+  self->session_signals = g_signal_group_new (LINEUP_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user", G_CALLBACK (lineup_review_page_refresh),
+                                  self);
 }
 
 GtkWidget *
-lineup_review_page_new (void)
+lineup_review_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_REVIEW_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_REVIEW_PAGE, "session", session, NULL);
 }

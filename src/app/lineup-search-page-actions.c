@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page-actions.c: the search page's actions and keys, and
  * the work they start: the search with its progress and lineup, and the
  * decision on a candidate. */
@@ -14,27 +15,24 @@
 void
 _lineup_search_page_update_actions (LineupSearchPage *self)
 {
-  GtkWidget *w = GTK_WIDGET (self);
-  gboolean searching = self->state == LINEUP_SEARCH_STATE_SEARCHING;
-  gboolean busy = lineup_probe_panel_get_busy (self->probe);
-  gboolean idle = !busy && !searching;
-  LineupProbeSession *session = self->session;
-  gboolean probe = session && lineup_probe_session_get_probe_id (session) > 0
-                   && lineup_probe_session_get_edited (session) != NULL;
-  gboolean drawn = lineup_probe_panel_has_drawn_box (self->probe);
-  gboolean face = session && lineup_probe_session_get_selected_face (session) != NULL;
-  guint n_faces = session ? lineup_probe_session_get_n_faces (session) : 0;
-  guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
-  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
-  gboolean chosen = gtk_toggle_button_get_active (self->lead_toggle)
-                    || gtk_toggle_button_get_active (self->nomatch_toggle)
-                    || gtk_toggle_button_get_active (self->inconclusive_toggle);
-  const char *hint;
+  GtkWidget          *w = GTK_WIDGET (self);
+  gboolean            searching = self->state == LINEUP_SEARCH_STATE_SEARCHING;
+  gboolean            busy = lineup_probe_panel_get_busy (self->probe);
+  gboolean            idle = !busy && !searching;
+  LineupProbeSession *session = self->probe_session;
+  gboolean            probe = session && lineup_probe_session_get_probe_id (session) > 0 && lineup_probe_session_get_edited (session) != NULL;
+  gboolean            drawn = lineup_probe_panel_has_drawn_box (self->probe);
+  gboolean            face = session && lineup_probe_session_get_selected_face (session) != NULL;
+  guint               n_faces = session ? lineup_probe_session_get_n_faces (session) : 0;
+  guint               n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
+  g_autofree char    *note = lineup_decision_panel_dup_note (self->decision_panel);
+  gboolean            chosen = gtk_toggle_button_get_active (self->lead_toggle) || gtk_toggle_button_get_active (self->nomatch_toggle) || gtk_toggle_button_get_active (self->inconclusive_toggle);
+  const char         *hint;
 
   gtk_widget_action_set_enabled (w, "search.change-case", !searching);
-  gtk_widget_action_set_enabled (w, "search.export-report", self->case_obj != NULL && !searching);
-  gtk_widget_action_set_enabled (w, "search.export-disclosure", self->case_obj != NULL && !searching);
-  gtk_widget_action_set_enabled (w, "search.open-probe", self->case_obj != NULL && idle);
+  gtk_widget_action_set_enabled (w, "search.export-report", self->kase != NULL && !searching);
+  gtk_widget_action_set_enabled (w, "search.export-disclosure", self->kase != NULL && !searching);
+  gtk_widget_action_set_enabled (w, "search.open-probe", self->kase != NULL && idle);
   gtk_widget_action_set_enabled (w, "search.use-box", drawn && idle);
   gtk_widget_action_set_enabled (w, "search.crop", probe && drawn && idle);
   gtk_widget_action_set_enabled (w, "search.rotate", probe && idle);
@@ -49,10 +47,9 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
   gtk_widget_action_set_enabled (w, "search.record-decision",
                                  self->shown != NULL && !self->deciding && chosen && *note);
   gtk_widget_action_set_enabled (w, "search.photo",
-                                 self->shown != NULL
-                                   && lineup_candidate_item_get_n_photos (self->shown) > 1);
+                                 self->shown != NULL && lineup_candidate_item_get_n_photos (self->shown) > 1);
 
-  if (self->case_obj == NULL)
+  if (self->kase == NULL)
     hint = _("Choose a case first.");
   else if ((session == NULL || lineup_probe_session_get_original (session) == NULL) && !busy)
     hint = lineup_probe_panel_get_source_declared (self->probe)
@@ -70,7 +67,6 @@ _lineup_search_page_update_actions (LineupSearchPage *self)
     hint = _("The search, its settings and its results are recorded in the case.");
   gtk_label_set_text (self->search_hint, hint);
 }
-
 
 static void
 new_case_action (GtkWidget  *widget,
@@ -99,15 +95,14 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  const char *number = lineup_search_page_get_case_number (self);
+  const char       *number = lineup_search_page_get_case_number (self);
 
   if (number == NULL || *number == '\0')
     return;
-  lineup_case_export_run (widget, number,
+  lineup_case_export_run (widget, self->session, number,
                           g_str_equal (name, "search.export-report") ? LINEUP_CASE_EXPORT_REPORT
                                                                      : LINEUP_CASE_EXPORT_DISCLOSURE);
 }
-
 
 /* The probe panel's edits: one action each, all recorded the same way. */
 static void
@@ -154,7 +149,7 @@ open_probe_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  LineupSearchPage     *self = LINEUP_SEARCH_PAGE (widget);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -169,7 +164,6 @@ open_probe_action (GtkWidget  *widget,
   g_signal_connect (native, "response", G_CALLBACK (file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
-
 
 static void
 quality_response (AdwMessageDialog *dialog,
@@ -186,10 +180,10 @@ run_action (GtkWidget  *widget,
             GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  LineupFace *face = self->session ? lineup_probe_session_get_selected_face (self->session) : NULL;
-  g_autofree char *reasons = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  LineupFace       *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
+  g_autofree char  *reasons = NULL;
+  g_autofree char  *body = NULL;
+  GtkWidget        *dialog;
 
   if (face == NULL)
     return;
@@ -222,15 +216,14 @@ cancel_action (GtkWidget  *widget,
   g_cancellable_cancel (LINEUP_SEARCH_PAGE (widget)->search_cancellable);
 }
 
-
 static void
 step_candidate_action (GtkWidget  *widget,
                        const char *name,
                        GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
-  guint pos = gtk_single_selection_get_selected (self->selection);
+  guint             n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  guint             pos = gtk_single_selection_get_selected (self->selection);
 
   if (n == 0)
     return;
@@ -245,14 +238,13 @@ step_candidate_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->strip), "list.scroll-to-item", "u", pos);
 }
 
-
 static void
 photo_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  guint n;
+  guint             n;
 
   if (self->shown == NULL || (n = lineup_candidate_item_get_n_photos (self->shown)) < 2)
     return;
@@ -260,7 +252,6 @@ photo_action (GtkWidget  *widget,
   _lineup_search_page_update_details (self);
   _lineup_search_page_load_photo (self);
 }
-
 
 /* decisions */
 
@@ -284,10 +275,10 @@ record_decision_action (GtkWidget  *widget,
                         const char *name,
                         GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
-  g_autofree char *note = lineup_decision_panel_dup_note (self->decision_panel);
+  LineupSearchPage  *self = LINEUP_SEARCH_PAGE (widget);
+  g_autofree char   *note = lineup_decision_panel_dup_note (self->decision_panel);
   LineupDecisionKind decision;
-  gboolean chosen;
+  gboolean           chosen;
 
   decision = chosen_decision (self, &chosen);
   if (chosen && *note != '\0')
@@ -299,7 +290,7 @@ decide_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (widget);
+  LineupSearchPage  *self = LINEUP_SEARCH_PAGE (widget);
   LineupDecisionKind decision;
 
   if (!lineup_decision_from_string (g_variant_get_string (param, NULL), &decision, NULL))
@@ -339,93 +330,91 @@ landmarks_action (GtkWidget  *widget,
                                           !lineup_compare_view_get_show_landmarks (self->compare));
 }
 
-
 /* actions and keys */
 
 void
 _lineup_search_page_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "search.new-case", NULL, new_case_action);
-  gtk_widget_class_install_action (widget_class, "search.change-case", NULL, change_case_action);
-  gtk_widget_class_install_action (widget_class, "search.export-report", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "search.export-disclosure", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "search.open-probe", NULL, open_probe_action);
-  gtk_widget_class_install_action (widget_class, "search.use-box", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.crop", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.rotate", "i", probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.straighten", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.mirror", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.adjust-light", NULL, probe_edit_action);
-  gtk_widget_class_install_action (widget_class, "search.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "search.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "search.next-candidate", NULL,
-                                   step_candidate_action);
-  gtk_widget_class_install_action (widget_class, "search.previous-candidate", NULL,
-                                   step_candidate_action);
-  gtk_widget_class_install_action (widget_class, "search.photo", "i", photo_action);
-  gtk_widget_class_install_action (widget_class, "search.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "search.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "search.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "search.toggle-landmarks", NULL,
-                                   landmarks_action);
-  gtk_widget_class_install_action (widget_class, "search.decide", "s", decide_action);
-  gtk_widget_class_install_action (widget_class, "search.record-decision", NULL,
-                                   record_decision_action);
-
-  /* Also listed in ui/gtk/help-overlay.ui ("Search and Lineup"). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "search.open-probe", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "search.run", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
-                                       "search.next-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "search.next-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
-                                       "search.previous-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "search.previous-candidate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "search.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "search.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "search.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "search.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "search.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "search.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
-                                       "search.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "search.toggle-landmarks", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
-                                       "search.decide", "s", "possible_lead");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "search.decide", "s", "not_a_match");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
-                                       "search.decide", "s", "inconclusive");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "search.record-decision", NULL);
-  /* The bare keys of the design (j/k, +/-/0, 1/2/3). These bindings run
-   * after the focused widget, so typing a note or a number is unaffected. */
+  static const struct
   {
-    static const struct { guint key; const char *action; const char *arg; } bare[] = {
-      { GDK_KEY_j, "search.next-candidate", NULL }, { GDK_KEY_k, "search.previous-candidate", NULL },
-      { GDK_KEY_plus, "search.zoom-in", NULL }, { GDK_KEY_equal, "search.zoom-in", NULL },
-      { GDK_KEY_minus, "search.zoom-out", NULL }, { GDK_KEY_0, "search.zoom-reset", NULL },
-      { GDK_KEY_1, "search.decide", "possible_lead" }, { GDK_KEY_2, "search.decide", "not_a_match" },
-      { GDK_KEY_3, "search.decide", "inconclusive" },
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
-      {
-        if (bare[i].arg != NULL)
-          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, "s", bare[i].arg);
-        else
-          gtk_widget_class_add_binding_action (widget_class, bare[i].key, 0, bare[i].action, NULL);
-      }
-  }
-}
+    const char                 *name;
+    const char                 *parameter_type;
+    GtkWidgetActionActivateFunc activate;
+  } actions[] = {
+    { "search.new-case", NULL, new_case_action },
+    { "search.change-case", NULL, change_case_action },
+    { "search.export-report", NULL, export_action },
+    { "search.export-disclosure", NULL, export_action },
+    { "search.open-probe", NULL, open_probe_action },
+    { "search.use-box", NULL, probe_edit_action },
+    { "search.crop", NULL, probe_edit_action },
+    { "search.rotate", "i", probe_edit_action },
+    { "search.straighten", NULL, probe_edit_action },
+    { "search.mirror", NULL, probe_edit_action },
+    { "search.adjust-light", NULL, probe_edit_action },
+    { "search.run", NULL, run_action },
+    { "search.cancel", NULL, cancel_action },
+    { "search.next-candidate", NULL, step_candidate_action },
+    { "search.previous-candidate", NULL, step_candidate_action },
+    { "search.photo", "i", photo_action },
+    { "search.zoom-in", NULL, zoom_action },
+    { "search.zoom-out", NULL, zoom_action },
+    { "search.zoom-reset", NULL, zoom_action },
+    { "search.toggle-landmarks", NULL, landmarks_action },
+    { "search.decide", "s", decide_action },
+    { "search.record-decision", NULL, record_decision_action },
+  };
 
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
+
+  /* Also listed in ui/gtk/help-overlay.ui ("Search and Lineup"). The bare
+   * keys of the design (j/k, +/-/0, 1/2/3) run after the focused widget,
+   * so typing a note or a number is unaffected. */
+  static const struct
+  {
+    guint           key;
+    GdkModifierType mods;
+    const char     *action;
+    const char     *arg;
+  } keys[] = {
+    { GDK_KEY_o, GDK_CONTROL_MASK, "search.open-probe", NULL },
+    { GDK_KEY_Return, GDK_CONTROL_MASK, "search.run", NULL },
+    { GDK_KEY_Page_Down, 0, "search.next-candidate", NULL },
+    { GDK_KEY_Right, GDK_ALT_MASK, "search.next-candidate", NULL },
+    { GDK_KEY_j, 0, "search.next-candidate", NULL },
+    { GDK_KEY_Page_Up, 0, "search.previous-candidate", NULL },
+    { GDK_KEY_Left, GDK_ALT_MASK, "search.previous-candidate", NULL },
+    { GDK_KEY_k, 0, "search.previous-candidate", NULL },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "search.zoom-in", NULL },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "search.zoom-in", NULL },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "search.zoom-in", NULL },
+    { GDK_KEY_plus, 0, "search.zoom-in", NULL },
+    { GDK_KEY_equal, 0, "search.zoom-in", NULL },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "search.zoom-out", NULL },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "search.zoom-out", NULL },
+    { GDK_KEY_minus, 0, "search.zoom-out", NULL },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "search.zoom-reset", NULL },
+    { GDK_KEY_KP_0, GDK_CONTROL_MASK, "search.zoom-reset", NULL },
+    { GDK_KEY_0, 0, "search.zoom-reset", NULL },
+    { GDK_KEY_l, GDK_CONTROL_MASK, "search.toggle-landmarks", NULL },
+    { GDK_KEY_1, GDK_CONTROL_MASK, "search.decide", "possible_lead" },
+    { GDK_KEY_2, GDK_CONTROL_MASK, "search.decide", "not_a_match" },
+    { GDK_KEY_3, GDK_CONTROL_MASK, "search.decide", "inconclusive" },
+    { GDK_KEY_1, 0, "search.decide", "possible_lead" },
+    { GDK_KEY_2, 0, "search.decide", "not_a_match" },
+    { GDK_KEY_3, 0, "search.decide", "inconclusive" },
+    { GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "search.record-decision", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (keys[i].arg != NULL)
+        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                             keys[i].action, "s", keys[i].arg);
+      else
+        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                             keys[i].action, NULL);
+    }
+}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page-lineup.c: the search page's results — the search
  * with its progress, the lineup strip of one entry per person, the
  * candidate compared side by side with its details, the decision on it,
@@ -18,8 +19,8 @@ search_progress (double   fraction,
                  gpointer user_data)
 {
   LineupSearchPage *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("%.0f%% of the gallery compared"),
-                                           CLAMP (fraction, 0, 1) * 100.0);
+  g_autofree char  *text = g_strdup_printf (_("%.0f%% of the gallery compared"),
+                                            CLAMP (fraction, 0, 1) * 100.0);
 
   if (self->disposed)
     return;
@@ -31,14 +32,14 @@ static void
 set_compare_probe (LineupSearchPage *self)
 {
   g_autofree char *caption = NULL;
-  gint64 edit_seq = lineup_probe_session_get_edit_seq (self->session);
-  int face_index = lineup_probe_session_get_selected_index (self->session);
-  LineupRgb *rgb;
+  gint64           edit_seq = lineup_probe_session_get_edit_seq (self->probe_session);
+  int              face_index = lineup_probe_session_get_selected_index (self->probe_session);
+  LineupRgb       *rgb;
 
   if (self->searched_face == NULL)
     return;
   /* Packed rows (stride is width × 3), as the compare view takes them. */
-  rgb = lineup_probe_session_get_edited_rgb (self->session);
+  rgb = lineup_probe_session_get_edited_rgb (self->probe_session);
   lineup_compare_view_set_probe (self->compare, rgb ? rgb->pixels : NULL, rgb ? rgb->width : 0,
                                  rgb ? rgb->height : 0,
                                  lineup_face_get_box (self->searched_face),
@@ -52,31 +53,31 @@ set_compare_probe (LineupSearchPage *self)
 
 static void
 build_lineup (LineupSearchPage *self,
-              JsonObject       *search)
+              LineupSearch     *search)
 {
-  JsonNode *cn = json_object_get_member (search, "candidates");
-  JsonArray *candidates = cn && JSON_NODE_HOLDS_ARRAY (cn) ? json_node_get_array (cn) : NULL;
+  GListModel *candidates = lineup_search_get_candidates (search);
   g_autoptr(GHashTable) by_subject = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = candidates ? json_array_get_length (candidates) : 0;
+  guint n = g_list_model_get_n_items (candidates);
 
   /* Candidates come best first, so each subject's first one is its best
-   * face (the "groups" entry's best_rank); later photos of the same person
-   * join that item. */
+   * face (the group's best rank); later photos of the same person join
+   * that item. */
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *c = json_array_get_object_element (candidates, i);
-      g_autoptr(LineupCandidateItem) item = lineup_candidate_item_new (c, self->data_dir);
-      const char *sid = lineup_candidate_item_get_subject_id (item);
-      LineupCandidateItem *group = *sid ? g_hash_table_lookup (by_subject, sid) : NULL;
+      g_autoptr(LineupCandidate) c = g_list_model_get_item (candidates, i);
+      const char          *sid = lineup_candidate_get_subject_id (c);
+      LineupCandidateItem *group = sid && *sid ? g_hash_table_lookup (by_subject, sid) : NULL;
+      g_autoptr(LineupCandidateItem) item = NULL;
 
       if (group != NULL)
         {
           lineup_candidate_item_add_photo (group, c);
           continue;
         }
+      item = lineup_candidate_item_new (c, lineup_session_get_data_dir (self->session));
       lineup_candidate_item_set_blind (item, self->blind);
-      if (*sid)
+      if (sid && *sid)
         g_hash_table_insert (by_subject, (gpointer)sid, item);
       g_ptr_array_add (items, g_steal_pointer (&item));
     }
@@ -88,17 +89,14 @@ build_lineup (LineupSearchPage *self,
 void
 _lineup_search_page_update_strip_summary (LineupSearchPage *self)
 {
-  JsonObject *s = self->search ? json_node_get_object (self->search) : NULL;
-  guint people = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
-  guint decided = 0;
+  guint            people = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  guint            decided = 0;
   g_autofree char *text = NULL;
-  JsonNode *cn;
-  guint n;
+  guint            n;
 
-  if (s == NULL)
+  if (self->search == NULL)
     return;
-  cn = json_object_get_member (s, "candidates");
-  n = cn && JSON_NODE_HOLDS_ARRAY (cn) ? json_array_get_length (json_node_get_array (cn)) : 0;
+  n = g_list_model_get_n_items (lineup_search_get_candidates (self->search));
   for (guint i = 0; i < people; i++)
     {
       g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
@@ -107,7 +105,7 @@ _lineup_search_page_update_strip_summary (LineupSearchPage *self)
   /* Translators: search number, photos, people, decided count */
   text = g_strdup_printf (_("Search #%lld · %u photos of %u people within %.2f · %u decided"),
                           (long long)self->search_id, n, people,
-                          lineup_json_get_double (s, "threshold"), decided);
+                          lineup_search_get_threshold (self->search), decided);
   gtk_label_set_text (self->strip_summary, text);
   gtk_widget_set_visible (self->blind_badge, self->blind);
 }
@@ -121,15 +119,13 @@ search_ready (GObject      *source,
   LineupSearchPage *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupSearch) search = lineup_db_search_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(JsonNode) node = search ? lineup_search_to_json (search) : NULL;
-  JsonObject *s;
 
   /* A search superseded by a new case, probe or user: its result (stored
    * and audited all the same) is not for this screen. */
   if (self->disposed || g_task_get_cancellable (task) != self->search_cancellable)
     return;
   g_clear_object (&self->search_cancellable);
-  if (node == NULL)
+  if (search == NULL)
     {
       gtk_stack_set_visible_child_name (self->result_stack, "idle");
       _lineup_search_page_set_state (self, _lineup_search_page_has_original (self)
@@ -142,10 +138,9 @@ search_ready (GObject      *source,
       _lineup_search_page_update_actions (self);
       return;
     }
-  self->search = g_steal_pointer (&node);
-  s = json_node_get_object (self->search);
-  self->search_id = lineup_json_get_int (s, "search_id");
-  build_lineup (self, s);
+  self->search = g_steal_pointer (&search);
+  self->search_id = lineup_search_get_search_id (self->search);
+  build_lineup (self, self->search);
   set_compare_probe (self);
   _lineup_search_page_update_strip_summary (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) == 0)
@@ -154,8 +149,9 @@ search_ready (GObject      *source,
         _("No booking photo among %lld searched is within the distance threshold of %.2f. "
           "The search was recorded as search #%lld in case %s; a no-hit result is a result "
           "too."),
-        (long long)lineup_json_get_int (s, "gallery_size"), lineup_json_get_double (s, "threshold"),
-        (long long)self->search_id, lineup_json_get_string (self->case_obj, "number"));
+        (long long)lineup_search_get_gallery_size (self->search),
+        lineup_search_get_threshold (self->search),
+        (long long)self->search_id, lineup_case_get_number (self->kase));
       adw_status_page_set_description (self->nohit_page, description);
       gtk_stack_set_visible_child_name (self->result_stack, "no-hit");
       _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_NO_HIT);
@@ -174,21 +170,23 @@ search_ready (GObject      *source,
 void
 _lineup_search_page_run_search (LineupSearchPage *self)
 {
-  LineupFace *face = self->session ? lineup_probe_session_get_selected_face (self->session) : NULL;
-  LineupEngine *engine = self->session ? lineup_probe_session_get_engine (self->session) : NULL;
+  LineupFace         *face = self->probe_session ? lineup_probe_session_get_selected_face (self->probe_session) : NULL;
+  LineupEngine       *engine = self->probe_session ? lineup_probe_session_get_engine (self->probe_session) : NULL;
   LineupSearchRequest request = { 0 };
-  g_autofree char *number = NULL;
+  g_autofree char    *number = NULL;
   g_autoptr(GTask) task = NULL;
 
-  if (face == NULL || engine == NULL || self->case_obj == NULL)
+  if (face == NULL || engine == NULL || self->kase == NULL)
     return;
   _lineup_search_page_reset_search (self);
-  self->blind = self->settings ? g_settings_get_boolean (self->settings, "blind-mode") : TRUE;
+  self->blind = lineup_session_get_settings (self->session)
+                  ? g_settings_get_boolean (lineup_session_get_settings (self->session), "blind-mode")
+                  : TRUE;
   g_set_object (&self->searched_face, face);
-  number = g_strdup (lineup_json_get_string (self->case_obj, "number"));
+  number = g_strdup (lineup_case_get_number (self->kase));
   request.case_number = number;
-  request.probe_id = lineup_probe_session_get_probe_id (self->session);
-  request.edit_seq = lineup_probe_session_get_edit_seq (self->session);
+  request.probe_id = lineup_probe_session_get_probe_id (self->probe_session);
+  request.edit_seq = lineup_probe_session_get_edit_seq (self->probe_session);
   request.face = face;
   request.model_sha256 = lineup_engine_get_model_sha256 (engine);
   request.top_k = (guint)gtk_spin_button_get_value_as_int (self->topk_spin);
@@ -200,10 +198,9 @@ _lineup_search_page_run_search (LineupSearchPage *self)
   _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_SEARCHING);
   /* The task only carries the page and which search this is. */
   task = g_task_new (self, self->search_cancellable, NULL, NULL);
-  lineup_db_search_async (self->db, self->user, &request, search_progress, self,
+  lineup_db_search_async (lineup_session_get_db (self->session), self->user, &request, search_progress, self,
                           self->search_cancellable, search_ready, g_steal_pointer (&task));
 }
-
 
 /* the strip */
 
@@ -229,41 +226,38 @@ lineup_search_page_show_candidate (LineupSearchPage *self,
 void
 _lineup_search_page_load_photo (LineupSearchPage *self)
 {
-  JsonObject *c;
-  LineupBox box;
-  gboolean has_box;
-  float landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  gboolean has_landmarks = FALSE;
+  LineupCandidate   *c;
+  const LineupBox   *box;
+  const LineupPoint *points;
+  float              landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  guint              n_points = 0;
 
   if (self->shown == NULL)
     return;
   c = lineup_candidate_item_get_photo (self->shown, self->shown_photo);
-  has_box = lineup_json_get_box (c, "box", &box) && box.right > box.left;
+  box = lineup_candidate_get_box (c);
   /* The booking face's landmarks as stored at import. */
-  if (json_object_has_member (c, "landmarks"))
-    {
-      JsonArray *pts = json_object_get_array_member (c, "landmarks");
-
-      has_landmarks = pts != NULL && json_array_get_length (pts) == G_N_ELEMENTS (landmarks);
-      for (guint k = 0; has_landmarks && k < G_N_ELEMENTS (landmarks); k++)
-        landmarks[k] = (float)json_array_get_double_element (pts, k);
-    }
-  lineup_compare_view_load_candidate (self->compare, self->data_dir,
-                                      lineup_json_get_string (c, "photo_sha256"),
-                                      has_box ? &box : NULL, has_landmarks ? landmarks : NULL);
+  points = lineup_candidate_get_landmarks (c, &n_points);
+  for (guint k = 0; points && n_points == LINEUP_SHIM_N_LANDMARKS && k < n_points; k++)
+    landmarks[2 * k] = (float)points[k].x, landmarks[2 * k + 1] = (float)points[k].y;
+  lineup_compare_view_load_candidate (self->compare, lineup_session_get_data_dir (self->session),
+                                      lineup_candidate_get_photo_sha256 (c),
+                                      box && box->right > box->left ? box : NULL,
+                                      points && n_points == LINEUP_SHIM_N_LANDMARKS ? landmarks
+                                                                                    : NULL);
 }
 
 void
 _lineup_search_page_update_details (LineupSearchPage *self)
 {
   LineupCandidateItem *item = self->shown;
-  g_autofree char *caption = NULL;
-  g_autofree char *decision = NULL;
-  JsonObject *d;
+  g_autofree char     *caption = NULL;
+  g_autofree char     *decision = NULL;
+  LineupDecision      *d;
 
-  caption = lineup_candidate_details_show (
-    self->details, item, self->shown_photo,
-    self->search ? lineup_json_get_double (json_node_get_object (self->search), "threshold") : 0);
+  caption = lineup_candidate_details_show (self->details, item, self->shown_photo,
+                                           self->search ? lineup_search_get_threshold (self->search)
+                                                        : 0);
   if (item == NULL)
     return;
   lineup_compare_view_set_captions (self->compare, NULL, caption);
@@ -274,7 +268,7 @@ _lineup_search_page_update_details (LineupSearchPage *self)
     {
       g_autofree char *text = g_strdup_printf (_("Recorded: %s"), decision);
       lineup_decision_panel_set_status (self->decision_panel, text,
-                                        lineup_json_get_string (d, "note"));
+                                        lineup_decision_get_note (d));
     }
   else
     {
@@ -296,12 +290,12 @@ _lineup_search_page_clear_decision_form (LineupSearchPage *self)
 
 void
 _lineup_search_page_show_item (LineupSearchPage    *self,
-           LineupCandidateItem *item)
+                               LineupCandidateItem *item)
 {
   g_set_object (&self->shown, item);
   self->shown_photo = 0;
   /* Opening a candidate is audited, with whether its details were hidden. */
-  lineup_db_candidate_viewed (self->db, self->user, self->search_id,
+  lineup_db_candidate_viewed (lineup_session_get_db (self->session), self->user, self->search_id,
                               lineup_candidate_item_get_rank (item),
                               !lineup_candidate_item_get_revealed (item));
   _lineup_search_page_clear_decision_form (self);
@@ -318,45 +312,13 @@ review_pending (LineupSearchPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
     {
       g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      JsonObject *d = lineup_candidate_item_get_decision (item);
+      LineupDecision    *d = lineup_candidate_item_get_decision (item);
+      LineupDecisionKind kind;
 
-      if (g_str_equal (lineup_json_get_string (d, "decision"), "possible_lead")
-          && lineup_json_get_object (d, "review") == NULL)
+      if (d != NULL && lineup_decision_get_kind (d, &kind) && kind == LINEUP_DECISION_POSSIBLE_LEAD && lineup_decision_get_review (d) == NULL)
         return TRUE;
     }
   return FALSE;
-}
-
-typedef struct
-{
-  LineupDb   *db;
-  LineupUser *user;
-  gint64      search_id;
-} Refresh;
-
-static void
-refresh_free (Refresh *r)
-{
-  g_clear_object (&r->db);
-  g_clear_object (&r->user);
-  g_free (r);
-}
-
-static void
-refresh_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Refresh *r = task_data;
-  GError *error = NULL;
-  g_autoptr(LineupSearch) record = lineup_db_search_get_sync (r->db, r->user, r->search_id, &error);
-  JsonNode *search = record ? lineup_search_to_json (record) : NULL;
-
-  if (search == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, search, (GDestroyNotify)json_node_unref);
 }
 
 static void
@@ -364,35 +326,30 @@ refresh_ready (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  LineupSearchPage *self = LINEUP_SEARCH_PAGE (source);
-  Refresh *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LineupSearchPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) search = g_task_propagate_pointer (G_TASK (result), &error);
-  JsonNode *dn;
-  JsonArray *decisions;
+  g_autoptr(LineupSearch) search = lineup_db_search_get_finish (LINEUP_DB (source), result, &error);
+  GListModel *decisions;
 
-  if (self->disposed || search == NULL || r->search_id != self->search_id)
+  if (self->disposed || search == NULL || lineup_search_get_search_id (search) != self->search_id)
     {
       if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("review status: %s", error->message);
       return;
     }
-  dn = json_object_get_member (json_node_get_object (search), "decisions");
-  if (dn == NULL || !JSON_NODE_HOLDS_ARRAY (dn))
-    return;
-  decisions = json_node_get_array (dn);
+  decisions = lineup_search_get_decisions (search);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
     {
       g_autoptr(LineupCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      JsonObject *latest = NULL;
+      g_autoptr(LineupDecision) latest = NULL;
 
       /* Decisions come oldest first: the last one on the rank stands. */
-      for (guint k = 0; k < json_array_get_length (decisions); k++)
+      for (guint k = 0; decisions && k < g_list_model_get_n_items (decisions); k++)
         {
-          JsonObject *d = json_array_get_object_element (decisions, k);
+          g_autoptr(LineupDecision) d = g_list_model_get_item (decisions, k);
 
-          if (lineup_json_get_int (d, "rank") == lineup_candidate_item_get_rank (item))
-            latest = d;
+          if (lineup_decision_get_rank (d) == lineup_candidate_item_get_rank (item))
+            g_set_object (&latest, d);
         }
       if (latest)
         lineup_candidate_item_set_decision (item, latest);
@@ -403,20 +360,11 @@ refresh_ready (GObject      *source,
 void
 _lineup_search_page_refresh_reviews (LineupSearchPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Refresh *r;
-
   if (self->search_id <= 0 || self->user == NULL || !review_pending (self))
     return;
-  r = g_new0 (Refresh, 1);
-  r->db = g_object_ref (self->db);
-  r->user = g_object_ref (self->user);
-  r->search_id = self->search_id;
-  task = g_task_new (self, self->cancellable, refresh_ready, NULL);
-  g_task_set_task_data (task, r, (GDestroyNotify)refresh_free);
-  g_task_run_in_thread (task, refresh_thread);
+  lineup_db_search_get_async (lineup_session_get_db (self->session), self->user, self->search_id, self->cancellable,
+                              refresh_ready, g_object_ref (self));
 }
-
 
 static void
 decided (GObject      *source,
@@ -424,42 +372,40 @@ decided (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  LineupSearchPage *self = g_task_get_source_object (task);
+  LineupSearchPage    *self = g_task_get_source_object (task);
   LineupCandidateItem *item = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupDecision) decision = lineup_db_decide_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(JsonNode) node = decision ? lineup_decision_to_json (decision) : NULL;
   gboolean was_hidden = !lineup_candidate_item_get_revealed (item);
 
   if (self->disposed)
     return;
 
   self->deciding = FALSE;
-  if (node == NULL)
+  if (decision == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         lineup_app_alert_error (GTK_WIDGET (self), _("The Decision Was Not Recorded"), error);
       _lineup_search_page_update_actions (self);
       return;
     }
-  lineup_candidate_item_set_decision (item, json_node_get_object (node));
+  lineup_candidate_item_set_decision (item, decision);
   if (item == self->shown)
     {
       _lineup_search_page_clear_decision_form (self);
       /* The details are now on screen: that is a view too. */
       if (was_hidden)
-        lineup_db_candidate_viewed (self->db, self->user, self->search_id,
+        lineup_db_candidate_viewed (lineup_session_get_db (self->session), self->user, self->search_id,
                                     lineup_candidate_item_get_rank (item), FALSE);
     }
   _lineup_search_page_update_strip_summary (self);
   _lineup_search_page_update_actions (self);
 }
 
-
 void
-_lineup_search_page_record_decision (LineupSearchPage *self,
+_lineup_search_page_record_decision (LineupSearchPage  *self,
                                      LineupDecisionKind decision,
-                                     const char       *note)
+                                     const char        *note)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -469,7 +415,7 @@ _lineup_search_page_record_decision (LineupSearchPage *self,
   _lineup_search_page_update_actions (self);
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (self->shown), g_object_unref);
-  lineup_db_decide_async (self->db, self->user, self->search_id,
+  lineup_db_decide_async (lineup_session_get_db (self->session), self->user, self->search_id,
                           lineup_candidate_item_get_rank (self->shown), decision, note,
                           self->cancellable, decided, g_steal_pointer (&task));
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search-page.c: the detective's workspace — the object, its state
  * and the wiring between its panels. The actions and what they start are in
  * lineup-search-page-actions.c.
@@ -27,23 +28,23 @@
 
 G_DEFINE_FINAL_TYPE (LineupSearchPage, lineup_search_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STATE, PROP_SUBTITLE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_STATE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_ENUM_TYPE (LineupSearchState, lineup_search_state,
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_CASE, "no-case"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_PROBE, "no-probe"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LOADING, "loading"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_READY, "ready"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_SEARCHING, "searching"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_HIT, "no-hit"),
-  G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LINEUP, "lineup"))
+G_DEFINE_ENUM_TYPE (LineupSearchState, lineup_search_state, G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_CASE, "no-case"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_PROBE, "no-probe"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LOADING, "loading"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_READY, "ready"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_SEARCHING, "searching"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_NO_HIT, "no-hit"), G_DEFINE_ENUM_VALUE (LINEUP_SEARCH_STATE_LINEUP, "lineup"))
 
 /* helpers */
 
 void
-_lineup_search_page_set_state (LineupSearchPage  *self,
-                               LineupSearchState  state)
+_lineup_search_page_set_state (LineupSearchPage *self,
+                               LineupSearchState state)
 {
   if (self->state == state)
     return;
@@ -59,7 +60,7 @@ _lineup_search_page_reset_search (LineupSearchPage *self)
 {
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
-  g_clear_pointer (&self->search, json_node_unref);
+  g_clear_object (&self->search);
   g_clear_object (&self->searched_face);
   g_clear_object (&self->shown);
   self->search_id = 0;
@@ -77,11 +78,11 @@ _lineup_search_page_clear_case (LineupSearchPage *self)
   self->cancellable = g_cancellable_new ();
   _lineup_search_page_reset_search (self);
   /* The probe belongs to the case: a new case starts a new session. */
-  if (self->session != NULL)
-    lineup_probe_session_reset (self->session);
+  if (self->probe_session != NULL)
+    lineup_probe_session_reset (self->probe_session);
   lineup_probe_panel_set_session (self->probe, NULL);
-  g_clear_object (&self->session);
-  g_clear_pointer (&self->case_obj, json_object_unref);
+  g_clear_object (&self->probe_session);
+  g_clear_object (&self->kase);
   g_free (self->subtitle);
   self->subtitle = g_strdup ("");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
@@ -92,40 +93,40 @@ _lineup_search_page_clear_case (LineupSearchPage *self)
 
 void
 lineup_search_page_set_case (LineupSearchPage *self,
-                             JsonObject       *case_obj)
+                             LineupCase       *kase)
 {
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
-  const char *offence;
+  const char      *offence;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  g_return_if_fail (case_obj != NULL);
+  g_return_if_fail (LINEUP_IS_CASE (kase));
   _lineup_search_page_clear_case (self);
-  self->case_obj = json_object_ref (case_obj);
+  self->kase = g_object_ref (kase);
   /* The category's label, or its code if it has none. */
-  offence = lineup_json_get_string (case_obj, "offence_label");
-  if (*offence == '\0')
-    offence = lineup_json_get_string (case_obj, "offence");
-  title = g_strdup_printf (_("Case %s"), lineup_json_get_string (case_obj, "number"));
-  detail = g_strdup_printf ("%s — %s", offence, lineup_json_get_string (case_obj, "reason"));
+  offence = lineup_case_get_offence_label (kase);
+  if (offence == NULL || *offence == '\0')
+    offence = lineup_case_get_offence (kase);
+  title = g_strdup_printf (_("Case %s"), lineup_case_get_number (kase));
+  detail = g_strdup_printf ("%s — %s", offence, lineup_case_get_reason (kase));
   gtk_label_set_text (self->case_title, title);
   gtk_label_set_text (self->case_detail, detail);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_detail), detail);
   g_free (self->subtitle);
-  self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_json_get_string (case_obj, "number"),
+  self->subtitle = g_strdup_printf (_("Case %s · %s"), lineup_case_get_number (kase),
                                     offence);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
-  if (self->db != NULL)
+  if (lineup_session_get_db (self->session) != NULL)
     {
       LineupDetectOptions options;
 
-      self->session = lineup_probe_session_new (self->db, self->data_dir);
-      lineup_probe_session_set_user (self->session, self->user);
-      lineup_probe_session_set_case_number (self->session,
-                                            lineup_json_get_string (case_obj, "number"));
-      lineup_app_detect_options (&options);
-      lineup_probe_session_set_detect_options (self->session, &options);
-      lineup_probe_panel_set_session (self->probe, self->session);
+      self->probe_session = lineup_probe_session_new (lineup_session_get_db (self->session), lineup_session_get_data_dir (self->session));
+      lineup_probe_session_set_user (self->probe_session, self->user);
+      lineup_probe_session_set_case_number (self->probe_session,
+                                            lineup_case_get_number (kase));
+      lineup_session_get_detect_options (self->session, &options);
+      lineup_probe_session_set_detect_options (self->probe_session, &options);
+      lineup_probe_panel_set_session (self->probe, self->probe_session);
     }
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_NO_PROBE);
@@ -136,7 +137,7 @@ const char *
 lineup_search_page_get_case_number (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), NULL);
-  return self->case_obj ? lineup_json_get_string (self->case_obj, "number") : NULL;
+  return self->kase ? lineup_case_get_number (self->kase) : NULL;
 }
 
 /* policy */
@@ -148,10 +149,10 @@ policy_ready (GObject      *source,
 {
   g_autoptr(LineupSearchPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  LineupPolicy p, *policy = &p;
+  LineupPolicy     p, *policy = &p;
   g_autofree char *topk_sub = NULL;
   g_autofree char *threshold_sub = NULL;
-  double max_threshold;
+  double           max_threshold;
 
   if (!lineup_db_policy_get_finish (LINEUP_DB (source), result, policy, &error))
     {
@@ -173,7 +174,8 @@ policy_ready (GObject      *source,
   adw_action_row_set_subtitle (self->topk_row, topk_sub);
   threshold_sub = policy->threshold_max > 0
                     ? g_strdup_printf (_("Largest descriptor distance listed; policy allows up "
-                                         "to %.2f"), policy->threshold_max)
+                                         "to %.2f"),
+                                       policy->threshold_max)
                     : g_strdup (_("Largest descriptor distance listed; lower is stricter"));
   adw_action_row_set_subtitle (self->threshold_row, threshold_sub);
 }
@@ -182,10 +184,10 @@ void
 lineup_search_page_reload_cases (LineupSearchPage *self)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->db == NULL || self->user == NULL)
+  if (lineup_session_get_db (self->session) == NULL || self->user == NULL)
     return;
-  lineup_case_chooser_reload (self->case_chooser, self->db, self->user, self->cancellable);
-  lineup_db_policy_get_async (self->db, self->cancellable, policy_ready, g_object_ref (self));
+  lineup_case_chooser_reload (self->case_chooser, lineup_session_get_db (self->session), self->user, self->cancellable);
+  lineup_db_policy_get_async (lineup_session_get_db (self->session), self->cancellable, policy_ready, g_object_ref (self));
 }
 
 typedef struct
@@ -202,13 +204,12 @@ open_case_ready (GObject      *source,
   OpenCase *oc = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) cases = lineup_db_case_list_finish (LINEUP_DB (source), result, &error);
-  g_autoptr(JsonNode) list = cases ? lineup_case_list_to_json (cases) : NULL;
-  JsonArray *arr = list ? json_node_get_array (list) : NULL;
 
-  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+  for (guint i = 0; cases && i < g_list_model_get_n_items (cases); i++)
     {
-      JsonObject *c = json_array_get_object_element (arr, i);
-      if (g_strcmp0 (lineup_json_get_string (c, "number"), oc->number) == 0)
+      g_autoptr(LineupCase) c = g_list_model_get_item (cases, i);
+
+      if (g_strcmp0 (lineup_case_get_number (c), oc->number) == 0)
         lineup_search_page_set_case (oc->self, c);
     }
   if (error != NULL)
@@ -225,27 +226,27 @@ lineup_search_page_open_case (LineupSearchPage *self,
   OpenCase *oc;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->db == NULL || self->user == NULL || number == NULL)
+  if (lineup_session_get_db (self->session) == NULL || self->user == NULL || number == NULL)
     return;
   oc = g_new0 (OpenCase, 1);
   oc->self = g_object_ref (self);
   oc->number = g_strdup (number);
-  lineup_db_case_list_async (self->db, self->user, self->cancellable, open_case_ready, oc);
+  lineup_db_case_list_async (lineup_session_get_db (self->session), self->user, self->cancellable, open_case_ready, oc);
 }
 
 static void
 case_activated (LineupSearchPage *self,
-                JsonObject       *case_obj)
+                LineupCase       *kase)
 {
-  lineup_search_page_set_case (self, case_obj);
+  lineup_search_page_set_case (self, kase);
 }
 
 static void
 case_created (LineupCaseDialog *dialog,
-              JsonObject       *case_obj,
+              LineupCase       *kase,
               LineupSearchPage *self)
 {
-  lineup_search_page_set_case (self, case_obj);
+  lineup_search_page_set_case (self, kase);
   lineup_search_page_reload_cases (self);
 }
 
@@ -255,12 +256,12 @@ lineup_search_page_new_case (LineupSearchPage *self)
   LineupCaseDialog *dialog;
 
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->db == NULL || self->user == NULL)
+  if (lineup_session_get_db (self->session) == NULL || self->user == NULL)
     {
       lineup_app_alert (GTK_WIDGET (self), _("Not Signed In"), _("Sign in as a detective to open a case."));
       return;
     }
-  dialog = lineup_case_dialog_new (lineup_app_parent_window (GTK_WIDGET (self)), self->db,
+  dialog = lineup_case_dialog_new (lineup_app_parent_window (GTK_WIDGET (self)), lineup_session_get_db (self->session),
                                    self->user);
   g_signal_connect_object (dialog, "case-created", G_CALLBACK (case_created), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -271,7 +272,7 @@ lineup_search_page_new_case (LineupSearchPage *self)
 gboolean
 _lineup_search_page_has_original (LineupSearchPage *self)
 {
-  return self->session != NULL && lineup_probe_session_get_original (self->session) != NULL;
+  return self->probe_session != NULL && lineup_probe_session_get_original (self->probe_session) != NULL;
 }
 
 static void
@@ -289,16 +290,16 @@ probe_busy_changed (LineupSearchPage *self)
     _lineup_search_page_set_state (self, LINEUP_SEARCH_STATE_LOADING);
   else if (self->state == LINEUP_SEARCH_STATE_LOADING)
     _lineup_search_page_set_state (self, self->search_id > 0
-                       ? (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) ? LINEUP_SEARCH_STATE_LINEUP
-                                                                                    : LINEUP_SEARCH_STATE_NO_HIT)
-                       : _lineup_search_page_has_original (self) ? LINEUP_SEARCH_STATE_READY
-                                                                 : LINEUP_SEARCH_STATE_NO_PROBE);
+                                           ? (g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) ? LINEUP_SEARCH_STATE_LINEUP
+                                                                                                         : LINEUP_SEARCH_STATE_NO_HIT)
+                                         : _lineup_search_page_has_original (self) ? LINEUP_SEARCH_STATE_READY
+                                                                                   : LINEUP_SEARCH_STATE_NO_PROBE);
   _lineup_search_page_update_actions (self);
 }
 
 void
-lineup_search_page_set_source (LineupSearchPage  *self,
-                               LineupProbeSource  source)
+lineup_search_page_set_source (LineupSearchPage *self,
+                               LineupProbeSource source)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   lineup_probe_panel_set_source (self->probe, source);
@@ -310,7 +311,7 @@ lineup_search_page_load_probe (LineupSearchPage *self,
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
-  if (self->case_obj == NULL)
+  if (self->kase == NULL)
     {
       lineup_app_alert (GTK_WIDGET (self), _("Choose a Case First"),
                         _("A probe is always stored with a case. Choose an open case or open a "
@@ -336,7 +337,7 @@ guint
 lineup_search_page_get_n_faces (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), 0);
-  return self->session ? lineup_probe_session_get_n_faces (self->session) : 0;
+  return self->probe_session ? lineup_probe_session_get_n_faces (self->probe_session) : 0;
 }
 
 void
@@ -344,15 +345,15 @@ lineup_search_page_select_face (LineupSearchPage *self,
                                 int               index)
 {
   g_return_if_fail (LINEUP_IS_SEARCH_PAGE (self));
-  if (self->session != NULL)
-    lineup_probe_session_select_face (self->session, index);
+  if (self->probe_session != NULL)
+    lineup_probe_session_select_face (self->probe_session, index);
 }
 
 int
 lineup_search_page_get_selected_face (LineupSearchPage *self)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH_PAGE (self), -1);
-  return self->session ? lineup_probe_session_get_selected_index (self->session) : -1;
+  return self->probe_session ? lineup_probe_session_get_selected_index (self->probe_session) : -1;
 }
 
 /* the search */
@@ -382,7 +383,7 @@ decision_toggled (LineupSearchPage *self)
 static void
 user_changed (LineupSearchPage *self)
 {
-  LineupUser *user = self->app ? lineup_application_get_user (self->app) : NULL;
+  LineupUser *user = lineup_session_get_user (self->session);
 
   if (user == self->user)
     return;
@@ -398,12 +399,10 @@ user_changed (LineupSearchPage *self)
 static void
 page_mapped (LineupSearchPage *self)
 {
-  /* The database opens after the window appears; list cases when shown. */
-  if (self->db == NULL && self->app != NULL)
-    self->db = g_object_ref (lineup_application_get_db (self->app));
-  if (self->user == NULL && self->app != NULL)
+  /* List the cases whenever the page is shown. */
+  if (self->user == NULL)
     user_changed (self);
-  if (self->case_obj == NULL)
+  if (self->kase == NULL)
     lineup_search_page_reload_cases (self);
   else
     _lineup_search_page_refresh_reviews (self);
@@ -445,6 +444,9 @@ lineup_search_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -467,19 +469,13 @@ lineup_search_page_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
-  if (self->app && self->user_handler)
-    g_clear_signal_handler (&self->user_handler, self->app);
-  g_clear_object (&self->app);
-  g_clear_object (&self->db);
-  g_clear_object (&self->settings);
   g_clear_object (&self->user);
-  g_clear_pointer (&self->data_dir, g_free);
-  g_clear_pointer (&self->case_obj, json_object_unref);
-  g_clear_pointer (&self->search, json_node_unref);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->search);
   g_clear_object (&self->searched_face);
-  if (self->session != NULL)
-    lineup_probe_session_reset (self->session);
-  g_clear_object (&self->session);
+  if (self->probe_session != NULL)
+    lineup_probe_session_reset (self->probe_session);
+  g_clear_object (&self->probe_session);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
@@ -488,11 +484,43 @@ lineup_search_page_dispose (GObject *object)
 }
 
 static void
+lineup_search_page_constructed (GObject *object)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
+
+  G_OBJECT_CLASS (lineup_search_page_parent_class)->constructed (object);
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  g_set_object (&self->user, lineup_session_get_user (self->session));
+  g_signal_connect_object (self->session, "notify::user", G_CALLBACK (user_changed), self,
+                           G_CONNECT_SWAPPED);
+  _lineup_search_page_update_actions (self);
+}
+
+static void
+lineup_search_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lineup_search_page_finalize (GObject *object)
 {
   LineupSearchPage *self = LINEUP_SEARCH_PAGE (object);
 
   /* Workers hold a reference to the page, so none can be running here. */
+  g_clear_object (&self->session);
   g_free (self->subtitle);
   G_OBJECT_CLASS (lineup_search_page_parent_class)->finalize (object);
 }
@@ -500,15 +528,20 @@ lineup_search_page_finalize (GObject *object)
 static void
 lineup_search_page_class_init (LineupSearchPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_search_page_dispose;
   object_class->finalize = lineup_search_page_finalize;
+  object_class->constructed = lineup_search_page_constructed;
   object_class->get_property = lineup_search_page_get_property;
+  object_class->set_property = lineup_search_page_set_property;
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, LINEUP_TYPE_SEARCH_STATE,
                                               LINEUP_SEARCH_STATE_NO_CASE,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, "",
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -562,29 +595,13 @@ lineup_search_page_class_init (LineupSearchPageClass *klass)
 static void
 lineup_search_page_init (LineupSearchPage *self)
 {
-  LineupApplication *app = lineup_app_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  {
-    static GtkCssProvider *css;
-
-    /* The page's own styles, once per process. */
-    if (css == NULL && gdk_display_get_default () != NULL)
-      {
-        css = gtk_css_provider_new ();
-        gtk_css_provider_load_from_resource (css, "/io/github/lineup/Lineup/lineup-search.css");
-        gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                    GTK_STYLE_PROVIDER (css),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      }
-  }
   self->cancellable = g_cancellable_new ();
   self->state = LINEUP_SEARCH_STATE_NO_CASE;
   self->subtitle = g_strdup ("");
   self->blind = TRUE;
 
   gtk_label_set_text (self->lead_label, _(LINEUP_LEAD_STATEMENT));
-
 
   g_signal_connect_object (self->probe, "notify::busy", G_CALLBACK (probe_busy_changed), self,
                            G_CONNECT_SWAPPED);
@@ -598,25 +615,12 @@ lineup_search_page_init (LineupSearchPage *self)
 
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
 
-  if (app != NULL)
-    {
-      self->app = g_object_ref (app);
-      if (lineup_application_get_db (self->app))
-        self->db = g_object_ref (lineup_application_get_db (self->app));
-      self->data_dir = g_strdup (lineup_application_get_data_dir (self->app));
-      if (lineup_application_get_settings (self->app))
-        self->settings = g_object_ref (lineup_application_get_settings (self->app));
-      self->user = lineup_application_get_user (self->app);
-      if (self->user)
-        g_object_ref (self->user);
-      self->user_handler = g_signal_connect_swapped (self->app, "notify::user",
-                                                     G_CALLBACK (user_changed), self);
-    }
   _lineup_search_page_update_actions (self);
 }
 
 GtkWidget *
-lineup_search_page_new (void)
+lineup_search_page_new (LineupSession *session)
 {
-  return g_object_new (LINEUP_TYPE_SEARCH_PAGE, NULL);
+  g_return_val_if_fail (LINEUP_IS_SESSION (session), NULL);
+  return g_object_new (LINEUP_TYPE_SEARCH_PAGE, "session", session, NULL);
 }

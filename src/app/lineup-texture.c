@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-texture.c: the one place a LineupRgb becomes a GdkTexture.
  * Decoding and scaling happen on the LineupWorker
  * (lineup_image_load_rgb_async); this only wraps the result. */

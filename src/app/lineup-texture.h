@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-texture.h: decoded pixels from the core's image loader onto the
  * screen. */
 #pragma once

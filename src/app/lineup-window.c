@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-window.c: the main window: the session gate (first-run
  * administrator, sign-in) and, once someone is signed in, a sidebar of the
  * pages their roles allow.
@@ -22,71 +23,81 @@
 
 struct _LineupWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  LineupWindowState     state;
-  const char           *screen;
-  GCancellable         *cancellable;
-  char                 *db_path;
-  char                 *shown_user;   /* whose session the pages last showed */
-  const char           *shown_page;   /* and which page, interned */
+  LineupSession    *session; /* construct-only */
+  GSignalGroup     *session_signals;
+  LineupWindowState state;
+  const char       *screen;
+  GCancellable     *cancellable;
+  char             *db_path;
+  char             *shown_user; /* whose session the pages last showed */
+  const char       *shown_page; /* and which page, interned */
 
   /* template children */
-  GtkStack             *session_stack;
-  GtkStack             *gate_stack;
-  AdwStatusPage        *db_error_page;
-  AdwEntryRow          *setup_name_row;
-  AdwEntryRow          *setup_display_row;
-  AdwEntryRow          *setup_password_row;
-  AdwEntryRow          *setup_confirm_row;
-  GtkCheckButton       *setup_clerk_check;
-  GtkCheckButton       *setup_detective_check;
-  GtkCheckButton       *setup_supervisor_check;
-  GtkLabel             *setup_error_label;
-  GtkButton            *setup_button;
-  GtkLabel             *setup_statement;
-  AdwStatusPage        *signin_page;
-  AdwEntryRow          *signin_name_row;
-  AdwEntryRow          *signin_password_row;
-  GtkLabel             *signin_error_label;
-  GtkButton            *signin_button;
-  GtkLabel             *signin_statement;
-  AdwWindowTitle       *user_title;
-  AdwStatusPage        *none_page;
-  GtkLabel             *none_statement;
-  GtkButton            *import_button;
-  AdwLeaflet           *leaflet;
-  GtkStack             *pages;
-  GtkStack             *gallery_stack;
-  AdwStatusPage        *welcome_page;
-  AdwStatusPage        *error_page;
-  GtkLabel             *db_path_label;
-  GtkLabel             *schema_label;
-  GtkLabel             *subjects_label;
-  GtkLabel             *bookings_label;
-  GtkLabel             *faces_label;
-  AdwWindowTitle       *window_title;
-  LineupImportPage     *import_page;
-  LineupGalleryPage    *gallery_page;
+  GtkStack       *session_stack;
+  GtkStack       *gate_stack;
+  AdwStatusPage  *db_error_page;
+  AdwEntryRow    *setup_name_row;
+  AdwEntryRow    *setup_display_row;
+  AdwEntryRow    *setup_password_row;
+  AdwEntryRow    *setup_confirm_row;
+  GtkCheckButton *setup_clerk_check;
+  GtkCheckButton *setup_detective_check;
+  GtkCheckButton *setup_supervisor_check;
+  GtkLabel       *setup_error_label;
+  GtkButton      *setup_button;
+  GtkLabel       *setup_statement;
+  AdwStatusPage  *signin_page;
+  AdwEntryRow    *signin_name_row;
+  AdwEntryRow    *signin_password_row;
+  GtkLabel       *signin_error_label;
+  GtkButton      *signin_button;
+  GtkLabel       *signin_statement;
+  AdwWindowTitle *user_title;
+  AdwStatusPage  *none_page;
+  GtkLabel       *none_statement;
+  GtkButton      *import_button;
+  AdwLeaflet     *leaflet;
+  GtkStack       *pages;
+  GtkStack       *gallery_stack;
+  AdwStatusPage  *welcome_page;
+  AdwStatusPage  *error_page;
+  GtkLabel       *db_path_label;
+  GtkLabel       *schema_label;
+  GtkLabel       *subjects_label;
+  GtkLabel       *bookings_label;
+  GtkLabel       *faces_label;
+  AdwWindowTitle *window_title;
+  AdwBin         *gallery_slot;
 
-  /* built in code: they read the application's state themselves */
-  GtkWidget            *search_page;
-  GtkWidget            *review_page;
-  GtkWidget            *audit_page;
+  /* built in code, with the session */
+  LineupImportPage  *import_page;
+  LineupGalleryPage *gallery_page;
+  GtkWidget         *search_page;
+  GtkWidget         *review_page;
+  GtkWidget         *audit_page;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_STATE, PROP_SCREEN, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_STATE,
+  PROP_SCREEN,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 /* Sidebar pages and what each needs; a page shows when the user has any
  * one of its permissions. */
 static const struct
 {
-  const char       *name;
-  LineupPermission  permissions[2];
-  guint             n_permissions;
+  const char      *name;
+  LineupPermission permissions[2];
+  guint            n_permissions;
 } page_rules[] = {
   { "gallery", { LINEUP_PERMISSION_VIEW_GALLERY }, 1 },
   { "import", { LINEUP_PERMISSION_IMPORT }, 1 },
@@ -98,23 +109,15 @@ static const struct
 /* The page shown after signing in: the work the role is there for. */
 static const char *home_order[] = { "search", "review", "gallery", "import", "none", "audit" };
 
-static LineupApplication *
-get_app (LineupWindow *self)
-{
-  return LINEUP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
 static LineupUser *
 get_user (LineupWindow *self)
 {
-  LineupApplication *app = get_app (self);
-
-  return app != NULL ? lineup_application_get_user (app) : NULL;
+  return lineup_session_get_user (self->session);
 }
 
 static void
-set_state (LineupWindow      *self,
-           LineupWindowState  state)
+set_state (LineupWindow     *self,
+           LineupWindowState state)
 {
   static const char *names[] = { "loading", "error", "empty", "ready" };
 
@@ -167,8 +170,8 @@ set_count_label (GtkLabel *label,
 }
 
 static gboolean
-user_can (LineupWindow     *self,
-          LineupPermission  permission)
+user_can (LineupWindow    *self,
+          LineupPermission permission)
 {
   LineupUser *user = get_user (self);
 
@@ -180,7 +183,7 @@ user_can (LineupWindow     *self,
 static void
 update_welcome (LineupWindow *self)
 {
-  gboolean can_import = user_can (self, LINEUP_PERMISSION_IMPORT);
+  gboolean         can_import = user_can (self, LINEUP_PERMISSION_IMPORT);
   g_autofree char *welcome = NULL;
 
   if (can_import)
@@ -264,16 +267,13 @@ reload_open_ready (GObject      *source,
 void
 lineup_window_reload (LineupWindow *self)
 {
-  LineupApplication *app;
-
   g_return_if_fail (LINEUP_IS_WINDOW (self));
 
-  app = get_app (self);
-  if (app == NULL || lineup_application_get_user (app) == NULL)
+  if (get_user (self) == NULL)
     return;
   set_state (self, LINEUP_WINDOW_STATE_LOADING);
   /* Opening an open database is a no-op on the database thread. */
-  lineup_db_open_async (lineup_application_get_db (app), self->cancellable, reload_open_ready,
+  lineup_db_open_async (lineup_session_get_db (self->session), self->cancellable, reload_open_ready,
                         g_object_ref (self));
 }
 
@@ -345,7 +345,7 @@ show_main (LineupWindow *self,
            LineupUser   *user)
 {
   g_autofree char *roles = lineup_app_roles_label (lineup_user_get_roles (user));
-  const char *display = lineup_user_get_display_name (user);
+  const char      *display = lineup_user_get_display_name (user);
 
   adw_window_title_set_title (self->user_title,
                               display != NULL && *display ? display
@@ -354,8 +354,8 @@ show_main (LineupWindow *self,
   apply_permissions (self, user);
   /* After a lock the same person resumes where they were; anyone else
    * starts at their home page. */
-  if (g_strcmp0 (self->shown_user, lineup_user_get_name (user)) == 0
-      && self->shown_page != NULL && page_is_visible (self, self->shown_page))
+  if (g_strcmp0 (self->shown_user, lineup_user_get_name (user)) == 0 &&
+      self->shown_page != NULL && page_is_visible (self, self->shown_page))
     gtk_stack_set_visible_child_name (self->pages, self->shown_page);
   else
     for (guint i = 0; i < G_N_ELEMENTS (home_order); i++)
@@ -373,9 +373,8 @@ show_main (LineupWindow *self,
 static void
 show_sign_in (LineupWindow *self)
 {
-  LineupApplication *app = get_app (self);
-  const char *message = lineup_application_get_lock_message (app);
-  const char *name = lineup_application_get_last_user_name (app);
+  const char *message = lineup_session_get_lock_message (self->session);
+  const char *name = lineup_session_get_last_user_name (self->session);
 
   adw_status_page_set_description (
     self->signin_page,
@@ -486,32 +485,27 @@ open_ready (GObject      *source,
                                g_object_ref (self));
 }
 
-/* GtkWindow:application is set after construction, so the window binds its
- * state here rather than in constructed(). */
+/* After construction: the pages exist and the window follows its session. */
 static void
-lineup_window_setup (LineupWindow      *self,
-                     LineupApplication *app)
+lineup_window_setup (LineupWindow *self)
 {
-  g_settings_bind (lineup_application_get_settings (app), "window-width", self, "default-width",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (lineup_application_get_settings (app), "window-height", self,
-                   "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (lineup_application_get_settings (app), "window-maximized", self, "maximized",
-                   G_SETTINGS_BIND_DEFAULT);
-  lineup_import_page_set_db (self->import_page, lineup_application_get_db (app),
-                             lineup_application_get_data_dir (app));
-  lineup_gallery_page_set_db (self->gallery_page, lineup_application_get_db (app),
-                              lineup_application_get_data_dir (app));
+  GSettings *settings = lineup_session_get_settings (self->session);
+
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
   /* New or purged photos change what the gallery shows. */
   g_signal_connect_swapped (self->import_page, "finished", G_CALLBACK (lineup_window_reload), self);
   g_signal_connect_swapped (self->gallery_page, "purged", G_CALLBACK (lineup_window_reload), self);
-  g_signal_connect_object (app, "notify::user", G_CALLBACK (on_user_changed), self,
-                           G_CONNECT_SWAPPED);
-  lineup_application_watch_activity (app, GTK_WIDGET (self));
+  g_signal_group_set_target (self->session_signals, self->session);
+  lineup_session_watch_activity (self->session, GTK_WIDGET (self));
   apply_permissions (self, NULL);
 
   set_screen (self, "starting");
-  lineup_db_open_async (lineup_application_get_db (app), self->cancellable, open_ready,
+  lineup_db_open_async (lineup_session_get_db (self->session), self->cancellable, open_ready,
                         g_object_ref (self));
 }
 
@@ -524,9 +518,20 @@ lineup_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->shown_user, g_free);
+  g_clear_object (&self->session_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_WINDOW);
 
   G_OBJECT_CLASS (lineup_window_parent_class)->dispose (object);
+}
+
+/* The session outlives dispose: callbacks still running may read it. */
+static void
+lineup_window_finalize (GObject *object)
+{
+  LineupWindow *self = LINEUP_WINDOW (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lineup_window_parent_class)->finalize (object);
 }
 
 static void
@@ -544,6 +549,27 @@ lineup_window_get_property (GObject    *object,
       break;
     case PROP_SCREEN:
       g_value_set_string (value, self->screen);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LineupWindow *self = LINEUP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -583,7 +609,7 @@ signed_in (GObject      *source,
       return;
     }
   lineup_app_show_inline_error (self->signin_error_label, NULL);
-  lineup_application_set_user (get_app (self), user);
+  lineup_session_set_user (self->session, user);
 }
 
 static void
@@ -591,9 +617,9 @@ sign_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupWindow    *self = LINEUP_WINDOW (widget);
   g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->signin_name_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->signin_password_row));
+  const char      *password = gtk_editable_get_text (GTK_EDITABLE (self->signin_password_row));
 
   if (*name == '\0')
     {
@@ -610,7 +636,7 @@ sign_in_action (GtkWidget  *widget,
   lineup_app_show_inline_error (self->signin_error_label, NULL);
   set_gate_busy (self, TRUE);
   /* Verifying the hash takes a tenth of a second: on the database thread. */
-  lineup_db_sign_in_async (lineup_application_get_db (get_app (self)), name, password,
+  lineup_db_sign_in_async (lineup_session_get_db (self->session), name, password,
                            self->cancellable, signed_in, g_object_ref (self));
 }
 
@@ -634,7 +660,7 @@ admin_created (GObject      *source,
   lineup_app_show_inline_error (self->setup_error_label, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->setup_password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->setup_confirm_row), "");
-  lineup_application_set_user (get_app (self), user);
+  lineup_session_set_user (self->session, user);
 }
 
 static void
@@ -642,12 +668,12 @@ create_admin_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupWindow    *self = LINEUP_WINDOW (widget);
   g_autofree char *name = lineup_app_dup_entry_text (GTK_EDITABLE (self->setup_name_row));
   g_autofree char *display = lineup_app_dup_entry_text (GTK_EDITABLE (self->setup_display_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->setup_password_row));
-  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->setup_confirm_row));
-  LineupRoles extra;
+  const char      *password = gtk_editable_get_text (GTK_EDITABLE (self->setup_password_row));
+  const char      *confirm = gtk_editable_get_text (GTK_EDITABLE (self->setup_confirm_row));
+  LineupRoles      extra;
   g_autoptr(GError) error = NULL;
 
   if (*name == '\0')
@@ -687,7 +713,7 @@ create_admin_action (GtkWidget  *widget,
 
   lineup_app_show_inline_error (self->setup_error_label, NULL);
   set_gate_busy (self, TRUE);
-  lineup_db_user_init_async (lineup_application_get_db (get_app (self)), name,
+  lineup_db_user_init_async (lineup_session_get_db (self->session), name,
                              *display != '\0' ? display : name, password, extra,
                              self->cancellable, admin_created, g_object_ref (self));
 }
@@ -710,14 +736,11 @@ add_photo_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *param)
 {
-  LineupWindow *self = LINEUP_WINDOW (widget);
-  LineupApplication *app = get_app (self);
-  LineupAddPhotoWindow *form = lineup_add_photo_window_new (GTK_WINDOW (self),
-                                                            lineup_application_get_db (app),
-                                                            lineup_application_get_data_dir (app));
+  LineupWindow         *self = LINEUP_WINDOW (widget);
+  LineupAddPhotoWindow *form = lineup_add_photo_window_new (GTK_WINDOW (self), self->session);
 
   g_signal_connect_swapped (form, "added", G_CALLBACK (lineup_window_reload), self);
-  lineup_application_watch_activity (app, GTK_WIDGET (form));
+  lineup_session_watch_activity (self->session, GTK_WIDGET (form));
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -727,7 +750,7 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  const char *page = g_variant_get_string (param, NULL);
+  const char   *page = g_variant_get_string (param, NULL);
 
   /* A page the user's roles hide stays hidden. */
   if (!page_is_visible (self, page))
@@ -746,7 +769,7 @@ open_object_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  const char *type, *key;
+  const char   *type, *key;
 
   g_variant_get (param, "(&s&s)", &type, &key);
   if (g_str_equal (type, "booking") && page_is_visible (self, "gallery"))
@@ -761,14 +784,19 @@ open_object_action (GtkWidget  *widget,
     }
 }
 
+static void lineup_window_constructed (GObject *object);
+
 static void
 lineup_window_class_init (LineupWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lineup_window_constructed;
   object_class->dispose = lineup_window_dispose;
+  object_class->finalize = lineup_window_finalize;
   object_class->get_property = lineup_window_get_property;
+  object_class->set_property = lineup_window_set_property;
 
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL, LINEUP_WINDOW_STATE_LOADING,
@@ -777,6 +805,9 @@ lineup_window_class_init (LineupWindowClass *klass)
   properties[PROP_SCREEN] =
     g_param_spec_string ("screen", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LINEUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -815,8 +846,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, bookings_label);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, faces_label);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, LineupWindow, import_page);
-  gtk_widget_class_bind_template_child (widget_class, LineupWindow, gallery_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, gallery_slot);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -829,7 +859,7 @@ lineup_window_class_init (LineupWindowClass *klass)
 static void
 on_page_changed (LineupWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
+  GtkWidget  *child = gtk_stack_get_visible_child (self->pages);
   const char *title = NULL;
   const char *subtitle = NULL;
 
@@ -843,7 +873,7 @@ on_page_changed (LineupWindow *self)
                                  subtitle != NULL && *subtitle ? subtitle : NULL);
 }
 
-static void
+static GtkStackPage *
 add_page (LineupWindow *self,
           GtkWidget    *page,
           const char   *name,
@@ -853,6 +883,7 @@ add_page (LineupWindow *self,
   GtkStackPage *stack_page = gtk_stack_add_titled (self->pages, page, name, title);
 
   gtk_stack_page_set_icon_name (stack_page, icon_name);
+  return stack_page;
 }
 
 /* Long work goes on when the user leaves its page; the sidebar marks the
@@ -874,22 +905,41 @@ mark_busy_pages (LineupWindow *self)
 static void
 lineup_window_init (LineupWindow *self)
 {
-  g_type_ensure (LINEUP_TYPE_IMPORT_PAGE);
-  g_type_ensure (LINEUP_TYPE_GALLERY_PAGE);
   self->cancellable = g_cancellable_new ();
   self->screen = g_intern_static_string ("starting");
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (LINEUP_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user",
+                                  G_CALLBACK (on_user_changed), self);
 
   /* The standing statement, worded once in the core. */
   gtk_label_set_text (self->setup_statement, _(LINEUP_LEAD_STATEMENT));
   gtk_label_set_text (self->signin_statement, _(LINEUP_LEAD_STATEMENT));
   gtk_label_set_text (self->none_statement, _(LINEUP_LEAD_STATEMENT));
+}
 
-  self->search_page = lineup_search_page_new ();
+/* The pages need the session at construction, so they are built here, in
+ * the sidebar's order. */
+static void
+lineup_window_constructed (GObject *object)
+{
+  LineupWindow *self = LINEUP_WINDOW (object);
+
+  G_OBJECT_CLASS (lineup_window_parent_class)->constructed (object);
+
+  g_return_if_fail (LINEUP_IS_SESSION (self->session));
+  self->gallery_page = LINEUP_GALLERY_PAGE (lineup_gallery_page_new (self->session));
+  adw_bin_set_child (self->gallery_slot, GTK_WIDGET (self->gallery_page));
+  self->import_page = LINEUP_IMPORT_PAGE (lineup_import_page_new (self->session));
+  add_page (self, GTK_WIDGET (self->import_page), "import", _("Import"), "document-open-symbolic");
+  gtk_stack_page_set_visible (add_page (self, GTK_WIDGET (self->none_page), "none",
+                                        _("Administration"), "system-users-symbolic"),
+                              FALSE);
+  self->search_page = lineup_search_page_new (self->session);
   add_page (self, self->search_page, "search", _("Search"), "system-search-symbolic");
-  self->review_page = lineup_review_page_new ();
+  self->review_page = lineup_review_page_new (self->session);
   add_page (self, self->review_page, "review", _("Review"), "emblem-ok-symbolic");
-  self->audit_page = lineup_audit_page_new ();
+  self->audit_page = lineup_audit_page_new (self->session);
   add_page (self, self->audit_page, "audit", _("Audit Log"), "document-open-recent-symbolic");
   g_signal_connect_swapped (self->search_page, "notify::subtitle", G_CALLBACK (on_page_changed),
                             self);
@@ -904,8 +954,27 @@ lineup_window_init (LineupWindow *self)
 LineupWindow *
 lineup_window_new (LineupApplication *app)
 {
-  LineupWindow *self = g_object_new (LINEUP_TYPE_WINDOW, "application", app, NULL);
+  LineupWindow *self;
 
-  lineup_window_setup (self, app);
+  g_return_val_if_fail (LINEUP_IS_APPLICATION (app), NULL);
+
+  self = g_object_new (LINEUP_TYPE_WINDOW,
+                       "application", app,
+                       "session", lineup_application_get_session (app),
+                       NULL);
+  lineup_window_setup (self);
   return self;
+}
+
+GtkWidget *
+lineup_window_get_page (LineupWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (LINEUP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* The gallery page sits inside the gallery's own stack of states. */
+  if (g_str_equal (name, "gallery"))
+    return GTK_WIDGET (self->gallery_page);
+  return gtk_stack_get_child_by_name (self->pages, name);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-window.h: the main window. */
 #pragma once
 
@@ -18,11 +19,16 @@ typedef enum
   LINEUP_WINDOW_STATE_READY,
 } LineupWindowState;
 
-LineupWindow      *lineup_window_new       (LineupApplication *app);
-LineupWindowState  lineup_window_get_state (LineupWindow      *self);
+/* A main window on app's session (its construct-only "session"). */
+LineupWindow     *lineup_window_new (LineupApplication *app);
+LineupWindowState lineup_window_get_state (LineupWindow *self);
 /* "starting", "failed", "setup" (first run), "sign-in" or "main"; notified
  * as the "screen" property. */
-const char        *lineup_window_get_screen (LineupWindow     *self);
-void               lineup_window_reload    (LineupWindow      *self);
+const char *lineup_window_get_screen (LineupWindow *self);
+void        lineup_window_reload (LineupWindow *self);
+/* A sidebar page by name: "gallery", "import", "search", "review",
+ * "audit" or "none". */
+GtkWidget *lineup_window_get_page (LineupWindow *self,
+                                   const char   *name);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
-/* lineup-cli-cases.c: accounts, cases, search, decisions, reviews, the
- * audit log and reports from the command line. Every command that acts
- * signs in first; the core checks the role and audits. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lineup-cli-cases.c: accounts, cases, search, decisions, reviews and
+ * reports from the command line (the audit log and the policy are in
+ * lineup-cli-admin.c). Every command that acts signs in first; the core
+ * checks the role and audits. */
 #define G_LOG_DOMAIN "lineup-cli"
 
 #include "config.h"
@@ -10,12 +12,11 @@
 
 #include "lineup-cli-private.h"
 
-/* Opens the database and signs in; on failure prints and returns FALSE. */
-static gboolean
-session (LineupCliGlobals  *globals,
-         LineupDb         **db,
-         LineupUser       **user,
-         int               *ret)
+gboolean
+lineup_cli_session (LineupCliGlobals *globals,
+                    LineupDb        **db,
+                    LineupUser      **user,
+                    int              *ret)
 {
   g_autoptr(GError) error = NULL;
 
@@ -28,17 +29,17 @@ session (LineupCliGlobals  *globals,
   return TRUE;
 }
 
-static int
-usage (const char *command,
-       const char *what)
+int
+lineup_cli_usage (const char *command,
+                  const char *what)
 {
   g_printerr ("lineup-cli %s: %s\n", command, what);
   g_printerr (_("Run “lineup-cli %s --help” for usage.\n"), command);
   return LINEUP_CLI_USAGE;
 }
 
-static int
-print_node (JsonNode *node)
+int
+lineup_cli_print_node (JsonNode *node)
 {
   lineup_cli_print_json (node);
   return LINEUP_CLI_OK;
@@ -46,27 +47,27 @@ print_node (JsonNode *node)
 
 /* Listing commands: fetch a JSON array (signed in or not), print it as JSON
  * or one line per element. */
-typedef JsonNode *(*ListFunc) (LineupDb    *db,
-                               LineupUser  *user,
-                               GError     **error);
-typedef void      (*RowFunc)  (JsonObject  *row);
+typedef JsonNode *(*ListFunc) (LineupDb   *db,
+                               LineupUser *user,
+                               GError    **error);
+typedef void (*RowFunc) (JsonObject *row);
 
 static int
-list_command (LineupCliGlobals  *globals,
-              int                argc,
-              char             **argv,
-              const char        *command,
-              const char        *summary,
-              gboolean           sign_in,
-              ListFunc           list_func,
-              RowFunc            row_func)
+list_command (LineupCliGlobals *globals,
+              int               argc,
+              char            **argv,
+              const char       *command,
+              const char       *summary,
+              gboolean          sign_in,
+              ListFunc          list_func,
+              RowFunc           row_func)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) list = NULL;
-  JsonArray *arr;
-  int ret;
+  JsonArray         *arr;
+  int                ret;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
     { NULL }
@@ -75,12 +76,12 @@ list_command (LineupCliGlobals  *globals,
   ret = lineup_cli_parse (command, NULL, summary, entries, globals, &argc, &argv);
   if (ret >= 0)
     return ret;
-  if (!session (globals, &db, sign_in ? &user : NULL, &ret))
+  if (!lineup_cli_session (globals, &db, sign_in ? &user : NULL, &ret))
     return ret;
   if (!(list = list_func (db, user, &error)))
     return lineup_cli_fail (error);
   if (globals->json)
-    return print_node (list);
+    return lineup_cli_print_node (list);
   arr = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (arr); i++)
     row_func (json_array_get_object_element (arr, i));
@@ -97,18 +98,18 @@ user_row (JsonObject *o)
 }
 
 int
-lineup_cli_user_list (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_user_list (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   return list_command (globals, argc, argv, "user list", _("List accounts (administrators only)."), TRUE,
                        lineup_db_user_list_sync, user_row);
 }
 
 static JsonNode *
-case_list (LineupDb    *db,
-           LineupUser  *user,
-           GError     **error)
+case_list (LineupDb   *db,
+           LineupUser *user,
+           GError    **error)
 {
   g_autoptr(GListModel) cases = lineup_db_case_list_sync (db, user, error);
 
@@ -124,18 +125,18 @@ case_row (JsonObject *o)
 }
 
 int
-lineup_cli_case_list (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_case_list (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   return list_command (globals, argc, argv, "case list", _("List cases, open ones first."), TRUE,
                        case_list, case_row);
 }
 
 static JsonNode *
-review_queue (LineupDb    *db,
-              LineupUser  *user,
-              GError     **error)
+review_queue (LineupDb   *db,
+              LineupUser *user,
+              GError    **error)
 {
   g_autoptr(GListModel) entries = lineup_db_review_queue_sync (db, user, error);
 
@@ -152,18 +153,18 @@ queue_row (JsonObject *o)
 }
 
 int
-lineup_cli_review_queue (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
+lineup_cli_review_queue (LineupCliGlobals *globals,
+                         int               argc,
+                         char            **argv)
 {
   return list_command (globals, argc, argv, "review queue", _("Possible leads waiting for review (supervisors)."),
                        TRUE, review_queue, queue_row);
 }
 
 static JsonNode *
-offences (LineupDb    *db,
-          LineupUser  *user,
-          GError     **error)
+offences (LineupDb   *db,
+          LineupUser *user,
+          GError    **error)
 {
   return lineup_db_offences_list_sync (db, error);
 }
@@ -176,9 +177,9 @@ offence_row (JsonObject *o)
 }
 
 int
-lineup_cli_offence_list (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
+lineup_cli_offence_list (LineupCliGlobals *globals,
+                         int               argc,
+                         char            **argv)
 {
   return list_command (globals, argc, argv, "offence list",
                        _("List offence categories and whether they allow search."), FALSE, offences, offence_row);
@@ -206,18 +207,18 @@ new_password (GError **error)
 }
 
 static gboolean
-parse_roles (char        **roles_opt,
-             LineupRoles  *roles,
-             GError      **error)
+parse_roles (char       **roles_opt,
+             LineupRoles *roles,
+             GError     **error)
 {
   g_autofree char *joined = roles_opt ? g_strjoinv (" ", roles_opt) : g_strdup ("");
   return lineup_roles_from_string (joined, roles, error);
 }
 
 int
-lineup_cli_user_init (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_user_init (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
@@ -226,8 +227,8 @@ lineup_cli_user_init (LineupCliGlobals  *globals,
   g_autofree char *display = NULL;
   g_autofree char *password = NULL;
   g_auto(GStrv) also = NULL;
-  LineupRoles extra = 0;
-  int ret;
+  LineupRoles        extra = 0;
+  int                ret;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The administrator's account name"), N_("NAME") },
     { "display-name", 0, 0, G_OPTION_ARG_STRING, &display, N_("Full name"), N_("TEXT") },
@@ -243,10 +244,10 @@ lineup_cli_user_init (LineupCliGlobals  *globals,
   if (ret >= 0)
     return ret;
   if (name == NULL || argc != 1)
-    return usage ("user init", _("give --name NAME"));
+    return lineup_cli_usage ("user init", _("give --name NAME"));
   if (!parse_roles (also, &extra, &error) || !(password = new_password (&error)))
     return lineup_cli_fail (error);
-  if (!session (globals, &db, NULL, &ret))
+  if (!lineup_cli_session (globals, &db, NULL, &ret))
     return ret;
   if (!(user = lineup_db_user_init_sync (db, name, display, password, extra, &error)))
     return lineup_cli_fail (error);
@@ -258,9 +259,9 @@ lineup_cli_user_init (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_user_add (LineupCliGlobals  *globals,
-                     int                argc,
-                     char             **argv)
+lineup_cli_user_add (LineupCliGlobals *globals,
+                     int               argc,
+                     char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
@@ -269,8 +270,8 @@ lineup_cli_user_add (LineupCliGlobals  *globals,
   g_autofree char *display = NULL;
   g_autofree char *password = NULL;
   g_auto(GStrv) role_opt = NULL;
-  LineupRoles roles = 0;
-  int ret;
+  LineupRoles        roles = 0;
+  int                ret;
   const GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &role_opt,
       N_("clerk, detective, supervisor or administrator (repeat for more)"), N_("ROLE") },
@@ -285,10 +286,10 @@ lineup_cli_user_add (LineupCliGlobals  *globals,
   if (ret >= 0)
     return ret;
   if (argc != 2 || role_opt == NULL)
-    return usage ("user add", _("give the account NAME and at least one --role"));
+    return lineup_cli_usage ("user add", _("give the account NAME and at least one --role"));
   if (!parse_roles (role_opt, &roles, &error))
     return lineup_cli_fail (error);
-  if (!session (globals, &db, &user, &ret))
+  if (!lineup_cli_session (globals, &db, &user, &ret))
     return ret;
   if (!(password = new_password (&error)) ||
       !(added = lineup_db_user_add_sync (db, user, argv[1], display, roles, password, &error)))
@@ -300,18 +301,17 @@ lineup_cli_user_add (LineupCliGlobals  *globals,
   return LINEUP_CLI_OK;
 }
 
-
 static int
-user_set_disabled (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv,
-                   gboolean           disabled)
+user_set_disabled (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv,
+                   gboolean          disabled)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   const char *command = disabled ? "user disable" : "user enable";
-  int ret;
+  int         ret;
 
   ret = lineup_cli_parse (command, "NAME",
                           disabled ? _("Disable an account: it can no longer sign in; its work stays.")
@@ -320,8 +320,8 @@ user_set_disabled (LineupCliGlobals  *globals,
   if (ret >= 0)
     return ret;
   if (argc != 2)
-    return usage (command, _("give one account NAME"));
-  if (!session (globals, &db, &user, &ret))
+    return lineup_cli_usage (command, _("give one account NAME"));
+  if (!lineup_cli_session (globals, &db, &user, &ret))
     return ret;
   if (!lineup_db_user_disable_sync (db, user, argv[1], disabled, &error))
     return lineup_cli_fail (error);
@@ -344,18 +344,18 @@ lineup_cli_user_enable (LineupCliGlobals *globals, int argc, char **argv)
 /* cases */
 
 int
-lineup_cli_case_new (LineupCliGlobals  *globals,
-                     int                argc,
-                     char             **argv)
+lineup_cli_case_new (LineupCliGlobals *globals,
+                     int               argc,
+                     char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupCase) kase = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *offence = NULL;
-  g_autofree char *reason = NULL;
-  int ret;
+  g_autofree char   *number = NULL;
+  g_autofree char   *offence = NULL;
+  g_autofree char   *reason = NULL;
+  int                ret;
   const GOptionEntry entries[] = {
     { "number", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "offence", 0, 0, G_OPTION_ARG_STRING, &offence,
@@ -373,8 +373,8 @@ lineup_cli_case_new (LineupCliGlobals  *globals,
   if (ret >= 0)
     return ret;
   if (argc != 1)
-    return usage ("case new", _("unexpected arguments"));
-  if (!session (globals, &db, &user, &ret))
+    return lineup_cli_usage ("case new", _("unexpected arguments"));
+  if (!lineup_cli_session (globals, &db, &user, &ret))
     return ret;
   /* Missing parts go to the core too, so the refusal is audited. */
   if (!(kase = lineup_db_case_new_sync (db, user, number, offence, reason, &error)))
@@ -382,28 +382,27 @@ lineup_cli_case_new (LineupCliGlobals  *globals,
   if (globals->json)
     {
       g_autoptr(JsonNode) node = lineup_case_to_json (kase);
-      return print_node (node);
+      return lineup_cli_print_node (node);
     }
   g_print (_("Opened case %s (%s).\n"), number, lineup_case_get_offence_label (kase));
   return LINEUP_CLI_OK;
 }
 
-
 static LineupDossier *
-dossier (LineupCliGlobals  *globals,
-         const char        *command,
-         int               *argc,
-         char            ***argv,
-         const char        *params,
-         const char        *summary,
-         char             **output,
-         int               *ret)
+dossier (LineupCliGlobals *globals,
+         const char       *command,
+         int              *argc,
+         char           ***argv,
+         const char       *params,
+         const char       *summary,
+         char            **output,
+         int              *ret)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *number = NULL;
-  LineupDossier *node;
+  g_autofree char   *number = NULL;
+  LineupDossier     *node;
   const GOptionEntry with_output[] = {
     { "case", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("Where to write (required)"), N_("PATH") },
@@ -421,10 +420,10 @@ dossier (LineupCliGlobals  *globals,
     number = g_strdup ((*argv)[1]);
   if (number == NULL || (output != NULL && *output == NULL))
     {
-      *ret = usage (command, output ? _("give --case N and --output PATH") : _("give the case number"));
+      *ret = lineup_cli_usage (command, output ? _("give --case N and --output PATH") : _("give the case number"));
       return NULL;
     }
-  if (!session (globals, &db, &user, ret))
+  if (!lineup_cli_session (globals, &db, &user, ret))
     return NULL;
   if (!(node = lineup_db_case_dossier_sync (db, user, number, &error)))
     *ret = lineup_cli_fail (error);
@@ -432,33 +431,33 @@ dossier (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_case_show (LineupCliGlobals  *globals,
-                      int                argc,
-                      char             **argv)
+lineup_cli_case_show (LineupCliGlobals *globals,
+                      int               argc,
+                      char            **argv)
 {
   int ret;
   g_autoptr(LineupDossier) node = dossier (globals, "case show", &argc, &argv, "[N]",
-                                      _("Everything about a case as JSON: probes and their edits, "
-                                        "searches (no-hits too) with every candidate, decisions and "
-                                        "reviews."),
-                                      NULL, &ret);
+                                            _("Everything about a case as JSON: probes and their edits, "
+                                              "searches (no-hits too) with every candidate, decisions and "
+                                              "reviews."),
+                                            NULL, &ret);
   g_autoptr(JsonNode) json = node ? lineup_dossier_to_json (node) : NULL;
 
-  return json ? print_node (json) : ret;
+  return json ? lineup_cli_print_node (json) : ret;
 }
 
 int
-lineup_cli_report (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_report (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
   g_autoptr(LineupDossier) node = dossier (globals, "report", &argc, &argv, NULL,
-                                      _("Write the investigative lead report of a case as a PDF."),
-                                      &output, &ret);
+                                            _("Write the investigative lead report of a case as a PDF."),
+                                            &output, &ret);
   if (node == NULL)
     return ret;
   data_dir = lineup_paths_resolve_data_dir (globals->data_dir);
@@ -469,19 +468,19 @@ lineup_cli_report (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_disclose (LineupCliGlobals  *globals,
-                     int                argc,
-                     char             **argv)
+lineup_cli_disclose (LineupCliGlobals *globals,
+                     int               argc,
+                     char            **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
   g_autoptr(LineupDossier) node = dossier (globals, "disclose", &argc, &argv, NULL,
-                                      _("Write a case's disclosure package into a new folder: the "
-                                        "report, the original and edited probes and everything as "
-                                        "JSON, with SHA256SUMS."),
-                                      &output, &ret);
+                                            _("Write a case's disclosure package into a new folder: the "
+                                              "report, the original and edited probes and everything as "
+                                              "JSON, with SHA256SUMS."),
+                                            &output, &ret);
   if (node == NULL)
     return ret;
   data_dir = lineup_paths_resolve_data_dir (globals->data_dir);
@@ -494,8 +493,8 @@ lineup_cli_disclose (LineupCliGlobals  *globals,
 /* search */
 
 static gboolean
-parse_box (const char  *text,
-           LineupBox   *box)
+parse_box (const char *text,
+           LineupBox  *box)
 {
   g_auto(GStrv) p = g_strsplit (text, ",", -1);
 
@@ -509,9 +508,9 @@ parse_box (const char  *text,
 }
 
 int
-lineup_cli_search (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_search (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
@@ -521,19 +520,19 @@ lineup_cli_search (LineupCliGlobals  *globals,
   g_autoptr(GPtrArray) faces = NULL;
   g_autoptr(LineupProbeRecord) probe = NULL;
   g_autoptr(LineupSearch) result = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *source_text = NULL;
-  g_autofree char *box_text = NULL;
-  g_autofree char *model_dir = NULL;
-  g_autofree char *data_dir = NULL;
+  g_autofree char    *number = NULL;
+  g_autofree char    *source_text = NULL;
+  g_autofree char    *box_text = NULL;
+  g_autofree char    *model_dir = NULL;
+  g_autofree char    *data_dir = NULL;
   LineupSearchRequest req = { 0 };
   LineupDetectOptions options;
-  LineupProbeSource source;
-  LineupFace *face = NULL;
+  LineupProbeSource   source;
+  LineupFace         *face = NULL;
   g_autoptr(LineupFace) box_face = NULL;
-  int face_index = -1, top = 0, ret;
-  double threshold = 0;
-  GListModel *cands;
+  int                face_index = -1, top = 0, ret;
+  double             threshold = 0;
+  GListModel        *cands;
   const GOptionEntry entries[] = {
     { "case", 0, 0, G_OPTION_ARG_STRING, &number, N_("Case number (required)"), N_("N") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source_text,
@@ -558,8 +557,8 @@ lineup_cli_search (LineupCliGlobals  *globals,
   if (ret >= 0)
     return ret;
   if (argc != 2 || number == NULL || source_text == NULL || top < 0 || threshold < 0)
-    return usage ("search", _("give --case N, --source TYPE and one IMAGE"));
-  if (!session (globals, &db, &user, &ret))
+    return lineup_cli_usage ("search", _("give --case N, --source TYPE and one IMAGE"));
+  if (!lineup_cli_session (globals, &db, &user, &ret))
     return ret;
   if (!lineup_probe_source_from_string (source_text, &source, &error))
     {
@@ -580,7 +579,7 @@ lineup_cli_search (LineupCliGlobals  *globals,
     {
       LineupBox box;
       if (!parse_box (box_text, &box))
-        return usage ("search", _("--box wants left,top,right,bottom with right > left, bottom > top"));
+        return lineup_cli_usage ("search", _("--box wants left,top,right,bottom with right > left, bottom > top"));
       if (!(face = box_face = lineup_engine_describe_box (engine, image, &box, &options, &error)))
         return lineup_cli_fail (error);
     }
@@ -666,11 +665,10 @@ lineup_cli_search (LineupCliGlobals  *globals,
       json_builder_end_array (b);
       json_builder_end_object (b);
       out = json_builder_get_root (b);
-      return print_node (out);
+      return lineup_cli_print_node (out);
     }
 
-  g_print (_("Search %" G_GINT64_FORMAT " in case %s: %u candidate(s) within distance %.2f of %"
-             G_GINT64_FORMAT " faces.\n"),
+  g_print (_("Search %" G_GINT64_FORMAT " in case %s: %u candidate(s) within distance %.2f of %" G_GINT64_FORMAT " faces.\n"),
            lineup_search_get_search_id (result), number, g_list_model_get_n_items (cands),
            lineup_search_get_threshold (result), lineup_search_get_gallery_size (result));
   for (guint i = 0; i < g_list_model_get_n_items (cands); i++)
@@ -687,18 +685,18 @@ lineup_cli_search (LineupCliGlobals  *globals,
 /* decisions and reviews */
 
 int
-lineup_cli_decide (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_decide (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupDecision) node = NULL;
-  g_autofree char *decision_text = NULL;
-  g_autofree char *note = NULL;
-  gint64 search_id = 0;
-  int rank = 0, ret;
+  g_autofree char   *decision_text = NULL;
+  g_autofree char   *note = NULL;
+  gint64             search_id = 0;
+  int                rank = 0, ret;
   LineupDecisionKind decision;
   const GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_INT64, &search_id, N_("Search id (required)"), N_("ID") },
@@ -717,37 +715,36 @@ lineup_cli_decide (LineupCliGlobals  *globals,
   if (ret >= 0)
     return ret;
   if (search_id <= 0 || rank <= 0 || decision_text == NULL)
-    return usage ("decide", _("give --search ID, --rank R, --decision D and --note TEXT"));
+    return lineup_cli_usage ("decide", _("give --search ID, --rank R, --decision D and --note TEXT"));
   if (!lineup_decision_from_string (decision_text, &decision, &error))
     return lineup_cli_fail (error);
-  if (!session (globals, &db, &user, &ret))
+  if (!lineup_cli_session (globals, &db, &user, &ret))
     return ret;
   if (!(node = lineup_db_decide_sync (db, user, search_id, rank, decision, note, &error)))
     return lineup_cli_fail (error);
   if (globals->json)
     {
       g_autoptr(JsonNode) json = lineup_decision_to_json (node);
-      return print_node (json);
+      return lineup_cli_print_node (json);
     }
   g_print (_("Recorded decision %" G_GINT64_FORMAT ": %s.\n"), lineup_decision_get_id (node),
            lineup_decision_label (decision));
   return LINEUP_CLI_OK;
 }
 
-
 int
-lineup_cli_review (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_review (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupReview) node = NULL;
-  g_autofree char *comment = NULL;
-  gint64 decision_id = 0;
-  gboolean approve = FALSE, reject = FALSE;
-  int ret;
+  g_autofree char   *comment = NULL;
+  gint64             decision_id = 0;
+  gboolean           approve = FALSE, reject = FALSE;
+  int                ret;
   const GOptionEntry entries[] = {
     { "decision", 0, 0, G_OPTION_ARG_INT64, &decision_id, N_("Decision id (required)"), N_("ID") },
     { "approve", 0, 0, G_OPTION_ARG_NONE, &approve, N_("Approve the lead"), NULL },
@@ -763,321 +760,18 @@ lineup_cli_review (LineupCliGlobals  *globals,
   if (ret >= 0)
     return ret;
   if (decision_id <= 0 || approve == reject)
-    return usage ("review", _("give --decision ID, one of --approve or --reject, and --comment TEXT"));
-  if (!session (globals, &db, &user, &ret))
+    return lineup_cli_usage ("review", _("give --decision ID, one of --approve or --reject, and --comment TEXT"));
+  if (!lineup_cli_session (globals, &db, &user, &ret))
     return ret;
   if (!(node = lineup_db_review_sync (db, user, decision_id, approve, comment, &error)))
     return lineup_cli_fail (error);
   if (globals->json)
     {
       g_autoptr(JsonNode) json = lineup_review_to_json (node);
-      return print_node (json);
+      return lineup_cli_print_node (json);
     }
   g_print (_("Decision %" G_GINT64_FORMAT " %s; case %s is now %s.\n"), decision_id,
            approve ? _("approved") : _("rejected"), lineup_review_get_case_number (node),
            lineup_review_get_case_status (node));
-  return LINEUP_CLI_OK;
-}
-
-/* audit */
-
-int
-lineup_cli_audit_verify (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupAuditVerdict) v = NULL;
-  g_autofree char *expect = NULL;
-  gboolean head_ok = TRUE;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect,
-      N_("Also check that entry SEQ still has HASH (a head held outside, from “audit head”)"),
-      N_("SEQ:HASH") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  ret = lineup_cli_parse ("audit verify", NULL,
-                          _("Walk the audit log's hash chain from its first entry. Exit 0 when "
-                            "intact, 1 naming the first broken entry. Needs no account: anyone "
-                            "holding the chain head can check it."),
-                          entries, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (!session (globals, &db, NULL, &ret))
-    return ret;
-  if (!(v = lineup_db_audit_verify_sync (db, &error)))
-    return lineup_cli_fail (error);
-  if (v->intact && expect != NULL)
-    {
-      /* Truncating the tail leaves a valid chain; only a held head shows it. */
-      g_auto(GStrv) p = g_strsplit (expect, ":", 2);
-      gint64 seq = p[0] ? g_ascii_strtoll (p[0], NULL, 10) : 0;
-
-      if (g_strv_length (p) != 2 || seq <= 0)
-        return usage ("audit verify", _("--expect-head wants SEQ:HASH"));
-      if (seq > v->head_seq)
-        {
-          head_ok = FALSE;
-          v->problem = g_strdup_printf (_("the log ends at entry %" G_GINT64_FORMAT " but the held head is "
-                                          "entry %" G_GINT64_FORMAT ": entries were removed from its end"),
-                                        v->head_seq, seq);
-          v->first_broken = v->head_seq + 1;
-        }
-      else
-        {
-          g_autofree char *hash = lineup_db_audit_hash_at_sync (db, seq, &error);
-
-          if (hash == NULL)
-            return lineup_cli_fail (error);
-          if (g_ascii_strcasecmp (hash, p[1]) != 0)
-            {
-              head_ok = FALSE;
-              v->problem = g_strdup_printf (_("entry %" G_GINT64_FORMAT " does not have the held hash: the "
-                                              "log was rewritten from there"), seq);
-              v->first_broken = seq;
-            }
-        }
-    }
-  if (globals->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) out = NULL;
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "intact");
-      json_builder_add_boolean_value (b, v->intact && head_ok);
-      json_builder_set_member_name (b, "entries");
-      json_builder_add_int_value (b, v->entries);
-      json_builder_set_member_name (b, "first_broken");
-      json_builder_add_int_value (b, v->first_broken);
-      json_builder_set_member_name (b, "problem");
-      json_builder_add_string_value (b, v->problem);
-      json_builder_set_member_name (b, "head_seq");
-      json_builder_add_int_value (b, v->head_seq);
-      json_builder_set_member_name (b, "head_hash");
-      json_builder_add_string_value (b, v->head_hash);
-      json_builder_end_object (b);
-      out = json_builder_get_root (b);
-      lineup_cli_print_json (out);
-    }
-  else if (v->intact && head_ok)
-    g_print (_("Audit log intact: %" G_GINT64_FORMAT " entries; head %" G_GINT64_FORMAT " %s\n"), v->entries,
-             v->head_seq, v->head_hash);
-  else
-    g_printerr (_("lineup-cli: the audit log is broken at entry %" G_GINT64_FORMAT ": %s\n"), v->first_broken,
-                v->problem);
-  return v->intact && head_ok ? LINEUP_CLI_OK : LINEUP_CLI_FAILURE;
-}
-
-int
-lineup_cli_audit_head (LineupCliGlobals  *globals,
-                       int                argc,
-                       char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupAuditVerdict) v = NULL;
-  int ret;
-
-  ret = lineup_cli_parse ("audit head", NULL,
-                          _("Print the last intact entry as “SEQ:HASH TIME”. Give it to someone "
-                            "outside (print it, mail it): with it, “audit verify --expect-head” "
-                            "also catches entries removed from the end."),
-                          NULL, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (!session (globals, &db, NULL, &ret))
-    return ret;
-  if (!(v = lineup_db_audit_verify_sync (db, &error)))
-    return lineup_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT ":%s %s\n", v->head_seq, v->head_hash, v->head_ts ? v->head_ts : "");
-  if (!v->intact)
-    {
-      g_printerr (_("lineup-cli: the audit log is broken at entry %" G_GINT64_FORMAT ": %s\n"), v->first_broken,
-                  v->problem);
-      return LINEUP_CLI_FAILURE;
-    }
-  return LINEUP_CLI_OK;
-}
-
-static char *
-normalise_date (const char  *text,
-                GError     **error)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *full = NULL;
-
-  if (text == NULL)
-    return NULL;
-  if (strlen (text) == 10)
-    full = g_strconcat (text, "T00:00:00Z", NULL);
-  else
-    full = g_strdup (text);
-  dt = g_date_time_new_from_iso8601 (full, NULL);
-  if (dt == NULL)
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date (YYYY-MM-DD or an ISO 8601 time)"), text);
-      return NULL;
-    }
-  {
-    g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
-    return g_date_time_format_iso8601 (utc);
-  }
-}
-
-int
-lineup_cli_audit_export (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(LineupUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) list = NULL;
-  g_autofree char *since = NULL;
-  g_autofree char *until = NULL;
-  LineupAuditFilter filter = { 0 };
-  JsonArray *arr;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("From this date or time (inclusive)"), N_("DATE") },
-    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Before this date or time"), N_("DATE") },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &filter.user, N_("Only entries by this user"), N_("NAME") },
-    { "action", 0, 0, G_OPTION_ARG_STRING, &filter.action,
-      N_("Only this action or family (e.g. search, review.approve)"), N_("ACTION") },
-    { "case", 0, 0, G_OPTION_ARG_STRING, &filter.case_number, N_("Only entries about this case"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  ret = lineup_cli_parse ("audit export", NULL,
-                          _("Export audit entries, oldest first (supervisors and administrators). "
-                            "The export itself is audited."),
-                          entries, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if ((since && !(filter.since = normalise_date (since, &error))) ||
-      (until && !(filter.until = normalise_date (until, &error))))
-    {
-      lineup_audit_filter_clear (&filter);
-      return lineup_cli_fail (error);
-    }
-  if (!session (globals, &db, &user, &ret))
-    {
-      lineup_audit_filter_clear (&filter);
-      return ret;
-    }
-  list = lineup_db_audit_list_sync (db, user, &filter, &error);
-  lineup_audit_filter_clear (&filter);
-  if (list == NULL)
-    return lineup_cli_fail (error);
-  if (globals->json)
-    return print_node (list);
-  arr = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
-    {
-      JsonObject *o = json_array_get_object_element (arr, i);
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autofree char *details = NULL;
-
-      json_generator_set_root (gen, json_object_get_member (o, "details"));
-      details = json_generator_to_data (gen, NULL);
-      g_print ("%6" G_GINT64_FORMAT "  %s  %-12s %-24s %s:%s %s\n", json_object_get_int_member (o, "seq"),
-               json_object_get_string_member (o, "ts"),
-               json_object_get_string_member_with_default (o, "user", "") ?: "",
-               json_object_get_string_member (o, "action"),
-               json_object_get_string_member_with_default (o, "object_type", "") ?: "",
-               json_object_get_string_member_with_default (o, "object_id", "") ?: "", details);
-    }
-  return LINEUP_CLI_OK;
-}
-
-/* policy */
-
-
-int
-lineup_cli_offence_set (LineupCliGlobals  *globals,
-                        int                argc,
-                        char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(LineupUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  gboolean allow = FALSE, deny = FALSE;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "label", 0, 0, G_OPTION_ARG_STRING, &label, N_("Label shown to users (required)"), N_("TEXT") },
-    { "allow-search", 0, 0, G_OPTION_ARG_NONE, &allow, N_("Searches are allowed"), NULL },
-    { "no-search", 0, 0, G_OPTION_ARG_NONE, &deny, N_("Searches are not allowed"), NULL },
-    { NULL }
-  };
-
-  ret = lineup_cli_parse ("offence set", "CODE", _("Add or change an offence category (administrators)."),
-                          entries, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (argc != 2 || label == NULL || allow == deny)
-    return usage ("offence set", _("give CODE, --label TEXT and one of --allow-search or --no-search"));
-  if (!session (globals, &db, &user, &ret))
-    return ret;
-  if (!lineup_db_offence_set_sync (db, user, argv[1], label, allow, &error))
-    return lineup_cli_fail (error);
-  g_print (_("Offence category %s saved.\n"), argv[1]);
-  return LINEUP_CLI_OK;
-}
-
-int
-lineup_cli_policy_show (LineupCliGlobals  *globals,
-                        int                argc,
-                        char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  LineupPolicy p;
-  int ret;
-
-  ret = lineup_cli_parse ("policy show", NULL, _("Show the search policy."), NULL, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (!session (globals, &db, NULL, &ret))
-    return ret;
-  if (!lineup_db_policy_get_sync (db, &p, &error))
-    return lineup_cli_fail (error);
-  g_print ("top_k_default %u\ntop_k_cap %u\nthreshold_default %.3f\nthreshold_max %.3f%s\ninclude_excluded %d\n",
-           p.top_k_default, p.top_k_cap, p.threshold_default, p.threshold_max,
-           p.threshold_max > 0 ? "" : _(" (no floor)"), p.include_excluded);
-  return LINEUP_CLI_OK;
-}
-
-int
-lineup_cli_policy_set (LineupCliGlobals  *globals,
-                       int                argc,
-                       char             **argv)
-{
-  g_autoptr(LineupDb) db = NULL;
-  g_autoptr(LineupUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  int ret;
-
-  ret = lineup_cli_parse ("policy set", "KEY VALUE",
-                          _("Change a search policy setting (administrators): top_k_default, "
-                            "top_k_cap, threshold_default, threshold_max (0 = no floor), "
-                            "include_excluded (0/1)."),
-                          NULL, globals, &argc, &argv);
-  if (ret >= 0)
-    return ret;
-  if (argc != 3)
-    return usage ("policy set", _("give KEY and VALUE"));
-  if (!session (globals, &db, &user, &ret))
-    return ret;
-  if (!lineup_db_policy_set_sync (db, user, argv[1], argv[2], &error))
-    return lineup_cli_fail (error);
-  g_print (_("Policy %s = %s\n"), argv[1], argv[2]);
   return LINEUP_CLI_OK;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-db.c: `lineup-cli db …`, the database's own commands. */
 #define G_LOG_DOMAIN "lineup-cli"
 
@@ -8,14 +9,14 @@
 #include "lineup-cli-private.h"
 
 int
-lineup_cli_db_info (LineupCliGlobals  *globals,
-                    int                argc,
-                    char             **argv)
+lineup_cli_db_info (LineupCliGlobals *globals,
+                    int               argc,
+                    char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupDbInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  int ret;
+  int                ret;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
     { NULL }
@@ -57,9 +58,9 @@ lineup_cli_db_info (LineupCliGlobals  *globals,
       json_builder_add_int_value (b, info->file_bytes);
       json_builder_set_member_name (b, "counts");
       json_builder_begin_object (b);
-#define ADD_COUNT(field) \
-      json_builder_set_member_name (b, #field); \
-      json_builder_add_int_value (b, info->field);
+#define ADD_COUNT(field)                    \
+  json_builder_set_member_name (b, #field); \
+  json_builder_add_int_value (b, info->field);
       ADD_COUNT (subjects)
       ADD_COUNT (bookings)
       ADD_COUNT (photos)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-face.c: `detect`, `compare` and `eval pairs`: the face engine
  * from the command line. */
 #define G_LOG_DOMAIN "lineup-cli"
@@ -13,28 +14,33 @@
 
 typedef struct
 {
-  char   *detector;
-  int     upsample;
-  char   *model_dir;
-  double  max_megapixels;
-  int     jitter;
+  char  *detector;
+  int    upsample;
+  char  *model_dir;
+  double max_megapixels;
+  int    jitter;
 } EngineArgs;
 
-#define ENGINE_ARGS_INIT { NULL, -1, NULL, LINEUP_IMAGE_DEFAULT_MAX_PIXELS / 1e6, 0 }
+#define ENGINE_ARGS_INIT                                     \
+  {                                                          \
+    NULL, -1, NULL, LINEUP_IMAGE_DEFAULT_MAX_PIXELS / 1e6, 0 \
+  }
 
-#define ENGINE_ENTRIES(args) \
-  { "detector", 0, 0, G_OPTION_ARG_STRING, &(args).detector, \
-    N_("Face detector: hog (default) or blazeface"), N_("NAME") }, \
-  { "upsample", 0, 0, G_OPTION_ARG_INT, &(args).upsample, \
-    N_("HOG only: double the image N times to find small faces (default 1)"), N_("N") }, \
-  { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &(args).model_dir, \
-    N_("Folder with the converted models (default: $LINEUP_MODEL_DIR or the built-in one)"), \
-    N_("DIR") }, \
-  { "max-megapixels", 0, 0, G_OPTION_ARG_DOUBLE, &(args).max_megapixels, \
-    N_("Refuse images larger than this (default 100; 0 = no limit)"), N_("MP") }, \
-  { "jitter", 0, 0, G_OPTION_ARG_INT, &(args).jitter, \
-    N_("Average N jittered views into each descriptor (0-16; slower, slightly more accurate)"), \
-    N_("N") }
+#define ENGINE_ENTRIES(args)                                                                       \
+  { "detector", 0, 0, G_OPTION_ARG_STRING, &(args).detector,                                       \
+    N_("Face detector: hog (default) or blazeface"), N_("NAME") },                               \
+    { "upsample", 0, 0, G_OPTION_ARG_INT, &(args).upsample,                                        \
+      N_("HOG only: double the image N times to find small faces (default 1)"), N_("N") },       \
+    { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &(args).model_dir,                                 \
+      N_("Folder with the converted models (default: $LINEUP_MODEL_DIR or the built-in one)"),    \
+      N_("DIR") },                                                                                \
+    { "max-megapixels", 0, 0, G_OPTION_ARG_DOUBLE, &(args).max_megapixels,                         \
+      N_("Refuse images larger than this (default 100; 0 = no limit)"), N_("MP") },              \
+  {                                                                                                \
+    "jitter", 0, 0, G_OPTION_ARG_INT, &(args).jitter,                                              \
+      N_("Average N jittered views into each descriptor (0-16; slower, slightly more accurate)"), \
+      N_("N")                                                                                     \
+  }
 
 static int
 engine_options (EngineArgs          *args,
@@ -100,10 +106,10 @@ print_faces_text (LineupImage *image,
            g_dngettext (GETTEXT_PACKAGE, "face", "faces", faces->len));
   for (guint i = 0; i < faces->len; i++)
     {
-      LineupFace *f = faces->pdata[i];
-      const LineupBox *box = lineup_face_get_box (f);
+      LineupFace          *f = faces->pdata[i];
+      const LineupBox     *box = lineup_face_get_box (f);
       const LineupQuality *q = lineup_face_get_quality (f);
-      g_autofree char *reasons = g_strjoinv (" ", (GStrv)lineup_face_get_reasons (f));
+      g_autofree char     *reasons = g_strjoinv (" ", (GStrv)lineup_face_get_reasons (f));
 
       g_print ("  #%u box %.0f,%.0f–%.0f,%.0f score %.2f  width %.0f px, eyes %.0f px, "
                "sharpness %.0f, brightness %.0f, yaw %.0f°, pitch %.0f°, roll %.0f°%s%s\n",
@@ -114,19 +120,19 @@ print_faces_text (LineupImage *image,
 }
 
 int
-lineup_cli_detect (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_detect (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
-  EngineArgs args = ENGINE_ARGS_INIT;
+  EngineArgs          args = ENGINE_ARGS_INIT;
   LineupDetectOptions options;
   g_autoptr(LineupEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  gboolean failed = FALSE;
-  g_autofree char *box = NULL;
-  LineupBox drawn = { 0 };
-  int ret;
+  gboolean           failed = FALSE;
+  g_autofree char   *box = NULL;
+  LineupBox          drawn = { 0 };
+  int                ret;
   const GOptionEntry entries[] = {
     ENGINE_ENTRIES (args),
     { "box", 0, 0, G_OPTION_ARG_STRING, &box,
@@ -218,12 +224,12 @@ lineup_cli_detect (LineupCliGlobals  *globals,
 }
 
 static LineupFace *
-pick_face (LineupEngine               *engine,
-           const char                 *path,
-           guint64                     max_pixels,
-           int                         index,
-           const LineupDetectOptions  *options,
-           GError                    **error)
+pick_face (LineupEngine              *engine,
+           const char                *path,
+           guint64                    max_pixels,
+           int                        index,
+           const LineupDetectOptions *options,
+           GError                   **error)
 {
   g_autoptr(LineupImage) image = NULL;
   g_autoptr(GPtrArray) faces = NULL;
@@ -252,18 +258,18 @@ pick_face (LineupEngine               *engine,
 }
 
 int
-lineup_cli_compare (LineupCliGlobals  *globals,
-                    int                argc,
-                    char             **argv)
+lineup_cli_compare (LineupCliGlobals *globals,
+                    int               argc,
+                    char            **argv)
 {
-  EngineArgs args = ENGINE_ARGS_INIT;
+  EngineArgs          args = ENGINE_ARGS_INIT;
   LineupDetectOptions options;
   g_autoptr(LineupEngine) engine = NULL;
   g_autoptr(LineupFace) a = NULL;
   g_autoptr(LineupFace) b = NULL;
   g_autoptr(GError) error = NULL;
-  double threshold = LINEUP_DEFAULT_THRESHOLD, distance;
-  int face_a = -1, face_b = -1, ret;
+  double             threshold = LINEUP_DEFAULT_THRESHOLD, distance;
+  int                face_a = -1, face_b = -1, ret;
   const GOptionEntry entries[] = {
     ENGINE_ENTRIES (args),
     { "face-a", 0, 0, G_OPTION_ARG_INT, &face_a,
@@ -336,28 +342,28 @@ eval_progress (guint    done,
                gpointer user_data)
 {
   gint64 *start = user_data;
-  double secs = (g_get_monotonic_time () - *start) / 1e6;
-  double rate = secs > 0 ? done / secs : 0;
+  double  secs = (g_get_monotonic_time () - *start) / 1e6;
+  double  rate = secs > 0 ? done / secs : 0;
 
   g_printerr ("\r%s %u/%u images, %.1f/s, %.0f s left   ", _("Evaluating:"), done, total, rate,
               rate > 0 ? (total - done) / rate : 0);
 }
 
 int
-lineup_cli_eval_pairs (LineupCliGlobals  *globals,
-                       int                argc,
-                       char             **argv)
+lineup_cli_eval_pairs (LineupCliGlobals *globals,
+                       int               argc,
+                       char            **argv)
 {
-  EngineArgs args = ENGINE_ARGS_INIT;
+  EngineArgs          args = ENGINE_ARGS_INIT;
   LineupDetectOptions options;
-  LineupEvalResult r = { 0 };
+  LineupEvalResult    r = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *root = NULL;
-  g_autofree char *scores = NULL;
-  double threshold = LINEUP_DEFAULT_THRESHOLD;
-  int workers = (int)g_get_num_processors (), ret;
-  gint64 start = g_get_monotonic_time ();
-  gboolean tty = isatty (STDERR_FILENO);
+  g_autofree char   *root = NULL;
+  g_autofree char   *scores = NULL;
+  double             threshold = LINEUP_DEFAULT_THRESHOLD;
+  int                workers = (int)g_get_num_processors (), ret;
+  gint64             start = g_get_monotonic_time ();
+  gboolean           tty = isatty (STDERR_FILENO);
   const GOptionEntry entries[] = {
     ENGINE_ENTRIES (args),
     { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
@@ -418,8 +424,12 @@ lineup_cli_eval_pairs (LineupCliGlobals  *globals,
       g_autoptr(JsonNode) node = NULL;
 
       json_builder_begin_object (b);
-#define I(k, v) json_builder_set_member_name (b, k); json_builder_add_int_value (b, v);
-#define D(k, v) json_builder_set_member_name (b, k); json_builder_add_double_value (b, v);
+#define I(k, v)                        \
+  json_builder_set_member_name (b, k); \
+  json_builder_add_int_value (b, v);
+#define D(k, v)                        \
+  json_builder_set_member_name (b, k); \
+  json_builder_add_double_value (b, v);
       I ("pairs", r.pairs)
       I ("pairs_scored", r.pairs_scored)
       I ("faces_not_found", r.faces_not_found)

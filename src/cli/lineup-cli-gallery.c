@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli-gallery.c: `import`, `gallery stats`, `booking show|purge`:
  * the clerk's work from scripts. */
 #define G_LOG_DOMAIN "lineup-cli"
@@ -39,11 +40,11 @@ import_progress (LineupImport *import,
                  GParamSpec   *pspec,
                  ImportRun    *run)
 {
-  guint done = lineup_import_get_done (import), total = lineup_import_get_total (import);
-  double left = lineup_import_get_seconds_left (import);
+  guint            done = lineup_import_get_done (import), total = lineup_import_get_total (import);
+  double           left = lineup_import_get_seconds_left (import);
   g_autofree char *line = NULL;
   g_autofree char *left_text = left >= 0 ? g_strdup_printf ("%.0f s", left) : g_strdup ("?");
-  gint64 now = g_get_monotonic_time ();
+  gint64           now = g_get_monotonic_time ();
 
   if (run->quiet || total == 0)
     return;
@@ -74,35 +75,35 @@ on_sigint (gpointer user_data)
 }
 
 int
-lineup_cli_import (LineupCliGlobals  *globals,
-                   int                argc,
-                   char             **argv)
+lineup_cli_import (LineupCliGlobals *globals,
+                   int               argc,
+                   char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
-  g_autofree char *report = NULL;
-  g_autofree char *model_dir = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *summary = NULL;
-  int workers = (int)g_get_num_processors ();
-  int jitter = 0;
+  g_autofree char    *report = NULL;
+  g_autofree char    *model_dir = NULL;
+  g_autofree char    *data_dir = NULL;
+  g_autofree char    *summary = NULL;
+  int                 workers = (int)g_get_num_processors ();
+  int                 jitter = 0;
   LineupDetectOptions options;
-  ImportRun run = { 0 };
-  guint sig;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "workers", 0, 0, G_OPTION_ARG_INT, &workers,
-      N_("Worker threads, each with its own network (default: one per core)"), N_("N") },
-    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
-      N_("Write the per-row report here (default: the reports folder in the data folder)"), N_("FILE") },
-    { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &model_dir, N_("Folder with the converted models"),
-      N_("DIR") },
-    { "jitter", 0, 0, G_OPTION_ARG_INT, &jitter,
-      N_("Average N jittered views into each descriptor (0-16)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print the summary as JSON"), NULL },
-    { NULL }
+  ImportRun           run = { 0 };
+  guint               sig;
+  int                 ret;
+  const GOptionEntry  entries[] = {
+     { "workers", 0, 0, G_OPTION_ARG_INT, &workers,
+       N_("Worker threads, each with its own network (default: one per core)"), N_("N") },
+     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
+       N_("Write the per-row report here (default: the reports folder in the data folder)"), N_("FILE") },
+     { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &model_dir, N_("Folder with the converted models"),
+       N_("DIR") },
+     { "jitter", 0, 0, G_OPTION_ARG_INT, &jitter,
+       N_("Average N jittered views into each descriptor (0-16)"), N_("N") },
+     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print the summary as JSON"), NULL },
+     { NULL }
   };
 
   ret = lineup_cli_parse ("import", "MANIFEST.csv|FOLDER",
@@ -158,7 +159,7 @@ lineup_cli_import (LineupCliGlobals  *globals,
   else
     {
       GHashTableIter it;
-      gpointer k, v;
+      gpointer       k, v;
 
       g_print (_("Imported:    %u\n"), lineup_import_get_imported (run.import));
       g_print (_("Duplicates:  %u\n"), lineup_import_get_duplicates (run.import));
@@ -182,18 +183,18 @@ lineup_cli_import (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_gallery_stats (LineupCliGlobals  *globals,
-                          int                argc,
-                          char             **argv)
+lineup_cli_gallery_stats (LineupCliGlobals *globals,
+                          int               argc,
+                          char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupGalleryStats) s = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  GHashTableIter it;
-  gpointer k, v;
-  int ret;
+  GHashTableIter     it;
+  gpointer           k, v;
+  int                ret;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON"), NULL },
     { NULL }
@@ -257,15 +258,15 @@ lineup_cli_gallery_stats (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_booking_show (LineupCliGlobals  *globals,
-                         int                argc,
-                         char             **argv)
+lineup_cli_booking_show (LineupCliGlobals *globals,
+                         int               argc,
+                         char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
-  int ret;
+  int                ret;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &globals->json, N_("Print JSON (the default)"), NULL },
     { NULL }
@@ -290,9 +291,9 @@ lineup_cli_booking_show (LineupCliGlobals  *globals,
 }
 
 int
-lineup_cli_booking_purge (LineupCliGlobals  *globals,
-                          int                argc,
-                          char             **argv)
+lineup_cli_booking_purge (LineupCliGlobals *globals,
+                          int               argc,
+                          char            **argv)
 {
   g_autoptr(LineupDb) db = NULL;
   g_autoptr(LineupUser) user = NULL;
@@ -300,8 +301,8 @@ lineup_cli_booking_purge (LineupCliGlobals  *globals,
   g_autofree char *reason = NULL;
   g_autofree char *data_dir = NULL;
   g_auto(GStrv) shas = NULL;
-  gboolean store_ok = TRUE;
-  int ret;
+  gboolean           store_ok = TRUE;
+  int                ret;
   const GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
       N_("Why (e.g. the sealing or expungement order); required"), N_("TEXT") },

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-cli.c: the command-line face of liblineup, for scripts and batch jobs.
  *
  *   lineup-cli [--data-dir DIR] COMMAND [SUBCOMMAND] [OPTIONS] [ARGS]
@@ -66,17 +67,17 @@ print_usage (FILE *out)
 }
 
 int
-lineup_cli_parse (const char          *command,
-                  const char          *params,
-                  const char          *summary,
-                  const GOptionEntry  *entries,
-                  LineupCliGlobals    *globals,
-                  int                 *argc,
-                  char              ***argv)
+lineup_cli_parse (const char         *command,
+                  const char         *params,
+                  const char         *summary,
+                  const GOptionEntry *entries,
+                  LineupCliGlobals   *globals,
+                  int                *argc,
+                  char             ***argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup_printf ("%s%s%s", command, params ? " " : "",
+  g_autofree char   *title = g_strdup_printf ("%s%s%s", command, params ? " " : "",
                                             params ? params : "");
   const GOptionEntry common[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &globals->data_dir,
@@ -124,22 +125,22 @@ lineup_cli_print_json (JsonNode *node)
 }
 
 LineupDb *
-lineup_cli_open_db (LineupCliGlobals  *globals,
-                    GError           **error)
+lineup_cli_open_db (LineupCliGlobals *globals,
+                    GError          **error)
 {
   return lineup_db_open_default_sync (globals->data_dir, error);
 }
 
 char *
-lineup_cli_read_password (const char  *env,
-                          const char  *prompt,
-                          GError     **error)
+lineup_cli_read_password (const char *env,
+                          const char *prompt,
+                          GError    **error)
 {
-  const char *value = env ? g_getenv (env) : NULL;
+  const char    *value = env ? g_getenv (env) : NULL;
   struct termios old, quiet;
-  char buf[1024];
-  FILE *tty;
-  gboolean ok;
+  char           buf[1024];
+  FILE          *tty;
+  gboolean       ok;
 
   if (value != NULL)
     return g_strdup (value);
@@ -173,14 +174,14 @@ lineup_cli_read_password (const char  *env,
 }
 
 LineupUser *
-lineup_cli_sign_in (LineupCliGlobals  *globals,
-                    LineupDb          *db,
-                    GError           **error)
+lineup_cli_sign_in (LineupCliGlobals *globals,
+                    LineupDb         *db,
+                    GError          **error)
 {
-  const char *name = globals->user ? globals->user : g_getenv ("LINEUP_USER");
+  const char      *name = globals->user ? globals->user : g_getenv ("LINEUP_USER");
   g_autofree char *prompt = NULL;
   g_autofree char *password = NULL;
-  LineupUser *user;
+  LineupUser      *user;
 
   if (name == NULL || *name == '\0')
     {
@@ -202,7 +203,7 @@ main (int   argc,
       char *argv[])
 {
   LineupCliGlobals globals = { 0 };
-  int i;
+  int              i;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -250,7 +251,7 @@ main (int   argc,
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     {
       g_auto(GStrv) words = g_strsplit (commands[c].name, " ", -1);
-      guint n = g_strv_length (words);
+      guint    n = g_strv_length (words);
       gboolean match = (guint)(argc - i) >= n;
 
       for (guint w = 0; match && w < n; w++)
@@ -258,9 +259,9 @@ main (int   argc,
       if (match)
         {
           /* Hand the command an argv whose [0] is the command itself. */
-          int sub_argc = argc - i - n + 1;
+          int    sub_argc = argc - i - n + 1;
           char **sub_argv = g_new0 (char *, sub_argc + 1);
-          int ret;
+          int    ret;
 
           sub_argv[0] = g_strdup_printf ("lineup-cli %s", commands[c].name);
           for (int k = 1; k < sub_argc; k++)

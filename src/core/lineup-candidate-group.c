@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate-group.c: a search's candidates of one person. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -15,8 +16,8 @@ struct _LineupCandidateGroup
 {
   GObject parent_instance;
 
-  char *subject_id;
-  char *label;
+  char  *subject_id;
+  char  *label;
   gint64 best_rank;
   double best_distance;
   gint64 matches;
@@ -49,10 +50,10 @@ lineup_candidate_group_finalize (GObject *object)
 }
 
 static void
-lineup_candidate_group_get_property (GObject      *object,
-                                    guint         prop_id,
-                                    GValue       *value,
-                                    GParamSpec   *pspec)
+lineup_candidate_group_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
 {
   LineupCandidateGroup *self = (LineupCandidateGroup *)object;
 
@@ -80,9 +81,9 @@ lineup_candidate_group_get_property (GObject      *object,
 
 static void
 lineup_candidate_group_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
 {
   LineupCandidateGroup *self = (LineupCandidateGroup *)object;
 
@@ -182,7 +183,6 @@ lineup_candidate_group_get_matches (LineupCandidateGroup *self)
   return self->matches;
 }
 
-
 JsonNode *
 lineup_candidate_group_to_json (LineupCandidateGroup *self)
 {
@@ -199,11 +199,11 @@ lineup_candidate_group_to_json (LineupCandidateGroup *self)
 }
 
 LineupCandidateGroup *
-lineup_candidate_group_new_from_json (JsonNode  *node,
-                                      GError   **error)
+lineup_candidate_group_new_from_json (JsonNode *node,
+                                      GError  **error)
 {
   JsonObject *o;
-  double best = 0;
+  double      best = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -234,7 +234,7 @@ lineup_candidate_groups_new (GListModel *candidates)
     {
       g_autoptr(LineupCandidate) c = g_list_model_get_item (candidates, i);
       const char *key = lineup_candidate_get_subject_id (c) ? lineup_candidate_get_subject_id (c) : "";
-      gpointer index;
+      gpointer    index;
 
       if (!g_hash_table_lookup_extended (seen, key, NULL, &index))
         {
@@ -251,12 +251,12 @@ lineup_candidate_groups_new (GListModel *candidates)
     {
       g_autoptr(LineupCandidate) best = order->pdata[i];
       g_autoptr(LineupCandidateGroup) g = g_object_new (LINEUP_TYPE_CANDIDATE_GROUP,
-                                                        "subject-id", lineup_candidate_get_subject_id (best),
-                                                        "label", lineup_candidate_get_label (best),
-                                                        "best-rank", lineup_candidate_get_rank (best),
-                                                        "best-distance", lineup_candidate_get_distance (best),
-                                                        "matches", g_array_index (counts, gint64, i),
-                                                        NULL);
+                                                         "subject-id", lineup_candidate_get_subject_id (best),
+                                                         "label", lineup_candidate_get_label (best),
+                                                         "best-rank", lineup_candidate_get_rank (best),
+                                                         "best-distance", lineup_candidate_get_distance (best),
+                                                         "matches", g_array_index (counts, gint64, i),
+                                                         NULL);
       g_list_store_append (store, g);
     }
   return G_LIST_MODEL (store);

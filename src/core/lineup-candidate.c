@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-candidate.c: one gallery face a search listed. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -68,10 +69,10 @@ lineup_candidate_finalize (GObject *object)
 }
 
 static void
-lineup_candidate_get_property (GObject      *object,
-                              guint         prop_id,
-                              GValue       *value,
-                              GParamSpec   *pspec)
+lineup_candidate_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   LineupCandidate *self = (LineupCandidate *)object;
 
@@ -120,9 +121,9 @@ lineup_candidate_get_property (GObject      *object,
 
 static void
 lineup_candidate_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   LineupCandidate *self = (LineupCandidate *)object;
 
@@ -319,14 +320,13 @@ lineup_candidate_get_box (LineupCandidate *self)
 
 const LineupPoint *
 lineup_candidate_get_landmarks (LineupCandidate *self,
-                               guint            *n_points)
+                                guint           *n_points)
 {
   g_return_val_if_fail (LINEUP_IS_CANDIDATE (self), NULL);
 
   *n_points = self->landmarks ? self->landmarks->len : 0;
   return self->landmarks ? (const LineupPoint *)self->landmarks->data : NULL;
 }
-
 
 JsonNode *
 lineup_candidate_to_json (LineupCandidate *self)
@@ -357,14 +357,14 @@ lineup_candidate_to_json (LineupCandidate *self)
 }
 
 LineupCandidate *
-lineup_candidate_new_from_json (JsonNode  *node,
-                                GError   **error)
+lineup_candidate_new_from_json (JsonNode *node,
+                                GError  **error)
 {
   g_autoptr(GArray) landmarks = NULL;
   JsonObject *o, *subject;
-  LineupBox box;
-  gboolean has_box;
-  double distance = 0, similarity = 0;
+  LineupBox   box;
+  gboolean    has_box;
+  double      distance = 0, similarity = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {

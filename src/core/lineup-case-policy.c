@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case-policy.c: the case rules as pure functions (any thread). */
 #define G_LOG_DOMAIN "lineup-case-policy"
 
@@ -21,8 +22,8 @@ blank (const char *text)
 }
 
 gboolean
-lineup_case_policy_check_number (const char  *number,
-                                 GError     **error)
+lineup_case_policy_check_number (const char *number,
+                                 GError    **error)
 {
   if (blank (number))
     {
@@ -34,9 +35,9 @@ lineup_case_policy_check_number (const char  *number,
 }
 
 gboolean
-lineup_case_policy_check_reason (const char  *number,
-                                 const char  *reason,
-                                 GError     **error)
+lineup_case_policy_check_reason (const char *number,
+                                 const char *reason,
+                                 GError    **error)
 {
   g_autofree char *trimmed = reason ? g_strstrip (g_strdup (reason)) : NULL;
 
@@ -53,9 +54,9 @@ lineup_case_policy_check_reason (const char  *number,
 }
 
 gboolean
-lineup_case_policy_check_offence (const char  *offence,
-                                  int          search_allowed,
-                                  GError     **error)
+lineup_case_policy_check_offence (const char *offence,
+                                  int         search_allowed,
+                                  GError    **error)
 {
   if (search_allowed < 0)
     {
@@ -77,11 +78,11 @@ lineup_case_policy_check_offence (const char  *offence,
 }
 
 gboolean
-lineup_case_policy_check_case_open (const char  *number,
-                                    const char  *status,
-                                    const char  *offence,
-                                    gboolean     search_allowed,
-                                    GError     **error)
+lineup_case_policy_check_case_open (const char *number,
+                                    const char *status,
+                                    const char *offence,
+                                    gboolean    search_allowed,
+                                    GError    **error)
 {
   if (g_strcmp0 (status, "closed") == 0)
     {
@@ -100,8 +101,8 @@ lineup_case_policy_check_case_open (const char  *number,
 }
 
 gboolean
-lineup_case_policy_check_probe_source (const char  *source,
-                                       GError     **error)
+lineup_case_policy_check_probe_source (const char *source,
+                                       GError    **error)
 {
   if (source != NULL && (g_str_has_prefix (source, "composite") || g_str_has_prefix (source, "sketch") ||
                          g_str_has_prefix (source, "look")))
@@ -145,9 +146,9 @@ lineup_case_policy_fill_defaults (const LineupPolicy *policy,
 }
 
 gboolean
-lineup_case_policy_check_top_k (const LineupPolicy  *policy,
-                                guint                top_k,
-                                GError             **error)
+lineup_case_policy_check_top_k (const LineupPolicy *policy,
+                                guint               top_k,
+                                GError            **error)
 {
   if (top_k > policy->top_k_cap)
     {
@@ -161,9 +162,9 @@ lineup_case_policy_check_top_k (const LineupPolicy  *policy,
 }
 
 gboolean
-lineup_case_policy_check_threshold (const LineupPolicy  *policy,
-                                    double               threshold,
-                                    GError             **error)
+lineup_case_policy_check_threshold (const LineupPolicy *policy,
+                                    double              threshold,
+                                    GError            **error)
 {
   /* The tolerance lets a threshold typed as the floor itself through. */
   if (policy->threshold_max > 0 && threshold > policy->threshold_max + 1e-9)
@@ -178,8 +179,8 @@ lineup_case_policy_check_threshold (const LineupPolicy  *policy,
 }
 
 gboolean
-lineup_case_policy_check_note (const char  *note,
-                               GError     **error)
+lineup_case_policy_check_note (const char *note,
+                               GError    **error)
 {
   if (blank (note))
     {
@@ -191,10 +192,10 @@ lineup_case_policy_check_note (const char  *note,
 }
 
 gboolean
-lineup_case_policy_check_reviewable (gint64       decision_id,
-                                     const char  *decision,
-                                     gint64       n_reviews,
-                                     GError     **error)
+lineup_case_policy_check_reviewable (gint64      decision_id,
+                                     const char *decision,
+                                     gint64      n_reviews,
+                                     GError    **error)
 {
   g_autofree char *did = g_strdup_printf ("%" G_GINT64_FORMAT, decision_id);
 
@@ -227,8 +228,8 @@ lineup_case_policy_check_reviewer (gint64   reviewer_id,
 }
 
 gboolean
-lineup_case_policy_check_comment (const char  *comment,
-                                  GError     **error)
+lineup_case_policy_check_comment (const char *comment,
+                                  GError    **error)
 {
   if (blank (comment))
     {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-case.c: a case (the record), probe sources, decision kinds. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -14,16 +15,16 @@ struct _LineupCase
 {
   GObject parent_instance;
 
-  gint64  id;
-  char   *number;
-  char   *offence;
-  char   *offence_label;
-  char   *reason;
-  char   *status;
-  char   *created_by;
-  char   *created_at;
+  gint64   id;
+  char    *number;
+  char    *offence;
+  char    *offence_label;
+  char    *reason;
+  char    *status;
+  char    *created_by;
+  char    *created_at;
   gboolean search_allowed;
-  gint64  searches;
+  gint64   searches;
 };
 
 G_DEFINE_FINAL_TYPE (LineupCase, lineup_case, G_TYPE_OBJECT)
@@ -63,10 +64,10 @@ lineup_case_finalize (GObject *object)
 }
 
 static void
-lineup_case_get_property (GObject      *object,
-                         guint         prop_id,
-                         GValue       *value,
-                         GParamSpec   *pspec)
+lineup_case_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
 {
   LineupCase *self = (LineupCase *)object;
 
@@ -109,9 +110,9 @@ lineup_case_get_property (GObject      *object,
 
 static void
 lineup_case_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
 {
   LineupCase *self = (LineupCase *)object;
 
@@ -287,7 +288,6 @@ lineup_case_get_searches (LineupCase *self)
   return self->searches;
 }
 
-
 JsonNode *
 lineup_case_to_json (LineupCase *self)
 {
@@ -309,8 +309,8 @@ lineup_case_to_json (LineupCase *self)
 }
 
 LineupCase *
-lineup_case_new_from_json (JsonNode  *node,
-                           GError   **error)
+lineup_case_new_from_json (JsonNode *node,
+                           GError  **error)
 {
   JsonObject *o;
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-core.h: the public surface of liblineup (GLib, SQLite, the shim;
  * never GTK). The app, the CLI and the tests include only this. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-csv.c: RFC 4180: quoted fields with doubled quotes, embedded commas
  * and line breaks, CRLF or LF, UTF-8 with or without a byte-order mark.
  * Invalid UTF-8 is an error naming the line, never silently mangled. */
@@ -13,11 +14,11 @@
 
 struct _LineupCsv
 {
-  char  *name;
-  char  *data;
-  gsize  len;
-  gsize  pos;
-  guint  line;   /* 1-based line at pos */
+  char *name;
+  char *data;
+  gsize len;
+  gsize pos;
+  guint line; /* 1-based line at pos */
 };
 
 LineupCsv *
@@ -40,11 +41,11 @@ lineup_csv_new_from_data (const char *data,
 }
 
 LineupCsv *
-lineup_csv_new_from_file (const char  *path,
-                          GError     **error)
+lineup_csv_new_from_file (const char *path,
+                          GError    **error)
 {
   g_autofree char *data = NULL;
-  gsize len;
+  gsize            len;
 
   if (!g_file_get_contents (path, &data, &len, error))
     return NULL;
@@ -62,14 +63,14 @@ lineup_csv_free (LineupCsv *csv)
 }
 
 GStrv
-lineup_csv_next (LineupCsv  *csv,
-                 guint      *line,
-                 GError    **error)
+lineup_csv_next (LineupCsv *csv,
+                 guint     *line,
+                 GError   **error)
 {
   g_autoptr(GStrvBuilder) fields = NULL;
   g_autoptr(GString) field = NULL;
   gboolean quoted = FALSE, was_quoted = FALSE;
-  guint start_line;
+  guint    start_line;
 
   /* Skip blank lines between records. */
   while (csv->pos < csv->len && (csv->data[csv->pos] == '\n' || csv->data[csv->pos] == '\r'))
@@ -88,7 +89,7 @@ lineup_csv_next (LineupCsv  *csv,
 
   for (;;)
     {
-      char c = csv->pos < csv->len ? csv->data[csv->pos] : '\0';
+      char     c = csv->pos < csv->len ? csv->data[csv->pos] : '\0';
       gboolean at_end = csv->pos >= csv->len;
 
       if (quoted)

@@ -1,5 +1,7 @@
-/* lineup-db-accounts.c: accounts, sign-in with back-off, policy settings
- * and offence categories (database thread jobs). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lineup-db-accounts.c: accounts and sign-in with back-off (database
+ * thread jobs); the policy settings and offence categories are in
+ * lineup-db-policy.c. */
 #define G_LOG_DOMAIN "lineup-db"
 
 #include "config.h"
@@ -16,13 +18,13 @@
 /* One argument bag for the small jobs of this file. */
 typedef struct
 {
-  LineupUser  *actor;
-  char        *name;
-  char        *display_name;
-  char        *password;
-  char        *value;
-  LineupRoles  roles;
-  gboolean     flag;
+  LineupUser *actor;
+  char       *name;
+  char       *display_name;
+  char       *password;
+  char       *value;
+  LineupRoles roles;
+  gboolean    flag;
 } AccountData;
 
 static void
@@ -50,8 +52,8 @@ account_data_new (LineupUser *actor,
 }
 
 static gboolean
-return_if_error (GTask   *task,
-                 GError  *error)
+return_if_error (GTask  *task,
+                 GError *error)
 {
   if (error == NULL)
     return FALSE;
@@ -60,8 +62,8 @@ return_if_error (GTask   *task,
 }
 
 static gboolean
-check_name (const char  *name,
-            GError     **error)
+check_name (const char *name,
+            GError    **error)
 {
   if (name == NULL || *name == '\0' || strlen (name) > 64 ||
       !g_regex_match_simple ("^[A-Za-z0-9._@-]+$", name, 0, 0))
@@ -95,17 +97,17 @@ split_roles (LineupRoles  roles,
 }
 
 static LineupUser *
-insert_user (sqlite3     *conn,
-             const char  *name,
-             const char  *display_name,
-             LineupRoles  roles,
-             const char  *password,
-             GError     **error)
+insert_user (sqlite3    *conn,
+             const char *name,
+             const char *display_name,
+             LineupRoles roles,
+             const char *password,
+             GError    **error)
 {
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *extra = NULL;
-  const char *primary;
+  const char      *primary;
 
   if (!check_name (name, error))
     return NULL;
@@ -141,12 +143,12 @@ insert_user (sqlite3     *conn,
 }
 
 static gboolean
-audit_user (sqlite3     *conn,
-            const char  *actor,
-            const char  *action,
-            const char  *name,
-            LineupRoles  roles,
-            GError     **error)
+audit_user (sqlite3    *conn,
+            const char *actor,
+            const char *action,
+            const char *name,
+            LineupRoles roles,
+            GError    **error)
 {
   g_autofree char *roles_text = lineup_roles_to_string (roles);
   g_autofree char *details = lineup_db_json_strings ("name", name, "roles", roles_text, NULL);
@@ -162,32 +164,31 @@ count_job (LineupDbThread *t,
 {
   if (!lineup_db_require_open (t, task))
     return;
-  g_task_return_pointer (task, g_memdup2 (&(gint64){ lineup_db_query_int64 (t->conn, "SELECT count(*) FROM users") },
-                                          sizeof (gint64)),
+  g_task_return_pointer (task, g_memdup2 (&(gint64){ lineup_db_query_int64 (t->conn, "SELECT count(*) FROM users") }, sizeof (gint64)),
                          g_free);
 }
 
 gint64
-lineup_db_count_users_sync (LineupDb  *db,
-                            GError   **error)
+lineup_db_count_users_sync (LineupDb *db,
+                            GError  **error)
 {
   g_autofree gint64 *n = lineup_db_run_sync (db, count_job, NULL, NULL, error);
   return n ? *n : -1;
 }
 
 void
-lineup_db_count_users_async (LineupDb            *db,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+lineup_db_count_users_async (LineupDb           *db,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   lineup_db_run_async (db, count_job, NULL, NULL, cancellable, callback, user_data);
 }
 
 gint64
-lineup_db_count_users_finish (LineupDb      *db,
-                              GAsyncResult  *result,
-                              GError       **error)
+lineup_db_count_users_finish (LineupDb     *db,
+                              GAsyncResult *result,
+                              GError      **error)
 {
   g_autofree gint64 *n = lineup_db_run_finish (db, result, error);
   return n ? *n : -1;
@@ -228,10 +229,10 @@ init_job (LineupDbThread *t,
 }
 
 static AccountData *
-init_data (const char  *name,
-           const char  *display_name,
-           const char  *password,
-           LineupRoles  extra_roles)
+init_data (const char *name,
+           const char *display_name,
+           const char *password,
+           LineupRoles extra_roles)
 {
   AccountData *d = account_data_new (NULL, name);
 
@@ -242,35 +243,35 @@ init_data (const char  *name,
 }
 
 LineupUser *
-lineup_db_user_init_sync (LineupDb    *db,
-                          const char  *name,
-                          const char  *display_name,
-                          const char  *password,
-                          LineupRoles  extra_roles,
-                          GError     **error)
+lineup_db_user_init_sync (LineupDb   *db,
+                          const char *name,
+                          const char *display_name,
+                          const char *password,
+                          LineupRoles extra_roles,
+                          GError    **error)
 {
   return lineup_db_run_sync (db, init_job, init_data (name, display_name, password, extra_roles),
                              (GDestroyNotify)account_data_free, error);
 }
 
 void
-lineup_db_user_init_async (LineupDb            *db,
-                           const char          *name,
-                           const char          *display_name,
-                           const char          *password,
-                           LineupRoles          extra_roles,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+lineup_db_user_init_async (LineupDb           *db,
+                           const char         *name,
+                           const char         *display_name,
+                           const char         *password,
+                           LineupRoles         extra_roles,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   lineup_db_run_async (db, init_job, init_data (name, display_name, password, extra_roles),
                        (GDestroyNotify)account_data_free, cancellable, callback, user_data);
 }
 
 LineupUser *
-lineup_db_user_init_finish (LineupDb      *db,
-                            GAsyncResult  *result,
-                            GError       **error)
+lineup_db_user_init_finish (LineupDb     *db,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -294,14 +295,14 @@ sign_in_job (LineupDbThread *t,
   AccountData *d = g_task_get_task_data (task);
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GError *error = NULL;
+  GError          *error = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *locked_until = NULL;
   g_autofree char *all_roles = NULL;
   g_autofree char *display = NULL;
-  gint64 id = 0, failures = 0;
-  gboolean disabled = FALSE;
-  LineupRoles roles = 0;
+  gint64           id = 0, failures = 0;
+  gboolean         disabled = FALSE;
+  LineupRoles      roles = 0;
 
   if (!lineup_db_require_open (t, task))
     return;
@@ -333,7 +334,7 @@ sign_in_job (LineupDbThread *t,
 
       if (left > 0)
         {
-          gint64 secs = (left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+          gint64           secs = (left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
           g_autofree char *details = lineup_db_json_strings ("reason", "locked", "locked_until",
                                                              locked_until, NULL);
           lineup_db_audit_append (t->conn, d->name, "session.sign_in_refused", "user", d->name,
@@ -352,7 +353,7 @@ sign_in_job (LineupDbThread *t,
   if (id == 0 || !lineup_password_verify (hash, d->password))
     {
       g_autofree char *details = NULL;
-      gint64 lock = 0;
+      gint64           lock = 0;
 
       if (id == 0)
         {
@@ -441,31 +442,31 @@ sign_in_data (const char *name,
 }
 
 LineupUser *
-lineup_db_sign_in_sync (LineupDb    *db,
-                        const char  *name,
-                        const char  *password,
-                        GError     **error)
+lineup_db_sign_in_sync (LineupDb   *db,
+                        const char *name,
+                        const char *password,
+                        GError    **error)
 {
   return lineup_db_run_sync (db, sign_in_job, sign_in_data (name, password),
                              (GDestroyNotify)account_data_free, error);
 }
 
 void
-lineup_db_sign_in_async (LineupDb            *db,
-                         const char          *name,
-                         const char          *password,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+lineup_db_sign_in_async (LineupDb           *db,
+                         const char         *name,
+                         const char         *password,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   lineup_db_run_async (db, sign_in_job, sign_in_data (name, password),
                        (GDestroyNotify)account_data_free, cancellable, callback, user_data);
 }
 
 LineupUser *
-lineup_db_sign_in_finish (LineupDb      *db,
-                          GAsyncResult  *result,
-                          GError       **error)
+lineup_db_sign_in_finish (LineupDb     *db,
+                          GAsyncResult *result,
+                          GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -477,7 +478,7 @@ session_job (LineupDbThread *t,
              GTask          *task)
 {
   AccountData *d = g_task_get_task_data (task);
-  GError *error = NULL;
+  GError      *error = NULL;
 
   if (!lineup_db_require_open (t, task))
     return;
@@ -543,13 +544,13 @@ add_job (LineupDbThread *t,
 }
 
 LineupUser *
-lineup_db_user_add_sync (LineupDb    *db,
-                         LineupUser  *actor,
-                         const char  *name,
-                         const char  *display_name,
-                         LineupRoles  roles,
-                         const char  *password,
-                         GError     **error)
+lineup_db_user_add_sync (LineupDb   *db,
+                         LineupUser *actor,
+                         const char *name,
+                         const char *display_name,
+                         LineupRoles roles,
+                         const char *password,
+                         GError    **error)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -560,15 +561,15 @@ lineup_db_user_add_sync (LineupDb    *db,
 }
 
 void
-lineup_db_user_add_async (LineupDb            *db,
-                          LineupUser          *actor,
-                          const char          *name,
-                          const char          *display_name,
-                          LineupRoles          roles,
-                          const char          *password,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+lineup_db_user_add_async (LineupDb           *db,
+                          LineupUser         *actor,
+                          const char         *name,
+                          const char         *display_name,
+                          LineupRoles         roles,
+                          const char         *password,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -580,9 +581,9 @@ lineup_db_user_add_async (LineupDb            *db,
 }
 
 LineupUser *
-lineup_db_user_add_finish (LineupDb      *db,
-                           GAsyncResult  *result,
-                           GError       **error)
+lineup_db_user_add_finish (LineupDb     *db,
+                           GAsyncResult *result,
+                           GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -634,11 +635,11 @@ disable_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_user_disable_sync (LineupDb    *db,
-                             LineupUser  *actor,
-                             const char  *name,
-                             gboolean     disabled,
-                             GError     **error)
+lineup_db_user_disable_sync (LineupDb   *db,
+                             LineupUser *actor,
+                             const char *name,
+                             gboolean    disabled,
+                             GError    **error)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -647,13 +648,13 @@ lineup_db_user_disable_sync (LineupDb    *db,
 }
 
 void
-lineup_db_user_disable_async (LineupDb            *db,
-                              LineupUser          *actor,
-                              const char          *name,
-                              gboolean             disabled,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+lineup_db_user_disable_async (LineupDb           *db,
+                              LineupUser         *actor,
+                              const char         *name,
+                              gboolean            disabled,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   AccountData *d = account_data_new (actor, name);
 
@@ -663,9 +664,9 @@ lineup_db_user_disable_async (LineupDb            *db,
 }
 
 gboolean
-lineup_db_user_disable_finish (LineupDb      *db,
-                               GAsyncResult  *result,
-                               GError       **error)
+lineup_db_user_disable_finish (LineupDb     *db,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   return lineup_db_run_finish (db, result, error) != NULL;
 }
@@ -719,358 +720,31 @@ user_list_job (LineupDbThread *t,
 }
 
 JsonNode *
-lineup_db_user_list_sync (LineupDb    *db,
-                          LineupUser  *actor,
-                          GError     **error)
+lineup_db_user_list_sync (LineupDb   *db,
+                          LineupUser *actor,
+                          GError    **error)
 {
   return lineup_db_run_sync (db, user_list_job, account_data_new (actor, NULL),
                              (GDestroyNotify)account_data_free, error);
 }
 
 void
-lineup_db_user_list_async (LineupDb            *db,
-                           LineupUser          *actor,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+lineup_db_user_list_async (LineupDb           *db,
+                           LineupUser         *actor,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   lineup_db_run_async (db, user_list_job, account_data_new (actor, NULL),
                        (GDestroyNotify)account_data_free, cancellable, callback, user_data);
 }
 
 JsonNode *
-lineup_db_user_list_finish (LineupDb      *db,
-                            GAsyncResult  *result,
-                            GError       **error)
+lineup_db_user_list_finish (LineupDb     *db,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
-}
-
-/* policy */
-
-static const char *policy_keys[] = { "top_k_default", "top_k_cap", "threshold_default",
-                                     "threshold_max", "include_excluded" };
-
-static void
-policy_defaults (LineupPolicy *p)
-{
-  p->top_k_default = 20;
-  p->top_k_cap = 50;
-  p->threshold_default = LINEUP_DEFAULT_THRESHOLD;
-  p->threshold_max = 0;
-  p->include_excluded = FALSE;
-}
-
-gboolean
-lineup_db_policy_read (sqlite3       *conn,
-                       LineupPolicy  *p,
-                       GError       **error)
-{
-  g_autoptr(sqlite3_stmt) st = NULL;
-
-  policy_defaults (p);
-  if (!(st = lineup_db_prepare (conn, "SELECT key, value FROM settings WHERE key LIKE 'policy.%'", error)))
-    return FALSE;
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      const char *key = (const char *)sqlite3_column_text (st, 0) + strlen ("policy.");
-      const char *value = (const char *)sqlite3_column_text (st, 1);
-
-      if (strcmp (key, "top_k_default") == 0)
-        p->top_k_default = (guint)g_ascii_strtoull (value, NULL, 10);
-      else if (strcmp (key, "top_k_cap") == 0)
-        p->top_k_cap = (guint)g_ascii_strtoull (value, NULL, 10);
-      else if (strcmp (key, "threshold_default") == 0)
-        p->threshold_default = g_ascii_strtod (value, NULL);
-      else if (strcmp (key, "threshold_max") == 0)
-        p->threshold_max = g_ascii_strtod (value, NULL);
-      else if (strcmp (key, "include_excluded") == 0)
-        p->include_excluded = strcmp (value, "1") == 0 || strcmp (value, "true") == 0;
-    }
-  p->top_k_default = MIN (p->top_k_default, p->top_k_cap);
-  if (p->threshold_max > 0)
-    p->threshold_default = MIN (p->threshold_default, p->threshold_max);
-  return TRUE;
-}
-
-static void
-policy_get_job (LineupDbThread *t,
-                GTask          *task)
-{
-  LineupPolicy *p = g_new0 (LineupPolicy, 1);
-  GError *error = NULL;
-
-  if (!lineup_db_require_open (t, task))
-    {
-      g_free (p);
-      return;
-    }
-  if (!lineup_db_policy_read (t->conn, p, &error))
-    {
-      g_free (p);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, p, g_free);
-}
-
-gboolean
-lineup_db_policy_get_sync (LineupDb      *db,
-                           LineupPolicy  *policy,
-                           GError       **error)
-{
-  g_autofree LineupPolicy *p = lineup_db_run_sync (db, policy_get_job, NULL, NULL, error);
-
-  if (p == NULL)
-    return FALSE;
-  *policy = *p;
-  return TRUE;
-}
-
-void
-lineup_db_policy_get_async (LineupDb            *db,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  lineup_db_run_async (db, policy_get_job, NULL, NULL, cancellable, callback, user_data);
-}
-
-gboolean
-lineup_db_policy_get_finish (LineupDb      *db,
-                             GAsyncResult  *result,
-                             LineupPolicy  *policy,
-                             GError       **error)
-{
-  g_autofree LineupPolicy *p = lineup_db_run_finish (db, result, error);
-
-  if (p == NULL)
-    return FALSE;
-  *policy = *p;
-  return TRUE;
-}
-
-static gboolean
-policy_value_ok (const char  *key,
-                 const char  *value,
-                 GError     **error)
-{
-  char *end = NULL;
-  double v;
-
-  if (g_strcmp0 (key, "include_excluded") == 0)
-    {
-      if (g_strcmp0 (value, "0") == 0 || g_strcmp0 (value, "1") == 0)
-        return TRUE;
-    }
-  else if (value != NULL)
-    {
-      v = g_ascii_strtod (value, &end);
-      if (end != value && *end == '\0')
-        {
-          if (g_str_has_prefix (key, "top_k") && v >= 1 && v <= 1000 && v == (guint)v)
-            return TRUE;
-          if (g_str_has_prefix (key, "threshold") && v >= 0 && v <= 2)
-            return TRUE;
-        }
-    }
-  g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-               _("“%s” is not a valid value for the policy setting %s"), value ? value : "", key);
-  return FALSE;
-}
-
-static void
-policy_set_job (LineupDbThread *t,
-                GTask          *task)
-{
-  AccountData *d = g_task_get_task_data (task);
-  g_autofree char *key = g_strconcat ("policy.", d->name, NULL);
-  g_autofree char *details = NULL;
-  GError *error = NULL;
-  gboolean known = FALSE;
-
-  if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_EDIT_POLICY, "policy", d->name))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (policy_keys); i++)
-    known |= g_strcmp0 (d->name, policy_keys[i]) == 0;
-  if (!known)
-    {
-      g_autofree char *all = g_strjoinv (", ", (char **)policy_keys);
-      g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-                               _("Unknown policy setting “%s” (known: %s)"), d->name, all);
-      return;
-    }
-  if (!policy_value_ok (d->name, d->value, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  details = lineup_db_json_strings ("key", d->name, "value", d->value, NULL);
-  if (lineup_db_audited_exec (t, task, d->actor, "policy.set", "policy", d->name, details,
-                              "INSERT OR REPLACE INTO settings (key, value) VALUES (%Q, %Q)", key, d->value))
-    g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
-}
-
-gboolean
-lineup_db_policy_set_sync (LineupDb    *db,
-                           LineupUser  *actor,
-                           const char  *key,
-                           const char  *value,
-                           GError     **error)
-{
-  AccountData *d = account_data_new (actor, key);
-
-  d->value = g_strdup (value);
-  return lineup_db_run_sync (db, policy_set_job, d, (GDestroyNotify)account_data_free, error) != NULL;
-}
-
-void
-lineup_db_policy_set_async (LineupDb            *db,
-                            LineupUser          *actor,
-                            const char          *key,
-                            const char          *value,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  AccountData *d = account_data_new (actor, key);
-
-  d->value = g_strdup (value);
-  lineup_db_run_async (db, policy_set_job, d, (GDestroyNotify)account_data_free, cancellable,
-                       callback, user_data);
-}
-
-gboolean
-lineup_db_policy_set_finish (LineupDb      *db,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return lineup_db_run_finish (db, result, error) != NULL;
-}
-
-/* offence categories */
-
-static void
-offences_job (LineupDbThread *t,
-              GTask          *task)
-{
-  g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  GError *error = NULL;
-
-  if (!lineup_db_require_open (t, task))
-    return;
-  if (!(st = lineup_db_prepare (t->conn, "SELECT code, label, search_allowed FROM offence_categories ORDER BY label",
-                                &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  json_builder_begin_array (b);
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, (const char *)sqlite3_column_text (st, 0));
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, (const char *)sqlite3_column_text (st, 1));
-      json_builder_set_member_name (b, "search_allowed");
-      json_builder_add_boolean_value (b, sqlite3_column_int (st, 2) != 0);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  g_task_return_pointer (task, json_builder_get_root (b), (GDestroyNotify)json_node_unref);
-}
-
-JsonNode *
-lineup_db_offences_list_sync (LineupDb  *db,
-                              GError   **error)
-{
-  return lineup_db_run_sync (db, offences_job, NULL, NULL, error);
-}
-
-void
-lineup_db_offences_list_async (LineupDb            *db,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  lineup_db_run_async (db, offences_job, NULL, NULL, cancellable, callback, user_data);
-}
-
-JsonNode *
-lineup_db_offences_list_finish (LineupDb      *db,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return lineup_db_run_finish (db, result, error);
-}
-
-static void
-offence_set_job (LineupDbThread *t,
-                 GTask          *task)
-{
-  AccountData *d = g_task_get_task_data (task);
-  g_autofree char *details = NULL;
-
-  if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_EDIT_POLICY, "offence", d->name))
-    return;
-  if (d->name == NULL || !g_regex_match_simple ("^[a-z0-9_]{1,40}$", d->name, 0, 0) ||
-      d->value == NULL || *g_strstrip (d->value) == '\0')
-    {
-      g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-                               _("An offence category needs a code (lower-case letters, digits, _) and a label"));
-      return;
-    }
-  details = lineup_db_json_strings ("code", d->name, "label", d->value,
-                                    "search_allowed", d->flag ? "true" : "false", NULL);
-  if (lineup_db_audited_exec (t, task, d->actor, "policy.offence", "offence", d->name, details,
-                              "INSERT INTO offence_categories (code, label, search_allowed) VALUES (%Q, %Q, %d)"
-                              " ON CONFLICT (code) DO UPDATE SET label = excluded.label,"
-                              " search_allowed = excluded.search_allowed",
-                              d->name, d->value, d->flag ? 1 : 0))
-    g_task_return_pointer (task, GINT_TO_POINTER (1), NULL);
-}
-
-gboolean
-lineup_db_offence_set_sync (LineupDb    *db,
-                            LineupUser  *actor,
-                            const char  *code,
-                            const char  *label,
-                            gboolean     search_allowed,
-                            GError     **error)
-{
-  AccountData *d = account_data_new (actor, code);
-
-  d->value = g_strdup (label);
-  d->flag = search_allowed;
-  return lineup_db_run_sync (db, offence_set_job, d, (GDestroyNotify)account_data_free, error) != NULL;
-}
-
-void
-lineup_db_offence_set_async (LineupDb            *db,
-                             LineupUser          *actor,
-                             const char          *code,
-                             const char          *label,
-                             gboolean             search_allowed,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  AccountData *d = account_data_new (actor, code);
-
-  d->value = g_strdup (label);
-  d->flag = search_allowed;
-  lineup_db_run_async (db, offence_set_job, d, (GDestroyNotify)account_data_free, cancellable,
-                       callback, user_data);
-}
-
-gboolean
-lineup_db_offence_set_finish (LineupDb      *db,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return lineup_db_run_finish (db, result, error) != NULL;
 }
 
 /* refusals decided elsewhere */
@@ -1079,7 +753,7 @@ static void
 refusal_job (LineupDbThread *t,
              GTask          *task)
 {
-  AccountData *d = g_task_get_task_data (task);
+  AccountData     *d = g_task_get_task_data (task);
   g_autofree char *details = lineup_db_json_strings ("reason", d->value, NULL);
 
   if (!lineup_db_require_open (t, task) ||
@@ -1089,12 +763,12 @@ refusal_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_audit_refusal_sync (LineupDb    *db,
-                              LineupUser  *actor,
-                              const char  *object_type,
-                              const char  *object_id,
-                              const char  *reason,
-                              GError     **error)
+lineup_db_audit_refusal_sync (LineupDb   *db,
+                              LineupUser *actor,
+                              const char *object_type,
+                              const char *object_id,
+                              const char *reason,
+                              GError    **error)
 {
   AccountData *d = account_data_new (actor, object_type);
 

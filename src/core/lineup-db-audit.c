@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-audit.c: SQL helpers shared by the database jobs, the
  * hash-chained audit log (append, verify, list) and the role check.
  *
@@ -19,9 +20,9 @@
 /* helpers */
 
 sqlite3_stmt *
-lineup_db_prepare (sqlite3     *conn,
-                   const char  *sql,
-                   GError     **error)
+lineup_db_prepare (sqlite3    *conn,
+                   const char *sql,
+                   GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -45,9 +46,9 @@ lineup_db_bind_text (sqlite3_stmt *stmt,
 }
 
 gboolean
-lineup_db_step_done (sqlite3       *conn,
-                     sqlite3_stmt  *stmt,
-                     GError       **error)
+lineup_db_step_done (sqlite3      *conn,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
 {
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
@@ -70,7 +71,7 @@ lineup_db_json_strings (const char *first_key,
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   const char *key = first_key;
-  va_list ap;
+  va_list     ap;
 
   json_builder_begin_object (b);
   va_start (ap, first_key);
@@ -129,20 +130,20 @@ audit_hash (gint64      seq,
 }
 
 gboolean
-lineup_db_audit_append (sqlite3     *conn,
-                        const char  *user,
-                        const char  *action,
-                        const char  *object_type,
-                        const char  *object_id,
-                        const char  *details_json,
-                        GError     **error)
+lineup_db_audit_append (sqlite3    *conn,
+                        const char *user,
+                        const char *action,
+                        const char *object_type,
+                        const char *object_id,
+                        const char *details_json,
+                        GError    **error)
 {
   g_autoptr(sqlite3_stmt) last = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
   g_autofree char *ts = lineup_db_now_iso ();
   g_autofree char *hash = NULL;
   g_autofree char *prev = NULL;
-  gint64 seq = 1;
+  gint64           seq = 1;
 
   if (!(last = lineup_db_prepare (conn, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
                                   error)))
@@ -197,7 +198,7 @@ verify_job (LineupDbThread *t,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
   gint64 expected = 1;
-  int rc;
+  int    rc;
 
   if (!lineup_db_require_open (t, task))
     return;
@@ -215,10 +216,10 @@ verify_job (LineupDbThread *t,
   v->head_hash = g_strnfill (64, '0');
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
-      const char *ts = (const char *)sqlite3_column_text (stmt, 1);
-      const char *prev = (const char *)sqlite3_column_text (stmt, 7);
-      const char *hash = (const char *)sqlite3_column_text (stmt, 8);
+      gint64           seq = sqlite3_column_int64 (stmt, 0);
+      const char      *ts = (const char *)sqlite3_column_text (stmt, 1);
+      const char      *prev = (const char *)sqlite3_column_text (stmt, 7);
+      const char      *hash = (const char *)sqlite3_column_text (stmt, 8);
       g_autofree char *computed = NULL;
 
       v->entries++;
@@ -229,9 +230,9 @@ verify_job (LineupDbThread *t,
                              (const char *)sqlite3_column_text (stmt, 6), prev);
       if (seq != expected)
         v->problem = seq > expected
-          ? g_strdup_printf (_("entry %" G_GINT64_FORMAT " is missing (the next entry is %" G_GINT64_FORMAT ")"),
-                             expected, seq)
-          : g_strdup_printf (_("entry %" G_GINT64_FORMAT " is out of order"), seq);
+                       ? g_strdup_printf (_("entry %" G_GINT64_FORMAT " is missing (the next entry is %" G_GINT64_FORMAT ")"),
+                                          expected, seq)
+                       : g_strdup_printf (_("entry %" G_GINT64_FORMAT " is out of order"), seq);
       else if (g_strcmp0 (prev, v->head_hash) != 0)
         v->problem = g_strdup_printf (_("entry %" G_GINT64_FORMAT " does not link to the entry before it"
                                         " (an entry was removed, inserted or moved)"),
@@ -263,25 +264,25 @@ verify_job (LineupDbThread *t,
 }
 
 LineupAuditVerdict *
-lineup_db_audit_verify_sync (LineupDb  *db,
-                             GError   **error)
+lineup_db_audit_verify_sync (LineupDb *db,
+                             GError  **error)
 {
   return lineup_db_run_sync (db, verify_job, NULL, NULL, error);
 }
 
 void
-lineup_db_audit_verify_async (LineupDb            *db,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+lineup_db_audit_verify_async (LineupDb           *db,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   lineup_db_run_async (db, verify_job, NULL, NULL, cancellable, callback, user_data);
 }
 
 LineupAuditVerdict *
-lineup_db_audit_verify_finish (LineupDb      *db,
-                               GAsyncResult  *result,
-                               GError       **error)
+lineup_db_audit_verify_finish (LineupDb     *db,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -312,9 +313,9 @@ hash_at_job (LineupDbThread *t,
 }
 
 char *
-lineup_db_audit_hash_at_sync (LineupDb  *db,
-                              gint64     seq,
-                              GError   **error)
+lineup_db_audit_hash_at_sync (LineupDb *db,
+                              gint64    seq,
+                              GError  **error)
 {
   return lineup_db_run_sync (db, hash_at_job, g_memdup2 (&seq, sizeof seq), g_free, error);
 }
@@ -322,19 +323,19 @@ lineup_db_audit_hash_at_sync (LineupDb  *db,
 /* the role check */
 
 gboolean
-lineup_db_authorize (sqlite3          *conn,
-                     LineupUser       *actor,
-                     LineupPermission  permission,
-                     const char       *object_type,
-                     const char       *object_id,
-                     GError          **error)
+lineup_db_authorize (sqlite3         *conn,
+                     LineupUser      *actor,
+                     LineupPermission permission,
+                     const char      *object_type,
+                     const char      *object_id,
+                     GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *why = NULL;
   g_autofree char *details = NULL;
   g_autofree char *roles_text = NULL;
-  LineupRoles roles = LINEUP_ROLE_NONE;
-  const char *op = lineup_permission_to_string (permission);
+  LineupRoles      roles = LINEUP_ROLE_NONE;
+  const char      *op = lineup_permission_to_string (permission);
 
   if (actor == NULL)
     why = g_strdup (_("Nobody is signed in"));
@@ -377,12 +378,12 @@ lineup_db_authorize (sqlite3          *conn,
 }
 
 gboolean
-lineup_db_authorize_task (LineupDbThread   *t,
-                          GTask            *task,
-                          LineupUser       *actor,
-                          LineupPermission  permission,
-                          const char       *object_type,
-                          const char       *object_id)
+lineup_db_authorize_task (LineupDbThread  *t,
+                          GTask           *task,
+                          LineupUser      *actor,
+                          LineupPermission permission,
+                          const char      *object_type,
+                          const char      *object_id)
 {
   GError *error = NULL;
 
@@ -423,9 +424,9 @@ lineup_db_audited_exec (LineupDbThread *t,
                         const char     *sql_format,
                         ...)
 {
-  GError *error = NULL;
-  va_list ap;
-  char *sql;
+  GError  *error = NULL;
+  va_list  ap;
+  char    *sql;
   gboolean ok;
 
   va_start (ap, sql_format);
@@ -459,8 +460,8 @@ lineup_audit_filter_clear (LineupAuditFilter *f)
 
 typedef struct
 {
-  LineupUser        *actor;
-  LineupAuditFilter  filter;
+  LineupUser       *actor;
+  LineupAuditFilter filter;
 } ListData;
 
 static void
@@ -488,7 +489,7 @@ static void
 list_job (LineupDbThread *t,
           GTask          *task)
 {
-  ListData *d = g_task_get_task_data (task);
+  ListData                *d = g_task_get_task_data (task);
   const LineupAuditFilter *f = &d->filter;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -497,7 +498,7 @@ list_job (LineupDbThread *t,
                                           " details_json, prev_hash, hash FROM audit_log WHERE 1");
   g_autofree char *details = NULL;
   g_autofree char *like = NULL;
-  int n = 0;
+  int              n = 0;
 
   if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_VIEW_AUDIT, "audit", NULL))
     return;
@@ -621,9 +622,9 @@ lineup_db_audit_list_async (LineupDb                *db,
 }
 
 JsonNode *
-lineup_db_audit_list_finish (LineupDb      *db,
-                             GAsyncResult  *result,
-                             GError       **error)
+lineup_db_audit_list_finish (LineupDb     *db,
+                             GAsyncResult *result,
+                             GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }

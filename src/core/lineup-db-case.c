@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-case.c: cases (database thread jobs), and the helpers the case
  * layer's other jobs share (lineup-db-case-private.h).
  *
@@ -88,7 +89,7 @@ lineup_db_landmarks_from_column (sqlite3_stmt *st,
                                  int           i)
 {
   const float *pts;
-  GArray *points;
+  GArray      *points;
 
   if (sqlite3_column_bytes (st, i) != LINEUP_SHIM_N_LANDMARKS * 2 * sizeof (float))
     return NULL;
@@ -170,11 +171,11 @@ lineup_db_case_lookup (sqlite3    *conn,
 }
 
 gboolean
-lineup_db_case_require (LineupDbThread  *t,
-                        GTask           *task,
-                        const char      *number,
-                        gint64          *id,
-                        LineupCase     **out)
+lineup_db_case_require (LineupDbThread *t,
+                        GTask          *task,
+                        const char     *number,
+                        gint64         *id,
+                        LineupCase    **out)
 {
   LineupCase *c = number ? lineup_db_case_lookup (t->conn, number, id) : NULL;
 
@@ -238,8 +239,8 @@ case_new_job (LineupDbThread *t,
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *details = NULL;
-  GError *error = NULL;
-  gint64 allowed;
+  GError          *error = NULL;
+  gint64           allowed;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_CASE, "case", r->number))
     return;
@@ -323,35 +324,35 @@ case_new_request (LineupUser *actor,
 }
 
 LineupCase *
-lineup_db_case_new_sync (LineupDb    *db,
-                         LineupUser  *actor,
-                         const char  *number,
-                         const char  *offence,
-                         const char  *reason,
-                         GError     **error)
+lineup_db_case_new_sync (LineupDb   *db,
+                         LineupUser *actor,
+                         const char *number,
+                         const char *offence,
+                         const char *reason,
+                         GError    **error)
 {
   return lineup_db_run_sync (db, case_new_job, case_new_request (actor, number, offence, reason),
                              (GDestroyNotify)case_new_request_free, error);
 }
 
 void
-lineup_db_case_new_async (LineupDb            *db,
-                          LineupUser          *actor,
-                          const char          *number,
-                          const char          *offence,
-                          const char          *reason,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+lineup_db_case_new_async (LineupDb           *db,
+                          LineupUser         *actor,
+                          const char         *number,
+                          const char         *offence,
+                          const char         *reason,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   lineup_db_run_async (db, case_new_job, case_new_request (actor, number, offence, reason),
                        (GDestroyNotify)case_new_request_free, cancellable, callback, user_data);
 }
 
 LineupCase *
-lineup_db_case_new_finish (LineupDb      *db,
-                           GAsyncResult  *result,
-                           GError       **error)
+lineup_db_case_new_finish (LineupDb     *db,
+                           GAsyncResult *result,
+                           GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -392,29 +393,29 @@ case_list_job (LineupDbThread *t,
 }
 
 GListModel *
-lineup_db_case_list_sync (LineupDb    *db,
-                          LineupUser  *actor,
-                          GError     **error)
+lineup_db_case_list_sync (LineupDb   *db,
+                          LineupUser *actor,
+                          GError    **error)
 {
   return lineup_db_run_sync (db, case_list_job, actor ? g_object_ref (actor) : NULL, lineup_db_case_actor_unref,
                              error);
 }
 
 void
-lineup_db_case_list_async (LineupDb            *db,
-                           LineupUser          *actor,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+lineup_db_case_list_async (LineupDb           *db,
+                           LineupUser         *actor,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   lineup_db_run_async (db, case_list_job, actor ? g_object_ref (actor) : NULL, lineup_db_case_actor_unref,
                        cancellable, callback, user_data);
 }
 
 GListModel *
-lineup_db_case_list_finish (LineupDb      *db,
-                            GAsyncResult  *result,
-                            GError       **error)
+lineup_db_case_list_finish (LineupDb     *db,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }

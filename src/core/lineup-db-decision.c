@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-decision.c: decisions on candidates, the review queue and
  * reviews (database thread jobs). "One review per decision" is checked here
  * for the message and held by the schema's UNIQUE index for every writer. */
@@ -19,10 +20,10 @@ decision_load (sqlite3 *conn,
                gint64   decision_id)
 {
   g_autoptr(sqlite3_stmt) st = lineup_db_prepare (conn,
-    "SELECT d.id, d.search_id, d.rank, d.decision, d.note, u.name, d.created_at, c.booking_number"
-    " FROM decisions d JOIN users u ON u.id = d.created_by"
-    " JOIN candidates c ON c.search_id = d.search_id AND c.rank = d.rank WHERE d.id = ?",
-    NULL);
+                                                   "SELECT d.id, d.search_id, d.rank, d.decision, d.note, u.name, d.created_at, c.booking_number"
+                                                   " FROM decisions d JOIN users u ON u.id = d.created_by"
+                                                   " JOIN candidates c ON c.search_id = d.search_id AND c.rank = d.rank WHERE d.id = ?",
+                                                   NULL);
 
   if (st == NULL)
     return NULL;
@@ -43,11 +44,11 @@ decision_load (sqlite3 *conn,
 
 typedef struct
 {
-  LineupUser         *actor;
-  gint64              search_id;
-  gint64              rank;
-  LineupDecisionKind  decision;
-  char               *note;
+  LineupUser        *actor;
+  gint64             search_id;
+  gint64             rank;
+  LineupDecisionKind decision;
+  char              *note;
 } DecideRequest;
 
 static void
@@ -62,15 +63,15 @@ static void
 decide_job (LineupDbThread *t,
             GTask          *task)
 {
-  DecideRequest *r = g_task_get_task_data (task);
+  DecideRequest   *r = g_task_get_task_data (task);
   g_autofree char *number = NULL;
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, r->search_id);
   g_autofree char *rank = g_strdup_printf ("%" G_GINT64_FORMAT, r->rank);
   g_autofree char *details = NULL;
   g_autofree char *did = NULL;
-  GError *error = NULL;
-  gint64 decision_id;
+  GError          *error = NULL;
+  gint64           decision_id;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_DECIDE, "search", sid))
     return;
@@ -117,8 +118,9 @@ decide_job (LineupDbThread *t,
   did = g_strdup_printf ("%" G_GINT64_FORMAT, decision_id);
   if (r->decision == LINEUP_DECISION_POSSIBLE_LEAD)
     {
-      char *sql = sqlite3_mprintf ("UPDATE cases SET status = 'lead_pending' WHERE number = %Q"
-                                   " AND status = 'open'", number);
+      char    *sql = sqlite3_mprintf ("UPDATE cases SET status = 'lead_pending' WHERE number = %Q"
+                                         " AND status = 'open'",
+                                      number);
       gboolean ok = lineup_db_exec (t->conn, sql, &error);
 
       sqlite3_free (sql);
@@ -141,11 +143,11 @@ decide_job (LineupDbThread *t,
 }
 
 static DecideRequest *
-decide_request (LineupUser         *actor,
-                gint64              search_id,
-                gint64              rank,
-                LineupDecisionKind  decision,
-                const char         *note)
+decide_request (LineupUser        *actor,
+                gint64             search_id,
+                gint64             rank,
+                LineupDecisionKind decision,
+                const char        *note)
 {
   DecideRequest *r = g_new0 (DecideRequest, 1);
 
@@ -158,37 +160,37 @@ decide_request (LineupUser         *actor,
 }
 
 LineupDecision *
-lineup_db_decide_sync (LineupDb            *db,
-                       LineupUser          *actor,
-                       gint64               search_id,
-                       gint64               rank,
-                       LineupDecisionKind   decision,
-                       const char          *note,
-                       GError             **error)
+lineup_db_decide_sync (LineupDb          *db,
+                       LineupUser        *actor,
+                       gint64             search_id,
+                       gint64             rank,
+                       LineupDecisionKind decision,
+                       const char        *note,
+                       GError           **error)
 {
   return lineup_db_run_sync (db, decide_job, decide_request (actor, search_id, rank, decision, note),
                              (GDestroyNotify)decide_request_free, error);
 }
 
 void
-lineup_db_decide_async (LineupDb            *db,
-                        LineupUser          *actor,
-                        gint64               search_id,
-                        gint64               rank,
-                        LineupDecisionKind   decision,
-                        const char          *note,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+lineup_db_decide_async (LineupDb           *db,
+                        LineupUser         *actor,
+                        gint64              search_id,
+                        gint64              rank,
+                        LineupDecisionKind  decision,
+                        const char         *note,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   lineup_db_run_async (db, decide_job, decide_request (actor, search_id, rank, decision, note),
                        (GDestroyNotify)decide_request_free, cancellable, callback, user_data);
 }
 
 LineupDecision *
-lineup_db_decide_finish (LineupDb      *db,
-                         GAsyncResult  *result,
-                         GError       **error)
+lineup_db_decide_finish (LineupDb     *db,
+                         GAsyncResult *result,
+                         GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -207,18 +209,18 @@ queue_job (LineupDbThread *t,
   if (!lineup_db_authorize_task (t, task, actor, LINEUP_PERMISSION_REVIEW, "review", NULL))
     return;
   if (!(st = lineup_db_prepare (t->conn,
-    "SELECT d.id, c.number, o.label, d.search_id, d.rank, d.note, u.name, d.created_at,"
-    " d.created_by = ?1, p.sha256, s.edit_seq, ca.photo_sha256, ca.booking_number,"
-    " coalesce(sj.label, ''), ca.distance, ca.similarity, s.probe_face_json, c.offence,"
-    " f.box_left, f.box_top, f.box_right, f.box_bottom, f.landmarks"
-    " FROM decisions d JOIN users u ON u.id = d.created_by"
-    " JOIN searches s ON s.id = d.search_id JOIN cases c ON c.id = s.case_id"
-    " JOIN offence_categories o ON o.code = c.offence JOIN probes p ON p.id = s.probe_id"
-    " JOIN candidates ca ON ca.search_id = d.search_id AND ca.rank = d.rank"
-    " LEFT JOIN subjects sj ON sj.uuid = ca.subject_uuid LEFT JOIN faces f ON f.id = ca.face_id"
-    " WHERE d.decision = 'possible_lead' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.decision_id = d.id)"
-    " ORDER BY d.id",
-    &error)))
+                                "SELECT d.id, c.number, o.label, d.search_id, d.rank, d.note, u.name, d.created_at,"
+                                " d.created_by = ?1, p.sha256, s.edit_seq, ca.photo_sha256, ca.booking_number,"
+                                " coalesce(sj.label, ''), ca.distance, ca.similarity, s.probe_face_json, c.offence,"
+                                " f.box_left, f.box_top, f.box_right, f.box_bottom, f.landmarks"
+                                " FROM decisions d JOIN users u ON u.id = d.created_by"
+                                " JOIN searches s ON s.id = d.search_id JOIN cases c ON c.id = s.case_id"
+                                " JOIN offence_categories o ON o.code = c.offence JOIN probes p ON p.id = s.probe_id"
+                                " JOIN candidates ca ON ca.search_id = d.search_id AND ca.rank = d.rank"
+                                " LEFT JOIN subjects sj ON sj.uuid = ca.subject_uuid LEFT JOIN faces f ON f.id = ca.face_id"
+                                " WHERE d.decision = 'possible_lead' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.decision_id = d.id)"
+                                " ORDER BY d.id",
+                                &error)))
     {
       lineup_db_case_fail (t, task, error, FALSE);
       return;
@@ -233,7 +235,7 @@ queue_job (LineupDbThread *t,
       g_autoptr(LineupCandidate) candidate = NULL;
       g_autoptr(LineupQueueEntry) entry = NULL;
       LineupBox box;
-      gboolean has_box = lineup_db_box_from_columns (st, 18, &box);
+      gboolean  has_box = lineup_db_box_from_columns (st, 18, &box);
 
       decision = g_object_new (LINEUP_TYPE_DECISION,
                                "id", (gint64)sqlite3_column_int64 (st, 0),
@@ -272,29 +274,29 @@ queue_job (LineupDbThread *t,
 }
 
 GListModel *
-lineup_db_review_queue_sync (LineupDb    *db,
-                             LineupUser  *actor,
-                             GError     **error)
+lineup_db_review_queue_sync (LineupDb   *db,
+                             LineupUser *actor,
+                             GError    **error)
 {
   return lineup_db_run_sync (db, queue_job, actor ? g_object_ref (actor) : NULL, lineup_db_case_actor_unref,
                              error);
 }
 
 void
-lineup_db_review_queue_async (LineupDb            *db,
-                              LineupUser          *actor,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+lineup_db_review_queue_async (LineupDb           *db,
+                              LineupUser         *actor,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   lineup_db_run_async (db, queue_job, actor ? g_object_ref (actor) : NULL, lineup_db_case_actor_unref,
                        cancellable, callback, user_data);
 }
 
 GListModel *
-lineup_db_review_queue_finish (LineupDb      *db,
-                               GAsyncResult  *result,
-                               GError       **error)
+lineup_db_review_queue_finish (LineupDb     *db,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -319,15 +321,15 @@ static void
 review_job (LineupDbThread *t,
             GTask          *task)
 {
-  ReviewRequest *r = g_task_get_task_data (task);
+  ReviewRequest   *r = g_task_get_task_data (task);
   g_autofree char *number = NULL;
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autofree char *did = g_strdup_printf ("%" G_GINT64_FORMAT, r->decision_id);
   g_autofree char *details = NULL;
   g_autofree char *decision = NULL;
-  GError *error = NULL;
-  gint64 author = 0, reviews = 0, case_id = 0;
-  const char *verdict = r->approve ? "approved" : "rejected";
+  GError          *error = NULL;
+  gint64           author = 0, reviews = 0, case_id = 0;
+  const char      *verdict = r->approve ? "approved" : "rejected";
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_REVIEW, "decision", did))
     return;
@@ -416,7 +418,7 @@ review_job (LineupDbThread *t,
     g_autoptr(LineupCase) c = lineup_db_case_lookup (t->conn, number, NULL);
     g_autofree char *now = NULL;
     g_autoptr(sqlite3_stmt) when = lineup_db_prepare (t->conn, "SELECT created_at FROM reviews WHERE decision_id = ?",
-                                                      NULL);
+                                                       NULL);
 
     if (when != NULL)
       {
@@ -454,35 +456,35 @@ review_request (LineupUser *actor,
 }
 
 LineupReview *
-lineup_db_review_sync (LineupDb    *db,
-                       LineupUser  *actor,
-                       gint64       decision_id,
-                       gboolean     approve,
-                       const char  *comment,
-                       GError     **error)
+lineup_db_review_sync (LineupDb   *db,
+                       LineupUser *actor,
+                       gint64      decision_id,
+                       gboolean    approve,
+                       const char *comment,
+                       GError    **error)
 {
   return lineup_db_run_sync (db, review_job, review_request (actor, decision_id, approve, comment),
                              (GDestroyNotify)review_request_free, error);
 }
 
 void
-lineup_db_review_async (LineupDb            *db,
-                        LineupUser          *actor,
-                        gint64               decision_id,
-                        gboolean             approve,
-                        const char          *comment,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+lineup_db_review_async (LineupDb           *db,
+                        LineupUser         *actor,
+                        gint64              decision_id,
+                        gboolean            approve,
+                        const char         *comment,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   lineup_db_run_async (db, review_job, review_request (actor, decision_id, approve, comment),
                        (GDestroyNotify)review_request_free, cancellable, callback, user_data);
 }
 
 LineupReview *
-lineup_db_review_finish (LineupDb      *db,
-                         GAsyncResult  *result,
-                         GError       **error)
+lineup_db_review_finish (LineupDb     *db,
+                         GAsyncResult *result,
+                         GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-dossier.c: everything about a case in one record, for the lead
  * report and the disclosure package (database thread job). */
 #define G_LOG_DOMAIN "lineup-db"
@@ -89,7 +90,7 @@ searches_load (sqlite3 *conn,
                gint64   case_id)
 {
   g_autoptr(sqlite3_stmt) st = lineup_db_prepare (conn, "SELECT id FROM searches WHERE case_id = ? ORDER BY id",
-                                                  NULL);
+                                                   NULL);
   GListStore *searches = g_list_store_new (LINEUP_TYPE_SEARCH);
 
   if (st == NULL)
@@ -115,8 +116,8 @@ dossier_job (LineupDbThread *t,
   g_autoptr(GListModel) searches = NULL;
   g_autofree char *now = lineup_db_now_iso ();
   g_autofree char *details = NULL;
-  GError *error = NULL;
-  gint64 case_id = 0;
+  GError          *error = NULL;
+  gint64           case_id = 0;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_EXPORT_REPORT, "case", r->number) ||
       !lineup_db_case_require (t, task, r->number, &case_id, &c))
@@ -154,31 +155,31 @@ dossier_request (LineupUser *actor,
 }
 
 LineupDossier *
-lineup_db_case_dossier_sync (LineupDb    *db,
-                             LineupUser  *actor,
-                             const char  *case_number,
-                             GError     **error)
+lineup_db_case_dossier_sync (LineupDb   *db,
+                             LineupUser *actor,
+                             const char *case_number,
+                             GError    **error)
 {
   return lineup_db_run_sync (db, dossier_job, dossier_request (actor, case_number),
                              (GDestroyNotify)dossier_request_free, error);
 }
 
 void
-lineup_db_case_dossier_async (LineupDb            *db,
-                              LineupUser          *actor,
-                              const char          *case_number,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+lineup_db_case_dossier_async (LineupDb           *db,
+                              LineupUser         *actor,
+                              const char         *case_number,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   lineup_db_run_async (db, dossier_job, dossier_request (actor, case_number),
                        (GDestroyNotify)dossier_request_free, cancellable, callback, user_data);
 }
 
 LineupDossier *
-lineup_db_case_dossier_finish (LineupDb      *db,
-                               GAsyncResult  *result,
-                               GError       **error)
+lineup_db_case_dossier_finish (LineupDb     *db,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-gallery.c: the gallery's SQL, run on the database thread.
  *
  * Records are committed in batches: one transaction per batch, one
@@ -102,8 +103,8 @@ known_photos_job (LineupDbThread *t,
 }
 
 GHashTable *
-lineup_db_known_photos_sync (LineupDb  *db,
-                             GError   **error)
+lineup_db_known_photos_sync (LineupDb *db,
+                             GError  **error)
 {
   return lineup_db_run_sync (db, known_photos_job, NULL, NULL, error);
 }
@@ -153,13 +154,13 @@ quality_json (LineupFace *face)
 }
 
 static gboolean
-insert_record (sqlite3              *conn,
-               LineupBookingRecord  *r,
-               gint64                import_id,
-               GError              **error)
+insert_record (sqlite3             *conn,
+               LineupBookingRecord *r,
+               gint64               import_id,
+               GError             **error)
 {
   g_autoptr(sqlite3_stmt) st = NULL;
-  gint64 subject_id = 0, booking_id, photo_id;
+  gint64           subject_id = 0, booking_id, photo_id;
   g_autofree char *uuid = NULL;
 
   /* The photo decides "duplicate": the same bytes again are a no-op. */
@@ -180,9 +181,9 @@ insert_record (sqlite3              *conn,
     {
       uuid = g_uuid_string_random ();
       if (!(st = lineup_db_prepare (conn,
-                          "INSERT INTO subjects (uuid, person_id, label, last_name, first_name,"
-                          " date_of_birth, sex, race) VALUES (?,?,?,?,?,?,?,?)",
-                          error)))
+                                    "INSERT INTO subjects (uuid, person_id, label, last_name, first_name,"
+                                    " date_of_birth, sex, race) VALUES (?,?,?,?,?,?,?,?)",
+                                    error)))
         return FALSE;
       sqlite3_bind_text (st, 1, uuid, -1, SQLITE_TRANSIENT);
       lineup_db_bind_text (st, 2, r->person_id);
@@ -201,9 +202,9 @@ insert_record (sqlite3              *conn,
 
   uuid = g_uuid_string_random ();
   if (!(st = lineup_db_prepare (conn,
-                      "INSERT INTO bookings (uuid, subject_id, booking_number, booking_date, agency,"
-                      " charge, extra_json, import_id) VALUES (?,?,?,?,?,?,?,?)",
-                      error)))
+                                "INSERT INTO bookings (uuid, subject_id, booking_number, booking_date, agency,"
+                                " charge, extra_json, import_id) VALUES (?,?,?,?,?,?,?,?)",
+                                error)))
     return FALSE;
   sqlite3_bind_text (st, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (st, 2, subject_id);
@@ -220,9 +221,9 @@ insert_record (sqlite3              *conn,
   g_clear_pointer (&st, sqlite3_finalize);
 
   if (!(st = lineup_db_prepare (conn,
-                      "INSERT INTO photos (booking_id, sha256, mime, bytes, width, height,"
-                      " original_name, flags) VALUES (?,?,?,?,?,?,?,?)",
-                      error)))
+                                "INSERT INTO photos (booking_id, sha256, mime, bytes, width, height,"
+                                " original_name, flags) VALUES (?,?,?,?,?,?,?,?)",
+                                error)))
     return FALSE;
   sqlite3_bind_int64 (st, 1, booking_id);
   sqlite3_bind_text (st, 2, r->photo_sha256, -1, SQLITE_TRANSIENT);
@@ -239,16 +240,16 @@ insert_record (sqlite3              *conn,
 
   if (r->face != NULL)
     {
-      LineupFace *f = r->face;
+      LineupFace      *f = r->face;
       const LineupBox *box = lineup_face_get_box (f);
       g_autofree char *q = quality_json (f);
       g_autofree char *reasons = g_strjoinv (" ", (GStrv)lineup_face_get_reasons (f));
 
       if (!(st = lineup_db_prepare (conn,
-                          "INSERT INTO faces (photo_id, box_left, box_top, box_right, box_bottom,"
-                          " detector, score, landmarks, quality_json, reasons, enrolled, model_id,"
-                          " descriptor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                          error)))
+                                    "INSERT INTO faces (photo_id, box_left, box_top, box_right, box_bottom,"
+                                    " detector, score, landmarks, quality_json, reasons, enrolled, model_id,"
+                                    " descriptor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                    error)))
         return FALSE;
       sqlite3_bind_int64 (st, 1, photo_id);
       sqlite3_bind_double (st, 2, box->left);
@@ -288,9 +289,9 @@ commit_job (LineupDbThread *t,
       return;
     }
   if (!(model = lineup_db_prepare (t->conn,
-                         "INSERT OR IGNORE INTO models (id, kind, sha256, dims)"
-                         " VALUES (?, 'descriptor', ?, 128)",
-                         &error)))
+                                   "INSERT OR IGNORE INTO models (id, kind, sha256, dims)"
+                                   " VALUES (?, 'descriptor', ?, 128)",
+                                   &error)))
     goto fail;
   for (guint i = 0; i < d->records->len; i++)
     {
@@ -328,12 +329,12 @@ fail:
 }
 
 gboolean
-lineup_db_commit_records_sync (LineupDb    *db,
-                               LineupUser  *user,
-                               GPtrArray   *records,
-                               gint64       import_id,
-                               const char  *model_sha256,
-                               GError     **error)
+lineup_db_commit_records_sync (LineupDb   *db,
+                               LineupUser *user,
+                               GPtrArray  *records,
+                               gint64      import_id,
+                               const char *model_sha256,
+                               GError    **error)
 {
   CommitData *d = g_new0 (CommitData, 1);
 
@@ -348,12 +349,12 @@ lineup_db_commit_records_sync (LineupDb    *db,
 
 typedef struct
 {
-  gint64 import_id;
-  char  *source;
-  char  *kind;
+  gint64      import_id;
+  char       *source;
+  char       *kind;
   LineupUser *user;
-  char  *status;
-  char  *summary;
+  char       *status;
+  char       *summary;
 } ImportData;
 
 static void
@@ -377,13 +378,13 @@ import_begin_job (LineupDbThread *t,
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *details = NULL;
   g_autofree char *id = NULL;
-  gint64 import_id;
+  gint64           import_id;
 
   if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_IMPORT, "import", d->source))
     return;
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
       !(st = lineup_db_prepare (t->conn, "INSERT INTO imports (uuid, source, kind, user_name) VALUES (?,?,?,?)",
-                      &error)))
+                                &error)))
     goto fail;
   sqlite3_bind_text (st, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 2, d->source, -1, SQLITE_TRANSIENT);
@@ -406,13 +407,13 @@ fail:
 }
 
 gint64
-lineup_db_import_begin_sync (LineupDb    *db,
-                             const char  *source,
-                             const char  *kind,
-                             LineupUser  *user,
-                             GError     **error)
+lineup_db_import_begin_sync (LineupDb   *db,
+                             const char *source,
+                             const char *kind,
+                             LineupUser *user,
+                             GError    **error)
 {
-  ImportData *d = g_new0 (ImportData, 1);
+  ImportData        *d = g_new0 (ImportData, 1);
   g_autofree gint64 *id = NULL;
 
   d->source = g_strdup (source);
@@ -426,7 +427,7 @@ static void
 import_end_job (LineupDbThread *t,
                 GTask          *task)
 {
-  ImportData *d = g_task_get_task_data (task);
+  ImportData      *d = g_task_get_task_data (task);
   g_autofree char *ts = lineup_db_now_iso ();
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->import_id);
 
@@ -440,12 +441,12 @@ import_end_job (LineupDbThread *t,
 }
 
 gboolean
-lineup_db_import_end_sync (LineupDb    *db,
-                           gint64       import_id,
-                           const char  *status,
-                           const char  *summary_json,
-                           LineupUser  *user,
-                           GError     **error)
+lineup_db_import_end_sync (LineupDb   *db,
+                           gint64      import_id,
+                           const char *status,
+                           const char *summary_json,
+                           LineupUser *user,
+                           GError    **error)
 {
   ImportData *d = g_new0 (ImportData, 1);
 
@@ -496,25 +497,25 @@ stats_job (LineupDbThread *t,
 }
 
 LineupGalleryStats *
-lineup_db_gallery_stats_sync (LineupDb  *db,
-                              GError   **error)
+lineup_db_gallery_stats_sync (LineupDb *db,
+                              GError  **error)
 {
   return lineup_db_run_sync (db, stats_job, NULL, NULL, error);
 }
 
 void
-lineup_db_gallery_stats_async (LineupDb            *db,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+lineup_db_gallery_stats_async (LineupDb           *db,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   lineup_db_run_async (db, stats_job, NULL, NULL, cancellable, callback, user_data);
 }
 
 LineupGalleryStats *
-lineup_db_gallery_stats_finish (LineupDb      *db,
-                                GAsyncResult  *result,
-                                GError       **error)
+lineup_db_gallery_stats_finish (LineupDb     *db,
+                                GAsyncResult *result,
+                                GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -561,7 +562,7 @@ static void
 show_job (LineupDbThread *t,
           GTask          *task)
 {
-  ShowData *d = g_task_get_task_data (task);
+  ShowData   *d = g_task_get_task_data (task);
   const char *number = d->number;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(sqlite3_stmt) st = NULL;
@@ -572,12 +573,12 @@ show_job (LineupDbThread *t,
       !lineup_db_audit_append_task (t, task, d->user, "booking.view", "booking", number, NULL))
     return;
   if (!(st = lineup_db_prepare (t->conn,
-                      "SELECT b.id AS booking_id, b.uuid, b.booking_number, b.booking_date, b.agency,"
-                      " b.charge, b.extra_json, b.created_at, s.uuid AS subject_uuid,"
-                      " s.person_id, s.label, s.last_name, s.first_name, s.date_of_birth, s.sex,"
-                      " s.race FROM bookings b JOIN subjects s ON s.id = b.subject_id"
-                      " WHERE b.booking_number = ?",
-                      &error)))
+                                "SELECT b.id AS booking_id, b.uuid, b.booking_number, b.booking_date, b.agency,"
+                                " b.charge, b.extra_json, b.created_at, s.uuid AS subject_uuid,"
+                                " s.person_id, s.label, s.last_name, s.first_name, s.date_of_birth, s.sex,"
+                                " s.race FROM bookings b JOIN subjects s ON s.id = b.subject_id"
+                                " WHERE b.booking_number = ?",
+                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -598,11 +599,11 @@ show_job (LineupDbThread *t,
   json_builder_set_member_name (b, "photos");
   json_builder_begin_array (b);
   st = lineup_db_prepare (t->conn,
-                "SELECT p.sha256, p.mime, p.bytes, p.width, p.height, p.original_name, p.flags,"
-                " f.box_left, f.box_top, f.box_right, f.box_bottom, f.detector, f.score,"
-                " f.quality_json, f.reasons, f.enrolled, f.model_id"
-                " FROM photos p LEFT JOIN faces f ON f.photo_id = p.id WHERE p.booking_id = ?",
-                NULL);
+                          "SELECT p.sha256, p.mime, p.bytes, p.width, p.height, p.original_name, p.flags,"
+                          " f.box_left, f.box_top, f.box_right, f.box_bottom, f.detector, f.score,"
+                          " f.quality_json, f.reasons, f.enrolled, f.model_id"
+                          " FROM photos p LEFT JOIN faces f ON f.photo_id = p.id WHERE p.booking_id = ?",
+                          NULL);
   sqlite3_bind_int64 (st, 1, booking_id);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
@@ -617,10 +618,10 @@ show_job (LineupDbThread *t,
 }
 
 JsonNode *
-lineup_db_booking_show_sync (LineupDb    *db,
-                             LineupUser  *user,
-                             const char  *booking_number,
-                             GError     **error)
+lineup_db_booking_show_sync (LineupDb   *db,
+                             LineupUser *user,
+                             const char *booking_number,
+                             GError    **error)
 {
   ShowData *d = g_new0 (ShowData, 1);
 
@@ -633,8 +634,8 @@ lineup_db_booking_show_sync (LineupDb    *db,
 
 typedef struct
 {
-  char *number;
-  char *reason;
+  char       *number;
+  char       *reason;
   LineupUser *user;
 } PurgeData;
 
@@ -657,15 +658,15 @@ purge_job (LineupDbThread *t,
   g_autoptr(GStrvBuilder) shas = g_strv_builder_new ();
   g_autofree char *booking_uuid = NULL;
   g_autofree char *details = NULL;
-  gint64 booking_id = 0, subject_id = 0;
-  guint n_photos = 0;
+  gint64           booking_id = 0, subject_id = 0;
+  guint            n_photos = 0;
   g_autoptr(GArray) face_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!lineup_db_authorize_task (t, task, d->user, LINEUP_PERMISSION_PURGE, "booking", d->number))
     return;
   if (!lineup_db_exec (t->conn, "BEGIN IMMEDIATE", &error) ||
       !(st = lineup_db_prepare (t->conn, "SELECT id, uuid, subject_id FROM bookings WHERE booking_number = ?",
-                      &error)))
+                                &error)))
     goto fail;
   sqlite3_bind_text (st, 1, d->number, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (st) != SQLITE_ROW)
@@ -690,7 +691,8 @@ purge_job (LineupDbThread *t,
   g_clear_pointer (&st, sqlite3_finalize);
 
   if (!(st = lineup_db_prepare (t->conn, "SELECT f.id FROM faces f JOIN photos p ON p.id = f.photo_id"
-                                          " WHERE p.booking_id = ?", &error)))
+                                         " WHERE p.booking_id = ?",
+                                &error)))
     goto fail;
   sqlite3_bind_int64 (st, 1, booking_id);
   while (sqlite3_step (st) == SQLITE_ROW)
@@ -704,9 +706,9 @@ purge_job (LineupDbThread *t,
   sqlite3_bind_int64 (st, 1, booking_id);
   {
     g_autoptr(sqlite3_stmt) del_faces = lineup_db_prepare (t->conn,
-                                                 "DELETE FROM faces WHERE photo_id IN"
-                                                 " (SELECT id FROM photos WHERE booking_id = ?)",
-                                                 &error);
+                                                            "DELETE FROM faces WHERE photo_id IN"
+                                                            " (SELECT id FROM photos WHERE booking_id = ?)",
+                                                            &error);
     if (del_faces == NULL)
       goto fail;
     sqlite3_bind_int64 (del_faces, 1, booking_id);
@@ -718,9 +720,9 @@ purge_job (LineupDbThread *t,
   g_clear_pointer (&st, sqlite3_finalize);
   /* A subject left with no booking is personal data with no purpose. */
   if (!(st = lineup_db_prepare (t->conn,
-                      "DELETE FROM subjects WHERE id = ? AND NOT EXISTS"
-                      " (SELECT 1 FROM bookings WHERE subject_id = ?)",
-                      &error)))
+                                "DELETE FROM subjects WHERE id = ? AND NOT EXISTS"
+                                " (SELECT 1 FROM bookings WHERE subject_id = ?)",
+                                &error)))
     goto fail;
   sqlite3_bind_int64 (st, 1, subject_id);
   sqlite3_bind_int64 (st, 2, subject_id);
@@ -729,9 +731,9 @@ purge_job (LineupDbThread *t,
   g_clear_pointer (&st, sqlite3_finalize);
 
   if (!(st = lineup_db_prepare (t->conn,
-                      "INSERT INTO purges (booking_uuid, booking_number, reason, purged_by)"
-                      " VALUES (?,?,?,?)",
-                      &error)))
+                                "INSERT INTO purges (booking_uuid, booking_number, reason, purged_by)"
+                                " VALUES (?,?,?,?)",
+                                &error)))
     goto fail;
   sqlite3_bind_text (st, 1, booking_uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 2, d->number, -1, SQLITE_TRANSIENT);
@@ -743,7 +745,7 @@ purge_job (LineupDbThread *t,
   {
     g_autofree char *removed = g_strdup_printf ("%u", n_photos);
     details = lineup_db_json_strings ("booking_uuid", booking_uuid, "photos_removed", removed,
-                                  "reason", d->reason, NULL);
+                                      "reason", d->reason, NULL);
   }
   if (!lineup_db_audit_append (t->conn, lineup_user_get_name (d->user), "booking.purge", "booking",
                                d->number, details, &error) ||
@@ -759,11 +761,11 @@ fail:
 }
 
 GStrv
-lineup_db_booking_purge_sync (LineupDb    *db,
-                              const char  *booking_number,
-                              const char  *reason,
-                              LineupUser  *user,
-                              GError     **error)
+lineup_db_booking_purge_sync (LineupDb   *db,
+                              const char *booking_number,
+                              const char *reason,
+                              LineupUser *user,
+                              GError    **error)
 {
   PurgeData *d = g_new0 (PurgeData, 1);
 
@@ -774,13 +776,13 @@ lineup_db_booking_purge_sync (LineupDb    *db,
 }
 
 void
-lineup_db_booking_purge_async (LineupDb            *db,
-                               const char          *booking_number,
-                               const char          *reason,
-                               LineupUser          *user,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+lineup_db_booking_purge_async (LineupDb           *db,
+                               const char         *booking_number,
+                               const char         *reason,
+                               LineupUser         *user,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   PurgeData *d = g_new0 (PurgeData, 1);
 
@@ -792,9 +794,9 @@ lineup_db_booking_purge_async (LineupDb            *db,
 }
 
 GStrv
-lineup_db_booking_purge_finish (LineupDb      *db,
-                                GAsyncResult  *result,
-                                GError       **error)
+lineup_db_booking_purge_finish (LineupDb     *db,
+                                GAsyncResult *result,
+                                GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -837,12 +839,12 @@ list_job (LineupDbThread *t,
     return;
   /* One query for the whole list: 100,000 rows is a few MB and one pass. */
   if (!(st = lineup_db_prepare (t->conn,
-                      "SELECT b.booking_number, s.label, b.booking_date, p.sha256, f.reasons,"
-                      " f.quality_json, f.box_left, f.box_top, f.box_right, f.box_bottom,"
-                      " f.enrolled, p.width FROM bookings b JOIN subjects s ON s.id = b.subject_id"
-                      " JOIN photos p ON p.booking_id = b.id"
-                      " LEFT JOIN faces f ON f.photo_id = p.id ORDER BY b.id DESC",
-                      &error)))
+                                "SELECT b.booking_number, s.label, b.booking_date, p.sha256, f.reasons,"
+                                " f.quality_json, f.box_left, f.box_top, f.box_right, f.box_bottom,"
+                                " f.enrolled, p.width FROM bookings b JOIN subjects s ON s.id = b.subject_id"
+                                " JOIN photos p ON p.booking_id = b.id"
+                                " LEFT JOIN faces f ON f.photo_id = p.id ORDER BY b.id DESC",
+                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -866,20 +868,20 @@ list_job (LineupDbThread *t,
 }
 
 void
-lineup_db_list_bookings_async (LineupDb            *db,
-                               LineupUser          *user,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+lineup_db_list_bookings_async (LineupDb           *db,
+                               LineupUser         *user,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   lineup_db_run_async (db, list_job, user ? g_object_ref (user) : NULL, g_object_unref, cancellable,
                        callback, user_data);
 }
 
 GPtrArray *
-lineup_db_list_bookings_finish (LineupDb      *db,
-                                GAsyncResult  *result,
-                                GError       **error)
+lineup_db_list_bookings_finish (LineupDb     *db,
+                                GAsyncResult *result,
+                                GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -888,8 +890,8 @@ lineup_db_list_bookings_finish (LineupDb      *db,
 
 typedef struct
 {
-  char     *model_id;
-  gboolean  include_excluded;
+  char    *model_id;
+  gboolean include_excluded;
 } IndexRequest;
 
 static void
@@ -913,9 +915,9 @@ load_index_job (LineupDbThread *t,
   /* Only enrolled faces of this very model: descriptors of different
    * models are never compared. */
   if (!(st = lineup_db_prepare (t->conn,
-                      "SELECT id, descriptor FROM faces WHERE (enrolled = 1 OR ?) AND model_id = ?"
-                      " AND length(descriptor) = ?",
-                      &error)))
+                                "SELECT id, descriptor FROM faces WHERE (enrolled = 1 OR ?) AND model_id = ?"
+                                " AND length(descriptor) = ?",
+                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -929,10 +931,10 @@ load_index_job (LineupDbThread *t,
 }
 
 LineupIndex *
-lineup_db_load_index_sync (LineupDb    *db,
-                           const char  *model_id,
-                           gboolean     include_excluded,
-                           GError     **error)
+lineup_db_load_index_sync (LineupDb   *db,
+                           const char *model_id,
+                           gboolean    include_excluded,
+                           GError    **error)
 {
   IndexRequest *r = g_new0 (IndexRequest, 1);
 
@@ -952,9 +954,9 @@ face_labels_job (LineupDbThread *t,
   if (!lineup_db_require_open (t, task))
     return;
   if (!(st = lineup_db_prepare (t->conn,
-                      "SELECT f.id, s.label FROM faces f JOIN photos p ON p.id = f.photo_id"
-                      " JOIN bookings b ON b.id = p.booking_id JOIN subjects s ON s.id = b.subject_id",
-                      &error)))
+                                "SELECT f.id, s.label FROM faces f JOIN photos p ON p.id = f.photo_id"
+                                " JOIN bookings b ON b.id = p.booking_id JOIN subjects s ON s.id = b.subject_id",
+                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -968,8 +970,8 @@ face_labels_job (LineupDbThread *t,
 }
 
 GHashTable *
-lineup_db_face_labels_sync (LineupDb  *db,
-                            GError   **error)
+lineup_db_face_labels_sync (LineupDb *db,
+                            GError  **error)
 {
   return lineup_db_run_sync (db, face_labels_job, NULL, NULL, error);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-probe.c: probes and their edit steps (database thread jobs).
  *
  * The original is kept byte for byte under DATA/probes/, named by its
@@ -17,11 +18,11 @@
 
 typedef struct
 {
-  LineupUser        *actor;
-  char              *data_dir;
-  char              *number;
-  LineupProbeSource  source;
-  LineupImage       *image;
+  LineupUser       *actor;
+  char             *data_dir;
+  char             *number;
+  LineupProbeSource source;
+  LineupImage      *image;
 } ProbeAddRequest;
 
 static void
@@ -44,10 +45,10 @@ probe_add_job (LineupDbThread *t,
   g_autofree char *dir = NULL;
   g_autofree char *details = NULL;
   g_autofree char *probe_id = NULL;
-  const char *sha = lineup_image_get_sha256 (r->image);
-  GBytes *bytes = lineup_image_get_bytes (r->image);
-  GError *error = NULL;
-  gint64 case_id = 0, id;
+  const char      *sha = lineup_image_get_sha256 (r->image);
+  GBytes          *bytes = lineup_image_get_bytes (r->image);
+  GError          *error = NULL;
+  gint64           case_id = 0, id;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_CASE, "case", r->number) ||
       !lineup_db_case_open_for_work (t, task, r->actor, r->number, &case_id))
@@ -119,11 +120,11 @@ probe_add_job (LineupDbThread *t,
 }
 
 static ProbeAddRequest *
-probe_add_request (LineupUser        *actor,
-                   const char        *data_dir,
-                   const char        *case_number,
-                   LineupProbeSource  source,
-                   LineupImage       *image)
+probe_add_request (LineupUser       *actor,
+                   const char       *data_dir,
+                   const char       *case_number,
+                   LineupProbeSource source,
+                   LineupImage      *image)
 {
   ProbeAddRequest *r = g_new0 (ProbeAddRequest, 1);
 
@@ -136,37 +137,37 @@ probe_add_request (LineupUser        *actor,
 }
 
 LineupProbeRecord *
-lineup_db_probe_add_sync (LineupDb           *db,
-                          LineupUser         *actor,
-                          const char         *data_dir,
-                          const char         *case_number,
-                          LineupProbeSource   source,
-                          LineupImage        *image,
-                          GError            **error)
+lineup_db_probe_add_sync (LineupDb         *db,
+                          LineupUser       *actor,
+                          const char       *data_dir,
+                          const char       *case_number,
+                          LineupProbeSource source,
+                          LineupImage      *image,
+                          GError          **error)
 {
   return lineup_db_run_sync (db, probe_add_job, probe_add_request (actor, data_dir, case_number, source, image),
                              (GDestroyNotify)probe_add_request_free, error);
 }
 
 void
-lineup_db_probe_add_async (LineupDb            *db,
-                           LineupUser          *actor,
-                           const char          *data_dir,
-                           const char          *case_number,
-                           LineupProbeSource    source,
-                           LineupImage         *image,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+lineup_db_probe_add_async (LineupDb           *db,
+                           LineupUser         *actor,
+                           const char         *data_dir,
+                           const char         *case_number,
+                           LineupProbeSource   source,
+                           LineupImage        *image,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   lineup_db_run_async (db, probe_add_job, probe_add_request (actor, data_dir, case_number, source, image),
                        (GDestroyNotify)probe_add_request_free, cancellable, callback, user_data);
 }
 
 LineupProbeRecord *
-lineup_db_probe_add_finish (LineupDb      *db,
-                            GAsyncResult  *result,
-                            GError       **error)
+lineup_db_probe_add_finish (LineupDb     *db,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -199,8 +200,8 @@ probe_edit_job (LineupDbThread *t,
   g_autofree char *params = NULL;
   g_autofree char *details = NULL;
   g_autofree char *seq_text = NULL;
-  GError *error = NULL;
-  gint64 seq;
+  GError          *error = NULL;
+  gint64           seq;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_CASE, "probe", probe_id))
     return;
@@ -264,12 +265,12 @@ probe_edit_request (LineupUser *actor,
 }
 
 gint64
-lineup_db_probe_edit_sync (LineupDb    *db,
-                           LineupUser  *actor,
-                           gint64       probe_id,
-                           const char  *op,
-                           JsonObject  *params,
-                           GError     **error)
+lineup_db_probe_edit_sync (LineupDb   *db,
+                           LineupUser *actor,
+                           gint64      probe_id,
+                           const char *op,
+                           JsonObject *params,
+                           GError    **error)
 {
   g_autofree gint64 *seq = lineup_db_run_sync (db, probe_edit_job, probe_edit_request (actor, probe_id, op, params),
                                                (GDestroyNotify)probe_edit_request_free, error);
@@ -277,23 +278,23 @@ lineup_db_probe_edit_sync (LineupDb    *db,
 }
 
 void
-lineup_db_probe_edit_async (LineupDb            *db,
-                            LineupUser          *actor,
-                            gint64               probe_id,
-                            const char          *op,
-                            JsonObject          *params,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+lineup_db_probe_edit_async (LineupDb           *db,
+                            LineupUser         *actor,
+                            gint64              probe_id,
+                            const char         *op,
+                            JsonObject         *params,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
   lineup_db_run_async (db, probe_edit_job, probe_edit_request (actor, probe_id, op, params),
                        (GDestroyNotify)probe_edit_request_free, cancellable, callback, user_data);
 }
 
 gint64
-lineup_db_probe_edit_finish (LineupDb      *db,
-                             GAsyncResult  *result,
-                             GError       **error)
+lineup_db_probe_edit_finish (LineupDb     *db,
+                             GAsyncResult *result,
+                             GError      **error)
 {
   g_autofree gint64 *seq = lineup_db_run_finish (db, result, error);
   return seq ? *seq : -1;
@@ -321,13 +322,13 @@ edit_remove_job (LineupDbThread *t,
                  GTask          *task)
 {
   EditRemoveRequest *r = g_task_get_task_data (task);
-  g_autofree char *probe_id = g_strdup_printf ("%" G_GINT64_FORMAT, r->probe_id);
-  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, r->seq);
-  g_autofree char *number = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *sql = NULL;
-  GError *error = NULL;
-  gint64 searched;
+  g_autofree char   *probe_id = g_strdup_printf ("%" G_GINT64_FORMAT, r->probe_id);
+  g_autofree char   *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, r->seq);
+  g_autofree char   *number = NULL;
+  g_autofree char   *details = NULL;
+  g_autofree char   *sql = NULL;
+  GError            *error = NULL;
+  gint64             searched;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_CASE, "probe", probe_id))
     return;
@@ -337,7 +338,8 @@ edit_remove_job (LineupDbThread *t,
       return;
     }
   sql = g_strdup_printf ("SELECT count(*) FROM probe_edits WHERE probe_id = %" G_GINT64_FORMAT
-                         " AND seq = %" G_GINT64_FORMAT " AND removed = 0", r->probe_id, r->seq);
+                         " AND seq = %" G_GINT64_FORMAT " AND removed = 0",
+                         r->probe_id, r->seq);
   if (lineup_db_query_int64 (t->conn, sql) != 1)
     {
       g_task_return_new_error (task, LINEUP_ERROR, LINEUP_ERROR_NOT_FOUND,
@@ -374,33 +376,33 @@ edit_remove_request (LineupUser *actor,
 }
 
 gboolean
-lineup_db_probe_edit_remove_sync (LineupDb    *db,
-                                  LineupUser  *actor,
-                                  gint64       probe_id,
-                                  gint64       seq,
-                                  GError     **error)
+lineup_db_probe_edit_remove_sync (LineupDb   *db,
+                                  LineupUser *actor,
+                                  gint64      probe_id,
+                                  gint64      seq,
+                                  GError    **error)
 {
   return lineup_db_run_sync (db, edit_remove_job, edit_remove_request (actor, probe_id, seq),
                              (GDestroyNotify)edit_remove_request_free, error) != NULL;
 }
 
 void
-lineup_db_probe_edit_remove_async (LineupDb            *db,
-                                   LineupUser          *actor,
-                                   gint64               probe_id,
-                                   gint64               seq,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+lineup_db_probe_edit_remove_async (LineupDb           *db,
+                                   LineupUser         *actor,
+                                   gint64              probe_id,
+                                   gint64              seq,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
 {
   lineup_db_run_async (db, edit_remove_job, edit_remove_request (actor, probe_id, seq),
                        (GDestroyNotify)edit_remove_request_free, cancellable, callback, user_data);
 }
 
 gboolean
-lineup_db_probe_edit_remove_finish (LineupDb      *db,
-                                    GAsyncResult  *result,
-                                    GError       **error)
+lineup_db_probe_edit_remove_finish (LineupDb     *db,
+                                    GAsyncResult *result,
+                                    GError      **error)
 {
   return lineup_db_run_finish (db, result, error) != NULL;
 }

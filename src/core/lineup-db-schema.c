@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-schema.c: the local database's schema and its migrations.
  *
  * Each migration runs in its own transaction and records itself in
@@ -20,7 +21,7 @@
  * the identity shared with the central server for sync. */
 static const char migration_1[] =
   "CREATE TABLE models ("
-  "  id TEXT PRIMARY KEY,"                       /* e.g. dlib-resnet-v1 */
+  "  id TEXT PRIMARY KEY," /* e.g. dlib-resnet-v1 */
   "  kind TEXT NOT NULL CHECK (kind IN ('descriptor','detector','landmarks')),"
   "  sha256 TEXT NOT NULL,"
   "  dims INTEGER,"
@@ -29,7 +30,7 @@ static const char migration_1[] =
   "CREATE TABLE subjects ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
-  "  person_id TEXT UNIQUE,"                     /* agency state ID; NULL = booking is its own subject */
+  "  person_id TEXT UNIQUE," /* agency state ID; NULL = booking is its own subject */
   "  label TEXT NOT NULL,"
   "  last_name TEXT, first_name TEXT, date_of_birth TEXT, sex TEXT, race TEXT,"
   "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
@@ -38,7 +39,7 @@ static const char migration_1[] =
   "CREATE TABLE imports ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
-  "  source TEXT NOT NULL,"                      /* manifest path or folder */
+  "  source TEXT NOT NULL," /* manifest path or folder */
   "  kind TEXT NOT NULL CHECK (kind IN ('csv','folder','single','sync')),"
   "  user_name TEXT,"
   "  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
@@ -52,7 +53,7 @@ static const char migration_1[] =
   "  subject_id INTEGER NOT NULL REFERENCES subjects(id) ON DELETE RESTRICT,"
   "  booking_number TEXT NOT NULL UNIQUE,"
   "  booking_date TEXT, agency TEXT, charge TEXT,"
-  "  extra_json TEXT,"                           /* unknown manifest columns, kept verbatim */
+  "  extra_json TEXT," /* unknown manifest columns, kept verbatim */
   "  import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,"
   "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
   ");"
@@ -60,10 +61,10 @@ static const char migration_1[] =
   "CREATE TABLE photos ("
   "  id INTEGER PRIMARY KEY,"
   "  booking_id INTEGER NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,"
-  "  sha256 TEXT NOT NULL UNIQUE,"               /* dedupe key and content-store name */
+  "  sha256 TEXT NOT NULL UNIQUE," /* dedupe key and content-store name */
   "  mime TEXT, bytes INTEGER NOT NULL, width INTEGER, height INTEGER,"
   "  original_name TEXT,"
-  "  flags TEXT NOT NULL DEFAULT '',"           /* e.g. MULTIPLE_FACES */
+  "  flags TEXT NOT NULL DEFAULT ''," /* e.g. MULTIPLE_FACES */
   "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
   ");"
   "CREATE INDEX photos_booking ON photos(booking_id);"
@@ -72,12 +73,12 @@ static const char migration_1[] =
   "  photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,"
   "  box_left REAL NOT NULL, box_top REAL NOT NULL, box_right REAL NOT NULL, box_bottom REAL NOT NULL,"
   "  detector TEXT NOT NULL, score REAL,"
-  "  landmarks BLOB,"                            /* 68 x (float x, float y) */
+  "  landmarks BLOB," /* 68 x (float x, float y) */
   "  quality_json TEXT,"
-  "  reasons TEXT NOT NULL DEFAULT '',"         /* space-separated reason codes */
+  "  reasons TEXT NOT NULL DEFAULT ''," /* space-separated reason codes */
   "  enrolled INTEGER NOT NULL DEFAULT 0 CHECK (enrolled IN (0,1)),"
   "  model_id TEXT REFERENCES models(id),"
-  "  descriptor BLOB,"                           /* float32 x dims, little endian */
+  "  descriptor BLOB," /* float32 x dims, little endian */
   "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
   ");"
   "CREATE INDEX faces_photo ON faces(photo_id);"
@@ -121,7 +122,7 @@ static const char migration_2[] =
   "CREATE TABLE probes ("
   "  id INTEGER PRIMARY KEY,"
   "  case_id INTEGER NOT NULL REFERENCES cases(id),"
-  "  sha256 TEXT NOT NULL,"                      /* of the original, never changed */
+  "  sha256 TEXT NOT NULL," /* of the original, never changed */
   "  source_type TEXT NOT NULL CHECK (source_type IN ('surveillance','witness','social_media','other')),"
   "  original_name TEXT,"
   "  created_by INTEGER NOT NULL REFERENCES users(id),"
@@ -143,7 +144,7 @@ static const char migration_2[] =
   "  uuid TEXT NOT NULL UNIQUE,"
   "  case_id INTEGER NOT NULL REFERENCES cases(id),"
   "  probe_id INTEGER NOT NULL REFERENCES probes(id),"
-  "  edit_seq INTEGER NOT NULL DEFAULT 0,"      /* which edited version was searched */
+  "  edit_seq INTEGER NOT NULL DEFAULT 0," /* which edited version was searched */
   "  probe_face_json TEXT NOT NULL,"
   "  model_id TEXT NOT NULL REFERENCES models(id),"
   "  top_k INTEGER NOT NULL, threshold REAL NOT NULL,"
@@ -204,7 +205,7 @@ static const char migration_2[] =
  * biometric data so they can be replayed on every workstation. */
 static const char migration_3[] =
   "CREATE TABLE sync_state ("
-  "  key TEXT PRIMARY KEY,"                      /* e.g. server, last_pull_lsn */
+  "  key TEXT PRIMARY KEY," /* e.g. server, last_pull_lsn */
   "  value TEXT NOT NULL"
   ");"
   "CREATE TABLE purges ("
@@ -261,7 +262,7 @@ static const char migration_5[] =
   "CREATE INDEX faces_model_enrolled ON faces(model_id, enrolled);"
   "CREATE TABLE gallery_changes ("
   "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-  "  face_id INTEGER NOT NULL,"                  /* no reference: the face may be gone */
+  "  face_id INTEGER NOT NULL," /* no reference: the face may be gone */
   "  added INTEGER NOT NULL CHECK (added IN (0,1))"
   ");"
   "CREATE TRIGGER gallery_face_added AFTER INSERT ON faces BEGIN"
@@ -300,7 +301,7 @@ query_int (sqlite3    *conn,
            const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  int v = -1;
+  int           v = -1;
 
   if (sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     v = sqlite3_column_int (stmt, 0);
@@ -309,11 +310,11 @@ query_int (sqlite3    *conn,
 }
 
 static gboolean
-foreign_keys_hold (sqlite3  *conn,
-                   GError  **error)
+foreign_keys_hold (sqlite3 *conn,
+                   GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (conn, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -335,12 +336,12 @@ lineup_db_schema_latest (void)
 }
 
 int
-lineup_db_schema_version (sqlite3  *conn,
-                          GError  **error)
+lineup_db_schema_version (sqlite3 *conn,
+                          GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int version = 0;
-  int rc;
+  int           version = 0;
+  int           rc;
 
   rc = sqlite3_prepare_v2 (conn,
                            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'",
@@ -377,9 +378,9 @@ lineup_db_schema_version (sqlite3  *conn,
 }
 
 gboolean
-lineup_db_schema_migrate (sqlite3  *conn,
-                          int       target,
-                          GError  **error)
+lineup_db_schema_migrate (sqlite3 *conn,
+                          int      target,
+                          GError **error)
 {
   int current;
 
@@ -399,10 +400,10 @@ lineup_db_schema_migrate (sqlite3  *conn,
 
   if (current == 0 &&
       !lineup_db_exec (conn,
-                 "CREATE TABLE IF NOT EXISTS schema_version ("
-                 "  version INTEGER PRIMARY KEY,"
-                 "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
-                 error))
+                       "CREATE TABLE IF NOT EXISTS schema_version ("
+                       "  version INTEGER PRIMARY KEY,"
+                       "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+                       error))
     return FALSE;
 
   for (int v = current + 1; v <= target; v++)

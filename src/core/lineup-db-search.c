@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db-search.c: the gallery search, stored searches and candidate
  * views (database thread jobs).
  *
@@ -31,17 +32,17 @@
  * top_k and threshold get the policy's defaults filled in. */
 typedef struct
 {
-  LineupUser               *actor;
-  char                     *number;
-  gint64                    probe_id;
-  gint64                    edit_seq;
-  LineupFace               *face;
-  char                     *model_sha256;
-  guint                     top_k;
-  double                    threshold;
-  LineupSearchProgressFunc  progress;
-  gpointer                  progress_data;
-  GMainContext             *context;
+  LineupUser              *actor;
+  char                    *number;
+  gint64                   probe_id;
+  gint64                   edit_seq;
+  LineupFace              *face;
+  char                    *model_sha256;
+  guint                    top_k;
+  double                   threshold;
+  LineupSearchProgressFunc progress;
+  gpointer                 progress_data;
+  GMainContext            *context;
 } SearchJobRequest;
 
 static void
@@ -73,7 +74,7 @@ lineup_db_search_cache_faces_removed (LineupDbThread *t,
                                       guint           n)
 {
   LineupGalleryIndex *gi = t->search_cache;
-  LineupIndex *index = gi ? lineup_gallery_index_get_index (gi) : NULL;
+  LineupIndex        *index = gi ? lineup_gallery_index_get_index (gi) : NULL;
 
   /* At once for this process; the purge's numbered changes bring every
    * other process, and the index file, along on their next search. */
@@ -86,8 +87,8 @@ lineup_db_search_cache_faces_removed (LineupDbThread *t,
 typedef struct
 {
   LineupSearchProgressFunc func;
-  gpointer           data;
-  double             fraction;
+  gpointer                 data;
+  double                   fraction;
 } ProgressCall;
 
 static gboolean
@@ -139,11 +140,11 @@ index_file_for (const char *db_path)
 /* The index for this model and policy, brought up to the gallery's last
  * numbered change (lineup-gallery-index.c). */
 static LineupGalleryIndex *
-cache_sync (LineupDbThread    *t,
-            SearchJobRequest  *r,
-            const char        *model_id,
-            gboolean           include_excluded,
-            GError           **error)
+cache_sync (LineupDbThread   *t,
+            SearchJobRequest *r,
+            const char       *model_id,
+            gboolean          include_excluded,
+            GError          **error)
 {
   LineupGalleryIndex *gi = t->search_cache;
 
@@ -172,12 +173,12 @@ decisions_load (sqlite3 *conn,
                 gint64   search_id)
 {
   g_autoptr(sqlite3_stmt) st = lineup_db_prepare (conn,
-    "SELECT d.id, d.rank, d.decision, d.note, u.name, d.created_at,"
-    " r.verdict, r.comment, ru.name, r.created_at"
-    " FROM decisions d JOIN users u ON u.id = d.created_by"
-    " LEFT JOIN reviews r ON r.decision_id = d.id LEFT JOIN users ru ON ru.id = r.reviewed_by"
-    " WHERE d.search_id = ? ORDER BY d.id",
-    NULL);
+                                                   "SELECT d.id, d.rank, d.decision, d.note, u.name, d.created_at,"
+                                                   " r.verdict, r.comment, ru.name, r.created_at"
+                                                   " FROM decisions d JOIN users u ON u.id = d.created_by"
+                                                   " LEFT JOIN reviews r ON r.decision_id = d.id LEFT JOIN users ru ON ru.id = r.reviewed_by"
+                                                   " WHERE d.search_id = ? ORDER BY d.id",
+                                                   NULL);
   GListStore *decisions = g_list_store_new (LINEUP_TYPE_DECISION);
 
   if (st == NULL)
@@ -219,9 +220,9 @@ searched_edits_load (sqlite3 *conn,
                      gint64   edit_seq)
 {
   g_autoptr(sqlite3_stmt) ed = lineup_db_prepare (conn,
-                                                  "SELECT seq, op, params_json FROM probe_edits"
-                                                  " WHERE probe_id = ? AND seq <= ? AND removed = 0 ORDER BY seq",
-                                                  NULL);
+                                                   "SELECT seq, op, params_json FROM probe_edits"
+                                                   " WHERE probe_id = ? AND seq <= ? AND removed = 0 ORDER BY seq",
+                                                   NULL);
   GListStore *steps = g_list_store_new (LINEUP_TYPE_PROBE_EDIT);
 
   if (ed == NULL)
@@ -249,13 +250,13 @@ candidates_load (sqlite3 *conn,
                  gint64   search_id)
 {
   g_autoptr(sqlite3_stmt) st = lineup_db_prepare (conn,
-    "SELECT c.rank, c.distance, c.similarity, c.face_id, c.subject_uuid, c.booking_number,"
-    " c.photo_sha256, s.label, s.person_id, b.booking_date,"
-    " f.box_left, f.box_top, f.box_right, f.box_bottom, f.landmarks"
-    " FROM candidates c LEFT JOIN subjects s ON s.uuid = c.subject_uuid"
-    " LEFT JOIN bookings b ON b.booking_number = c.booking_number"
-    " LEFT JOIN faces f ON f.id = c.face_id WHERE c.search_id = ? ORDER BY c.rank",
-    NULL);
+                                                   "SELECT c.rank, c.distance, c.similarity, c.face_id, c.subject_uuid, c.booking_number,"
+                                                   " c.photo_sha256, s.label, s.person_id, b.booking_date,"
+                                                   " f.box_left, f.box_top, f.box_right, f.box_bottom, f.landmarks"
+                                                   " FROM candidates c LEFT JOIN subjects s ON s.uuid = c.subject_uuid"
+                                                   " LEFT JOIN bookings b ON b.booking_number = c.booking_number"
+                                                   " LEFT JOIN faces f ON f.id = c.face_id WHERE c.search_id = ? ORDER BY c.rank",
+                                                   NULL);
   GListStore *candidates = g_list_store_new (LINEUP_TYPE_CANDIDATE);
 
   if (st == NULL)
@@ -266,7 +267,7 @@ candidates_load (sqlite3 *conn,
       g_autoptr(GArray) landmarks = lineup_db_landmarks_from_column (st, 14);
       g_autoptr(LineupCandidate) c = NULL;
       LineupBox box;
-      gboolean has_box = lineup_db_box_from_columns (st, 10, &box);
+      gboolean  has_box = lineup_db_box_from_columns (st, 10, &box);
 
       c = g_object_new (LINEUP_TYPE_CANDIDATE,
                         "rank", (gint64)sqlite3_column_int64 (st, 0),
@@ -274,8 +275,7 @@ candidates_load (sqlite3 *conn,
                         "similarity", lineup_db_round4 (sqlite3_column_double (st, 2)),
                         "face-id", (gint64)sqlite3_column_int64 (st, 3),
                         "subject-id", (const char *)sqlite3_column_text (st, 4),
-                        "label", sqlite3_column_type (st, 7) == SQLITE_NULL ? _("(purged)")
-                                                                            : (const char *)sqlite3_column_text (st, 7),
+                        "label", sqlite3_column_type (st, 7) == SQLITE_NULL ? _("(purged)") : (const char *)sqlite3_column_text (st, 7),
                         "person-id", (const char *)sqlite3_column_text (st, 8),
                         "booking-number", (const char *)sqlite3_column_text (st, 5),
                         "photo-sha256", (const char *)sqlite3_column_text (st, 6),
@@ -289,16 +289,16 @@ candidates_load (sqlite3 *conn,
 }
 
 LineupSearch *
-lineup_db_search_load (sqlite3  *conn,
-                       gint64    search_id,
-                       gboolean  with_decisions)
+lineup_db_search_load (sqlite3 *conn,
+                       gint64   search_id,
+                       gboolean with_decisions)
 {
   g_autoptr(sqlite3_stmt) st = lineup_db_prepare (conn,
-    "SELECT s.id, c.number, s.probe_id, s.edit_seq, s.model_id, m.sha256, s.threshold, s.top_k,"
-    " s.gallery_size, s.no_hit, s.created_at, u.name, s.probe_face_json, p.sha256"
-    " FROM searches s JOIN cases c ON c.id = s.case_id JOIN users u ON u.id = s.created_by"
-    " JOIN probes p ON p.id = s.probe_id LEFT JOIN models m ON m.id = s.model_id WHERE s.id = ?",
-    NULL);
+                                                   "SELECT s.id, c.number, s.probe_id, s.edit_seq, s.model_id, m.sha256, s.threshold, s.top_k,"
+                                                   " s.gallery_size, s.no_hit, s.created_at, u.name, s.probe_face_json, p.sha256"
+                                                   " FROM searches s JOIN cases c ON c.id = s.case_id JOIN users u ON u.id = s.created_by"
+                                                   " JOIN probes p ON p.id = s.probe_id LEFT JOIN models m ON m.id = s.model_id WHERE s.id = ?",
+                                                   NULL);
   g_autoptr(JsonNode) face = NULL;
   g_autoptr(GListModel) edits = NULL;
   g_autoptr(GListModel) candidates = NULL;
@@ -343,16 +343,16 @@ search_job (LineupDbThread *t,
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(JsonBuilder) fb = json_builder_new ();
   g_autoptr(JsonNode) face_node = NULL;
-  g_autofree char *face_json = NULL;
-  g_autofree char *model_sha = NULL;
-  g_autofree char *search_uuid = g_uuid_string_random ();
+  g_autofree char      *face_json = NULL;
+  g_autofree char      *model_sha = NULL;
+  g_autofree char      *search_uuid = g_uuid_string_random ();
   g_autofree LineupHit *hits = NULL;
-  const char *model_id;
-  LineupPolicy policy;
-  LineupGalleryIndex *cache;
-  GError *error = NULL;
-  gint64 case_id = 0, search_id;
-  guint n_hits, gallery_size;
+  const char           *model_id;
+  LineupPolicy          policy;
+  LineupGalleryIndex   *cache;
+  GError               *error = NULL;
+  gint64                case_id = 0, search_id;
+  guint                 n_hits, gallery_size;
   g_autoptr(LineupSearch) result = NULL;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_SEARCH, "case", r->number) ||
@@ -423,9 +423,9 @@ search_job (LineupDbThread *t,
     {
       /* An empty gallery has no model row yet; record the probe's. */
       g_autoptr(sqlite3_stmt) ins = lineup_db_prepare (t->conn,
-                                                       "INSERT OR IGNORE INTO models (id, kind, sha256, dims)"
-                                                       " VALUES (?, 'descriptor', ?, 128)",
-                                                       NULL);
+                                                        "INSERT OR IGNORE INTO models (id, kind, sha256, dims)"
+                                                        " VALUES (?, 'descriptor', ?, 128)",
+                                                        NULL);
       if (ins != NULL)
         {
           sqlite3_bind_text (ins, 1, model_id, -1, SQLITE_TRANSIENT);
@@ -519,8 +519,8 @@ search_job (LineupDbThread *t,
   {
     /* The audit entry carries the whole request and result list. */
     g_autoptr(JsonObject) det = json_object_new ();
-    JsonArray *list = json_array_new ();
-    GListModel *cands = result ? lineup_search_get_candidates (result) : NULL;
+    JsonArray       *list = json_array_new ();
+    GListModel      *cands = result ? lineup_search_get_candidates (result) : NULL;
     g_autofree char *details = NULL;
     g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, search_id);
 
@@ -576,8 +576,8 @@ search_job_request (LineupUser                *actor,
 }
 
 static gboolean
-search_request_ok (const LineupSearchRequest  *r,
-                   GError                    **error)
+search_request_ok (const LineupSearchRequest *r,
+                   GError                   **error)
 {
   if (r == NULL || r->face == NULL)
     {
@@ -604,13 +604,13 @@ void
 lineup_db_search_async (LineupDb                  *db,
                         LineupUser                *actor,
                         const LineupSearchRequest *request,
-                        LineupSearchProgressFunc         progress,
+                        LineupSearchProgressFunc   progress,
                         gpointer                   progress_data,
                         GCancellable              *cancellable,
                         GAsyncReadyCallback        callback,
                         gpointer                   user_data)
 {
-  GError *error = NULL;
+  GError           *error = NULL;
   SearchJobRequest *r;
 
   if (!search_request_ok (request, &error))
@@ -627,9 +627,9 @@ lineup_db_search_async (LineupDb                  *db,
 }
 
 LineupSearch *
-lineup_db_search_finish (LineupDb      *db,
-                         GAsyncResult  *result,
-                         GError       **error)
+lineup_db_search_finish (LineupDb     *db,
+                         GAsyncResult *result,
+                         GError      **error)
 {
   if (g_async_result_is_tagged (result, lineup_db_search_async))
     return g_task_propagate_pointer (G_TASK (result), error);
@@ -665,8 +665,8 @@ search_get_job (LineupDbThread *t,
                 GTask          *task)
 {
   SearchGetRequest *r = g_task_get_task_data (task);
-  g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, r->search_id);
-  g_autofree char *details = NULL;
+  g_autofree char  *sid = g_strdup_printf ("%" G_GINT64_FORMAT, r->search_id);
+  g_autofree char  *details = NULL;
   g_autoptr(LineupSearch) s = NULL;
 
   if (!lineup_db_authorize_task (t, task, r->actor, LINEUP_PERMISSION_CASE, "search", sid))
@@ -683,31 +683,31 @@ search_get_job (LineupDbThread *t,
 }
 
 LineupSearch *
-lineup_db_search_get_sync (LineupDb    *db,
-                           LineupUser  *actor,
-                           gint64       search_id,
-                           GError     **error)
+lineup_db_search_get_sync (LineupDb   *db,
+                           LineupUser *actor,
+                           gint64      search_id,
+                           GError    **error)
 {
   return lineup_db_run_sync (db, search_get_job, search_get_request (actor, search_id),
                              (GDestroyNotify)search_get_request_free, error);
 }
 
 void
-lineup_db_search_get_async (LineupDb            *db,
-                            LineupUser          *actor,
-                            gint64               search_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+lineup_db_search_get_async (LineupDb           *db,
+                            LineupUser         *actor,
+                            gint64              search_id,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
   lineup_db_run_async (db, search_get_job, search_get_request (actor, search_id),
                        (GDestroyNotify)search_get_request_free, cancellable, callback, user_data);
 }
 
 LineupSearch *
-lineup_db_search_get_finish (LineupDb      *db,
-                             GAsyncResult  *result,
-                             GError       **error)
+lineup_db_search_get_finish (LineupDb     *db,
+                             GAsyncResult *result,
+                             GError      **error)
 {
   return lineup_db_run_finish (db, result, error);
 }
@@ -733,7 +733,7 @@ static void
 viewed_job (LineupDbThread *t,
             GTask          *task)
 {
-  ViewedRequest *r = g_task_get_task_data (task);
+  ViewedRequest   *r = g_task_get_task_data (task);
   g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, r->search_id);
   g_autofree char *rank = g_strdup_printf ("%" G_GINT64_FORMAT, r->rank);
   g_autofree char *number = NULL;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db.c: the database thread.
  *
  * One GThread owns the sqlite3 connection for its whole life. Callers build a
@@ -24,13 +25,13 @@ typedef LineupDbThread DbThread;
 
 typedef struct
 {
-  LineupDbJobFunc  func;   /* NULL: stop the thread */
-  GTask           *task;
+  LineupDbJobFunc func; /* NULL: stop the thread */
+  GTask          *task;
 } DbJob;
 
 struct _LineupDb
 {
-  GObject      parent_instance;
+  GObject parent_instance;
 
   char        *path;
   GThread     *thread;
@@ -41,7 +42,12 @@ G_DEFINE_FINAL_TYPE (LineupDb, lineup_db, G_TYPE_OBJECT)
 
 G_DEFINE_BOXED_TYPE (LineupDbInfo, lineup_db_info, lineup_db_info_copy, lineup_db_info_free)
 
-enum { PROP_0, PROP_PATH, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 LineupDbInfo *
@@ -99,9 +105,9 @@ lineup_db_thread_func (gpointer data)
 }
 
 void
-lineup_db_queue_job (LineupDb        *self,
-                     GTask           *task,
-                     LineupDbJobFunc  func)
+lineup_db_queue_job (LineupDb       *self,
+                     GTask          *task,
+                     LineupDbJobFunc func)
 {
   DbJob *job = g_new0 (DbJob, 1);
 
@@ -125,7 +131,7 @@ static void
 lineup_db_finalize (GObject *object)
 {
   LineupDb *self = (LineupDb *)object;
-  DbJob *stop = g_new0 (DbJob, 1);
+  DbJob    *stop = g_new0 (DbJob, 1);
 
   g_async_queue_push (self->queue, stop);
   /* A job's GTask may drop the last reference on the database thread itself;
@@ -228,13 +234,13 @@ lineup_db_get_path (LineupDb *self)
 }
 
 void
-lineup_db_run_async (LineupDb            *self,
-                     LineupDbJobFunc      func,
-                     gpointer             task_data,
-                     GDestroyNotify       task_data_free,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+lineup_db_run_async (LineupDb           *self,
+                     LineupDbJobFunc     func,
+                     gpointer            task_data,
+                     GDestroyNotify      task_data_free,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
@@ -244,23 +250,23 @@ lineup_db_run_async (LineupDb            *self,
 }
 
 gpointer
-lineup_db_run_finish (LineupDb      *self,
-                      GAsyncResult  *result,
-                      GError       **error)
+lineup_db_run_finish (LineupDb     *self,
+                      GAsyncResult *result,
+                      GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gpointer
-lineup_db_run_sync (LineupDb        *self,
-                    LineupDbJobFunc  func,
-                    gpointer         task_data,
-                    GDestroyNotify   task_data_free,
-                    GError         **error)
+lineup_db_run_sync (LineupDb       *self,
+                    LineupDbJobFunc func,
+                    gpointer        task_data,
+                    GDestroyNotify  task_data_free,
+                    GError        **error)
 {
   LineupSyncCall call;
-  gpointer ret;
+  gpointer       ret;
 
   lineup_sync_call_begin (&call);
   lineup_db_run_async (self, func, task_data, task_data_free, NULL, lineup_sync_call_callback,
@@ -273,10 +279,10 @@ lineup_db_run_sync (LineupDb        *self,
 /* open */
 
 static gboolean
-exec_pragma (sqlite3     *conn,
-             const char  *sql,
-             const char  *path,
-             GError     **error)
+exec_pragma (sqlite3    *conn,
+             const char *sql,
+             const char *path,
+             GError    **error)
 {
   if (lineup_db_exec (conn, sql, error))
     return TRUE;
@@ -290,7 +296,7 @@ open_job (DbThread *t,
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
-  int rc;
+  int      rc;
 
   if (t->conn != NULL)
     {
@@ -329,10 +335,10 @@ open_job (DbThread *t,
 }
 
 void
-lineup_db_open_async (LineupDb            *self,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+lineup_db_open_async (LineupDb           *self,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -344,9 +350,9 @@ lineup_db_open_async (LineupDb            *self,
 }
 
 gboolean
-lineup_db_open_finish (LineupDb      *self,
-                       GAsyncResult  *result,
-                       GError       **error)
+lineup_db_open_finish (LineupDb     *self,
+                       GAsyncResult *result,
+                       GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -354,12 +360,12 @@ lineup_db_open_finish (LineupDb      *self,
 }
 
 gboolean
-lineup_db_open_sync (LineupDb      *self,
-                     GCancellable  *cancellable,
-                     GError       **error)
+lineup_db_open_sync (LineupDb     *self,
+                     GCancellable *cancellable,
+                     GError      **error)
 {
   LineupSyncCall call;
-  gboolean ret;
+  gboolean       ret;
 
   lineup_sync_call_begin (&call);
   lineup_db_open_async (self, cancellable, lineup_sync_call_callback, &call);
@@ -371,9 +377,9 @@ lineup_db_open_sync (LineupDb      *self,
 /* info */
 
 gboolean
-lineup_db_exec (sqlite3     *conn,
-                const char  *sql,
-                GError     **error)
+lineup_db_exec (sqlite3    *conn,
+                const char *sql,
+                GError    **error)
 {
   char *msg = NULL;
 
@@ -390,7 +396,7 @@ lineup_db_query_int64 (sqlite3    *conn,
                        const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
+  gint64        n = -1;
 
   if (sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
@@ -407,7 +413,7 @@ info_job (DbThread *t,
   g_autoptr(LineupDbInfo) info = g_new0 (LineupDbInfo, 1);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
-  GStatBuf st;
+  GStatBuf      st;
 
   if (!lineup_db_require_open (t, task))
     return;
@@ -441,10 +447,10 @@ info_job (DbThread *t,
 }
 
 void
-lineup_db_get_info_async (LineupDb            *self,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+lineup_db_get_info_async (LineupDb           *self,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -456,9 +462,9 @@ lineup_db_get_info_async (LineupDb            *self,
 }
 
 LineupDbInfo *
-lineup_db_get_info_finish (LineupDb      *self,
-                           GAsyncResult  *result,
-                           GError       **error)
+lineup_db_get_info_finish (LineupDb     *self,
+                           GAsyncResult *result,
+                           GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
@@ -466,12 +472,12 @@ lineup_db_get_info_finish (LineupDb      *self,
 }
 
 LineupDbInfo *
-lineup_db_get_info_sync (LineupDb      *self,
-                         GCancellable  *cancellable,
-                         GError       **error)
+lineup_db_get_info_sync (LineupDb     *self,
+                         GCancellable *cancellable,
+                         GError      **error)
 {
   LineupSyncCall call;
-  LineupDbInfo *ret;
+  LineupDbInfo  *ret;
 
   lineup_sync_call_begin (&call);
   lineup_db_get_info_async (self, cancellable, lineup_sync_call_callback, &call);
@@ -483,8 +489,8 @@ lineup_db_get_info_sync (LineupDb      *self,
 /* Resolve the data directory, create it and open its database: the embedded
  * default used by the app and the CLI. */
 LineupDb *
-lineup_db_open_default_sync (const char  *data_dir_override,
-                             GError     **error)
+lineup_db_open_default_sync (const char *data_dir_override,
+                             GError    **error)
 {
   g_autofree char *data_dir = lineup_paths_resolve_data_dir (data_dir_override);
   g_autofree char *path = NULL;

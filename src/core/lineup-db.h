@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-db.h: the local SQLite database, owned by one thread.
  *
  * Every call is queued to the database thread and completes through
@@ -18,53 +19,53 @@ G_DECLARE_FINAL_TYPE (LineupDb, lineup_db, LINEUP, DB, GObject)
 
 typedef struct
 {
-  char   *path;
-  int     schema_version;
-  int     schema_latest;
-  char   *journal_mode;
+  char    *path;
+  int      schema_version;
+  int      schema_latest;
+  char    *journal_mode;
   gboolean foreign_keys;
-  gint64  file_bytes;
-  gint64  subjects;
-  gint64  bookings;
-  gint64  photos;
-  gint64  faces;
-  gint64  cases;
-  gint64  searches;
-  gint64  users;
-  gint64  audit_entries;
+  gint64   file_bytes;
+  gint64   subjects;
+  gint64   bookings;
+  gint64   photos;
+  gint64   faces;
+  gint64   cases;
+  gint64   searches;
+  gint64   users;
+  gint64   audit_entries;
 } LineupDbInfo;
 
 GType         lineup_db_info_get_type (void) G_GNUC_CONST;
-LineupDbInfo *lineup_db_info_copy     (const LineupDbInfo *info);
-void          lineup_db_info_free     (LineupDbInfo       *info);
+LineupDbInfo *lineup_db_info_copy (const LineupDbInfo *info);
+void          lineup_db_info_free (LineupDbInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupDbInfo, lineup_db_info_free)
 
-LineupDb     *lineup_db_new                (const char           *path);
-const char   *lineup_db_get_path           (LineupDb             *self);
+LineupDb   *lineup_db_new (const char *path);
+const char *lineup_db_get_path (LineupDb *self);
 
-void          lineup_db_open_async         (LineupDb             *self,
-                                            GCancellable         *cancellable,
-                                            GAsyncReadyCallback   callback,
-                                            gpointer              user_data);
-gboolean      lineup_db_open_finish        (LineupDb             *self,
-                                            GAsyncResult         *result,
-                                            GError              **error);
-gboolean      lineup_db_open_sync          (LineupDb             *self,
-                                            GCancellable         *cancellable,
-                                            GError              **error);
+void     lineup_db_open_async (LineupDb           *self,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data);
+gboolean lineup_db_open_finish (LineupDb     *self,
+                                GAsyncResult *result,
+                                GError      **error);
+gboolean lineup_db_open_sync (LineupDb     *self,
+                              GCancellable *cancellable,
+                              GError      **error);
 
-void          lineup_db_get_info_async     (LineupDb             *self,
-                                            GCancellable         *cancellable,
-                                            GAsyncReadyCallback   callback,
-                                            gpointer              user_data);
-LineupDbInfo *lineup_db_get_info_finish    (LineupDb             *self,
-                                            GAsyncResult         *result,
-                                            GError              **error);
-LineupDbInfo *lineup_db_get_info_sync      (LineupDb             *self,
-                                            GCancellable         *cancellable,
-                                            GError              **error);
+void          lineup_db_get_info_async (LineupDb           *self,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+LineupDbInfo *lineup_db_get_info_finish (LineupDb     *self,
+                                         GAsyncResult *result,
+                                         GError      **error);
+LineupDbInfo *lineup_db_get_info_sync (LineupDb     *self,
+                                       GCancellable *cancellable,
+                                       GError      **error);
 
-LineupDb     *lineup_db_open_default_sync  (const char           *data_dir_override,
-                                            GError              **error);
+LineupDb *lineup_db_open_default_sync (const char *data_dir_override,
+                                       GError    **error);
 
 G_END_DECLS

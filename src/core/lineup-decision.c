@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-decision.c: a detective's decision on a candidate. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -60,10 +61,10 @@ lineup_decision_finalize (GObject *object)
 }
 
 static void
-lineup_decision_get_property (GObject      *object,
-                             guint         prop_id,
-                             GValue       *value,
-                             GParamSpec   *pspec)
+lineup_decision_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   LineupDecision *self = (LineupDecision *)object;
 
@@ -103,9 +104,9 @@ lineup_decision_get_property (GObject      *object,
 
 static void
 lineup_decision_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   LineupDecision *self = (LineupDecision *)object;
 
@@ -266,7 +267,6 @@ lineup_decision_get_review (LineupDecision *self)
   return self->review;
 }
 
-
 gboolean
 lineup_decision_get_kind (LineupDecision     *self,
                           LineupDecisionKind *kind)
@@ -313,12 +313,12 @@ lineup_decision_to_json_in_search (LineupDecision *self)
 }
 
 LineupDecision *
-lineup_decision_new_from_json (JsonNode  *node,
-                               GError   **error)
+lineup_decision_new_from_json (JsonNode *node,
+                               GError  **error)
 {
   g_autoptr(LineupReview) review = NULL;
   JsonObject *o;
-  JsonNode *r;
+  JsonNode   *r;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-dossier.c: everything about a case, for the report and disclosure. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -54,10 +55,10 @@ lineup_dossier_finalize (GObject *object)
 }
 
 static void
-lineup_dossier_get_property (GObject      *object,
-                            guint         prop_id,
-                            GValue       *value,
-                            GParamSpec   *pspec)
+lineup_dossier_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   LineupDossier *self = (LineupDossier *)object;
 
@@ -88,9 +89,9 @@ lineup_dossier_get_property (GObject      *object,
 
 static void
 lineup_dossier_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   LineupDossier *self = (LineupDossier *)object;
 
@@ -206,7 +207,6 @@ lineup_dossier_get_statement (LineupDossier *self)
   return self->statement;
 }
 
-
 LineupProbeRecord *
 lineup_dossier_find_probe (LineupDossier *self,
                            gint64         probe_id)
@@ -243,8 +243,8 @@ lineup_dossier_to_json (LineupDossier *self)
 }
 
 LineupDossier *
-lineup_dossier_new_from_json (JsonNode  *node,
-                              GError   **error)
+lineup_dossier_new_from_json (JsonNode *node,
+                              GError  **error)
 {
   g_autoptr(LineupCase) kase = NULL;
   g_autoptr(GListModel) probes = NULL;
@@ -261,9 +261,9 @@ lineup_dossier_new_from_json (JsonNode  *node,
   if (kase == NULL)
     kase = g_object_new (LINEUP_TYPE_CASE, NULL);
   probes = lineup_records_list_from_json (lineup_json_get_array (o, "probes"), LINEUP_TYPE_PROBE_RECORD,
-                           (gpointer)lineup_probe_record_new_from_json);
+                                          (gpointer)lineup_probe_record_new_from_json);
   searches = lineup_records_list_from_json (lineup_json_get_array (o, "searches"), LINEUP_TYPE_SEARCH,
-                             (gpointer)lineup_search_new_from_json);
+                                            (gpointer)lineup_search_new_from_json);
   return g_object_new (LINEUP_TYPE_DOSSIER,
                        "case", kase,
                        "probes", probes,

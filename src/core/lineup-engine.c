@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-engine.c: the face engine over the shim.
  *
  * The descriptor network is checked against its pinned sha256 when loaded,
@@ -17,9 +18,9 @@
 
 struct _LineupEngine
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
-  GMutex            lock;   /* dlib networks are not thread-safe */
+  GMutex            lock; /* dlib networks are not thread-safe */
   LineupShimEngine *shim;
   char             *model_sha256;
 };
@@ -79,8 +80,8 @@ lineup_engine_init (LineupEngine *self)
 }
 
 static char *
-file_sha256 (const char  *path,
-             GError     **error)
+file_sha256 (const char *path,
+             GError    **error)
 {
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
 
@@ -92,8 +93,8 @@ file_sha256 (const char  *path,
 }
 
 LineupEngine *
-lineup_engine_new (const char  *model_dir,
-                   GError     **error)
+lineup_engine_new (const char *model_dir,
+                   GError    **error)
 {
   g_autoptr(LineupEngine) self = g_object_new (LINEUP_TYPE_ENGINE, NULL);
   g_autofree char *dir = model_dir ? g_strdup (model_dir) : lineup_paths_model_dir ();
@@ -163,15 +164,15 @@ lineup_engine_get_model_sha256 (LineupEngine *self)
 }
 
 static LineupFace *
-describe_locked (LineupEngine               *self,
-                 LineupImage                *image,
-                 const LineupBox            *box,
-                 double                      score,
-                 const char                 *detector,
-                 const LineupDetectOptions  *options,
-                 GError                    **error)
+describe_locked (LineupEngine              *self,
+                 LineupImage               *image,
+                 const LineupBox           *box,
+                 double                     score,
+                 const char                *detector,
+                 const LineupDetectOptions *options,
+                 GError                   **error)
 {
-  LineupShimBox sb = { box->left, box->top, box->right, box->bottom, score };
+  LineupShimBox      sb = { box->left, box->top, box->right, box->bottom, score };
   LineupShimFaceData data;
   g_autofree guint8 *chip = g_malloc (LINEUP_SHIM_CHIP_SIZE * LINEUP_SHIM_CHIP_SIZE * 3);
   g_autoptr(GBytes) chip_bytes = NULL;
@@ -197,23 +198,23 @@ compare_left_to_right (gconstpointer a,
 {
   LineupFace *fa = *(LineupFace **)a;
   LineupFace *fb = *(LineupFace **)b;
-  double d = lineup_face_get_box (fa)->left - lineup_face_get_box (fb)->left;
+  double      d = lineup_face_get_box (fa)->left - lineup_face_get_box (fb)->left;
 
   return d < 0 ? -1 : d > 0;
 }
 
 static GPtrArray *
-detect_locked (LineupEngine               *self,
-               LineupImage                *image,
-               LineupShimDetector          which,
-               const LineupDetectOptions  *options,
-               GError                    **error)
+detect_locked (LineupEngine              *self,
+               LineupImage               *image,
+               LineupShimDetector         which,
+               const LineupDetectOptions *options,
+               GError                   **error)
 {
   g_autoptr(GPtrArray) faces = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   g_autofree LineupShimBox *boxes = NULL;
-  const char *detector = lineup_detector_to_string (which);
-  int n;
+  const char               *detector = lineup_detector_to_string (which);
+  int                       n;
 
   n = lineup_shim_engine_detect (self->shim, lineup_image_get_shim (image), which,
                                  options->upsample, &boxes, &local_error);
@@ -225,7 +226,7 @@ detect_locked (LineupEngine               *self,
     }
   for (int i = 0; i < n; i++)
     {
-      LineupBox box = { boxes[i].left, boxes[i].top, boxes[i].right, boxes[i].bottom };
+      LineupBox   box = { boxes[i].left, boxes[i].top, boxes[i].right, boxes[i].bottom };
       LineupFace *face;
 
       /* Boxes that reach past the edge are fine for landmark fitting, but
@@ -244,10 +245,10 @@ detect_locked (LineupEngine               *self,
 }
 
 GPtrArray *
-lineup_engine_detect (LineupEngine               *self,
-                      LineupImage                *image,
-                      const LineupDetectOptions  *options,
-                      GError                    **error)
+lineup_engine_detect (LineupEngine              *self,
+                      LineupImage               *image,
+                      const LineupDetectOptions *options,
+                      GError                   **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(GPtrArray) faces = NULL;
@@ -275,11 +276,11 @@ lineup_engine_detect (LineupEngine               *self,
 }
 
 LineupFace *
-lineup_engine_describe_box (LineupEngine               *self,
-                            LineupImage                *image,
-                            const LineupBox            *box,
-                            const LineupDetectOptions  *options,
-                            GError                    **error)
+lineup_engine_describe_box (LineupEngine              *self,
+                            LineupImage               *image,
+                            const LineupBox           *box,
+                            const LineupDetectOptions *options,
+                            GError                   **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
@@ -296,11 +297,11 @@ lineup_engine_describe_box (LineupEngine               *self,
 }
 
 gboolean
-lineup_engine_describe_chips (LineupEngine  *self,
-                              const guint8  *chips_rgb,
-                              int            n,
-                              float         *descriptors,
-                              GError       **error)
+lineup_engine_describe_chips (LineupEngine *self,
+                              const guint8 *chips_rgb,
+                              int           n,
+                              float        *descriptors,
+                              GError      **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(GError) local_error = NULL;
@@ -332,14 +333,14 @@ lineup_faces_nearest_center (GPtrArray *faces,
                              int        height)
 {
   LineupFace *best = NULL;
-  double best_d = G_MAXDOUBLE;
+  double      best_d = G_MAXDOUBLE;
 
   for (guint i = 0; faces && i < faces->len; i++)
     {
       const LineupBox *b = lineup_face_get_box (faces->pdata[i]);
-      double dx = (b->left + b->right) / 2 - width / 2.0;
-      double dy = (b->top + b->bottom) / 2 - height / 2.0;
-      double d = dx * dx + dy * dy;
+      double           dx = (b->left + b->right) / 2 - width / 2.0;
+      double           dy = (b->top + b->bottom) / 2 - height / 2.0;
+      double           d = dx * dx + dy * dy;
 
       if (d < best_d)
         {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-error.h: the core's error domain. */
 #pragma once
 
@@ -20,10 +21,10 @@ typedef enum
   LINEUP_ERROR_IMAGE_TOO_LARGE,
   LINEUP_ERROR_MODEL,
   LINEUP_ERROR_NO_FACE,
-  LINEUP_ERROR_AUTH,        /* wrong name or password */
-  LINEUP_ERROR_LOCKED,      /* too many failed sign-ins; try later */
-  LINEUP_ERROR_FORBIDDEN,   /* the role may not do this (refusal audited) */
-  LINEUP_ERROR_POLICY,      /* refused by policy: purpose, source, limits */
+  LINEUP_ERROR_AUTH,      /* wrong name or password */
+  LINEUP_ERROR_LOCKED,    /* too many failed sign-ins; try later */
+  LINEUP_ERROR_FORBIDDEN, /* the role may not do this (refusal audited) */
+  LINEUP_ERROR_POLICY,    /* refused by policy: purpose, source, limits */
   LINEUP_ERROR_EXISTS,
 } LineupError;
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-eval.c: the accuracy self-test. Agencies must test their system
  * operationally; this runs the same engine as search on labelled pairs. */
 #define G_LOG_DOMAIN "lineup-eval"
@@ -13,24 +14,24 @@
 
 typedef struct
 {
-  guint a;   /* indices into the image list */
-  guint b;
+  guint    a; /* indices into the image list */
+  guint    b;
   gboolean same;
 } Pair;
 
 typedef struct
 {
   GPtrArray                 *paths;
-  float                     *descriptors;   /* paths->len × 128 */
-  gint8                     *status;        /* 1 ok, 0 no face, -1 error */
+  float                     *descriptors; /* paths->len × 128 */
+  gint8                     *status;      /* 1 ok, 0 no face, -1 error */
   gint                       next;
   gint                       done;
-  gint                       finished;      /* workers that have returned */
+  gint                       finished; /* workers that have returned */
   const char                *model_dir;
   const LineupDetectOptions *options;
   GCancellable              *cancellable;
   GMutex                     lock;
-  GError                    *error;         /* first fatal error (models) */
+  GError                    *error; /* first fatal error (models) */
   LineupProgressFunc         progress;
   gpointer                   progress_data;
 } Work;
@@ -54,7 +55,7 @@ worker (gpointer data)
 
   for (;;)
     {
-      gint i = g_atomic_int_add (&w->next, 1);
+      gint        i = g_atomic_int_add (&w->next, 1);
       const char *path;
       g_autoptr(LineupImage) image = NULL;
       g_autoptr(GPtrArray) faces = NULL;
@@ -117,9 +118,9 @@ tar_at_far (const double   *d,
             double          far)
 {
   g_autoptr(GArray) imp = g_array_new (FALSE, FALSE, sizeof (double));
-  guint genuine = 0, accepted = 0;
+  guint  genuine = 0, accepted = 0;
   double t;
-  guint k;
+  guint  k;
 
   for (guint i = 0; i < n; i++)
     {
@@ -150,8 +151,8 @@ lineup_eval_metrics (const double     *d,
                      LineupEvalResult *r)
 {
   g_autofree double *sorted = g_new (double, n + 1);
-  guint m = 0, genuine = 0, impostor = 0;
-  double wins = 0;
+  guint              m = 0, genuine = 0, impostor = 0;
+  double             wins = 0;
 
   r->pairs = n;
   r->pairs_scored = 0;
@@ -197,7 +198,8 @@ lineup_eval_metrics (const double     *d,
           if (same[j])
             continue;
           ij = d[j] < 0 ? INFINITY : d[j];
-          wins += gi < ij ? 1.0 : gi == ij ? 0.5 : 0.0;
+          wins += gi < ij ? 1.0 : gi == ij ? 0.5
+                                           : 0.0;
         }
     }
   r->auc = genuine && impostor ? wins / ((double)genuine * impostor) : 0;
@@ -221,7 +223,7 @@ intern_path (GPtrArray  *paths,
 {
   g_autofree char *file = g_strdup_printf ("%s_%04d.jpg", name, number);
   g_autofree char *path = g_build_filename (root, name, file, NULL);
-  gpointer found;
+  gpointer         found;
 
   if (g_hash_table_lookup_extended (index, path, NULL, &found))
     return GPOINTER_TO_UINT (found);
@@ -231,11 +233,11 @@ intern_path (GPtrArray  *paths,
 }
 
 static gboolean
-parse_pairs (const char  *pairs_file,
-             const char  *root,
-             GPtrArray   *paths,
-             GArray      *pairs,
-             GError     **error)
+parse_pairs (const char *pairs_file,
+             const char *root,
+             GPtrArray  *paths,
+             GArray     *pairs,
+             GError    **error)
 {
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
@@ -248,7 +250,7 @@ parse_pairs (const char  *pairs_file,
     {
       g_auto(GStrv) f = g_strsplit_set (g_strstrip (lines[ln]), " \t", -1);
       g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-      Pair p;
+      Pair  p;
       char *end;
 
       for (guint i = 0; f[i]; i++)
@@ -303,31 +305,31 @@ parse_pairs (const char  *pairs_file,
 }
 
 gboolean
-lineup_eval_pairs (const char                 *pairs_file,
-                   const char                 *root,
-                   const char                 *model_dir,
-                   const LineupDetectOptions  *options,
-                   double                      threshold,
-                   guint                       n_workers,
-                   LineupProgressFunc          progress,
-                   gpointer                    progress_data,
-                   GCancellable               *cancellable,
-                   LineupEvalResult           *result,
-                   GError                    **error)
+lineup_eval_pairs (const char                *pairs_file,
+                   const char                *root,
+                   const char                *model_dir,
+                   const LineupDetectOptions *options,
+                   double                     threshold,
+                   guint                      n_workers,
+                   LineupProgressFunc         progress,
+                   gpointer                   progress_data,
+                   GCancellable              *cancellable,
+                   LineupEvalResult          *result,
+                   GError                   **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  g_autofree double *dist = NULL;
+  g_autofree double   *dist = NULL;
   g_autofree gboolean *same = NULL;
-  gint64 start = g_get_monotonic_time ();
-  Work w = { 0 };
+  gint64               start = g_get_monotonic_time ();
+  Work                 w = { 0 };
 
   if (!parse_pairs (pairs_file, root, paths, pairs, error))
     return FALSE;
 
   w.paths = paths;
-  w.descriptors = g_new0 (float, (gsize)paths->len * LINEUP_SHIM_DESCRIPTOR_DIM);
+  w.descriptors = g_new0 (float, (gsize)paths->len *LINEUP_SHIM_DESCRIPTOR_DIM);
   w.status = g_new0 (gint8, paths->len);
   w.model_dir = model_dir;
   w.options = options;
@@ -374,7 +376,7 @@ lineup_eval_pairs (const char                 *pairs_file,
   result->scores = g_array_sized_new (FALSE, FALSE, sizeof (LineupEvalScore), pairs->len);
   for (guint i = 0; i < pairs->len; i++)
     {
-      Pair *p = &g_array_index (pairs, Pair, i);
+      Pair           *p = &g_array_index (pairs, Pair, i);
       LineupEvalScore sc = { paths->pdata[p->a], paths->pdata[p->b], p->same, dist[i] };
       g_array_append_val (result->scores, sc);
     }

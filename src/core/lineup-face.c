@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-face.c: a detected face, its quality figures and reason codes. */
 #define G_LOG_DOMAIN "lineup-face"
 
@@ -9,17 +10,17 @@
 
 struct _LineupFace
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
-  LineupBox      box;
-  double         score;
-  char          *detector;
-  float          landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
-  float          descriptor[LINEUP_SHIM_DESCRIPTOR_DIM];
-  char          *model_id;
-  LineupQuality  quality;
-  GStrv          reasons;
-  GBytes        *chip;
+  LineupBox     box;
+  double        score;
+  char         *detector;
+  float         landmarks[LINEUP_SHIM_N_LANDMARKS * 2];
+  float         descriptor[LINEUP_SHIM_DESCRIPTOR_DIM];
+  char         *model_id;
+  LineupQuality quality;
+  GStrv         reasons;
+  GBytes       *chip;
 };
 
 G_DEFINE_FINAL_TYPE (LineupFace, lineup_face, G_TYPE_OBJECT)
@@ -43,7 +44,7 @@ void
 lineup_quality_policy_init_default (LineupQualityPolicy *p)
 {
   p->min_face_width = 60.0;
-  p->min_sharpness = 15.0;  /* 5th percentile of LFW's soft 250 px news crops: 19 */
+  p->min_sharpness = 15.0; /* 5th percentile of LFW's soft 250 px news crops: 19 */
   p->min_brightness = 40.0;
   p->max_abs_yaw = 45.0;
   p->max_abs_pitch = 35.0;
@@ -230,10 +231,10 @@ lineup_face_get_quality (LineupFace *self)
   return &self->quality;
 }
 
-const char * const *
+const char *const *
 lineup_face_get_reasons (LineupFace *self)
 {
-  return (const char * const *)self->reasons;
+  return (const char *const *)self->reasons;
 }
 
 gboolean
@@ -315,7 +316,7 @@ lineup_face_to_json (LineupFace  *self,
     }
   json_builder_set_member_name (b, "quality");
   json_builder_begin_object (b);
-#define Q(field) \
+#define Q(field)                            \
   json_builder_set_member_name (b, #field); \
   json_builder_add_double_value (b, round (self->quality.field * 100) / 100);
   Q (face_width)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-gallery-index.c: the search index, the gallery's numbered changes
  * and the index file, kept in step (database thread only). */
 #define G_LOG_DOMAIN "lineup-index"
@@ -26,7 +27,7 @@ struct _LineupGalleryIndex
   gboolean                 include_excluded;
   LineupIndex             *index;
   gint64                   generation;
-  gint64                   file_generation;  /* what the file holds, -1 if none */
+  gint64                   file_generation; /* what the file holds, -1 if none */
   char                    *key;
   LineupGalleryIndexSource source;
 };
@@ -107,23 +108,23 @@ bind_filter (sqlite3_stmt       *st,
 /* Every enrolled face of the model, in id order, into a new index (the
  * file when there is one, written then mapped). */
 static gboolean
-rebuild (LineupGalleryIndex          *gi,
-         sqlite3                     *conn,
-         LineupGalleryIndexProgress   progress,
-         gpointer                     user_data,
-         GError                     **error)
+rebuild (LineupGalleryIndex        *gi,
+         sqlite3                   *conn,
+         LineupGalleryIndexProgress progress,
+         gpointer                   user_data,
+         GError                   **error)
 {
   g_autoptr(sqlite3_stmt) count = lineup_db_prepare (conn,
-                                                     "SELECT count(*) FROM faces WHERE model_id = ?2"
-                                                     " AND (enrolled = 1 OR ?1)",
-                                                     error);
+                                                      "SELECT count(*) FROM faces WHERE model_id = ?2"
+                                                      " AND (enrolled = 1 OR ?1)",
+                                                      error);
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(LineupIndexWriter) writer = NULL;
   g_autoptr(LineupIndex) index = NULL;
   g_autoptr(GError) file_error = NULL;
   gint64 total, n = 0;
   double last = 0;
-  int rc;
+  int    rc;
 
   if (count == NULL)
     return FALSE;
@@ -187,19 +188,19 @@ rebuild (LineupGalleryIndex          *gi,
 /* The faces changed after the index's number: each one out, and back in
  * as it is now if it still belongs. */
 static gboolean
-apply_changes (LineupGalleryIndex  *gi,
-               sqlite3             *conn,
-               gint64               to,
-               GError             **error)
+apply_changes (LineupGalleryIndex *gi,
+               sqlite3            *conn,
+               gint64              to,
+               GError            **error)
 {
   g_autoptr(sqlite3_stmt) st = lineup_db_prepare (conn,
-                                                  "SELECT c.face_id, f.descriptor"
-                                                  " FROM (SELECT DISTINCT face_id FROM gallery_changes"
-                                                  "       WHERE seq > ?3 AND seq <= ?4) c"
-                                                  " LEFT JOIN faces f ON f.id = c.face_id AND f.model_id = ?2"
-                                                  "  AND (f.enrolled = 1 OR ?1)"
-                                                  " ORDER BY c.face_id",
-                                                  error);
+                                                   "SELECT c.face_id, f.descriptor"
+                                                   " FROM (SELECT DISTINCT face_id FROM gallery_changes"
+                                                   "       WHERE seq > ?3 AND seq <= ?4) c"
+                                                   " LEFT JOIN faces f ON f.id = c.face_id AND f.model_id = ?2"
+                                                   "  AND (f.enrolled = 1 OR ?1)"
+                                                   " ORDER BY c.face_id",
+                                                   error);
   int rc;
 
   if (st == NULL)
@@ -225,19 +226,19 @@ apply_changes (LineupGalleryIndex  *gi,
 }
 
 static gboolean
-sync_in_snapshot (LineupGalleryIndex          *gi,
-                  sqlite3                     *conn,
-                  LineupGalleryIndexProgress   progress,
-                  gpointer                     user_data,
-                  GError                     **error)
+sync_in_snapshot (LineupGalleryIndex        *gi,
+                  sqlite3                   *conn,
+                  LineupGalleryIndexProgress progress,
+                  gpointer                   user_data,
+                  GError                   **error)
 {
-  gint64 generation = lineup_gallery_generation (conn);
+  gint64           generation = lineup_gallery_generation (conn);
   g_autofree char *uuid = NULL;
-  gboolean from_file = FALSE;
+  gboolean         from_file = FALSE;
 
   {
     g_autoptr(sqlite3_stmt) st = lineup_db_prepare (conn, "SELECT value FROM settings WHERE key = 'gallery_uuid'",
-                                                    error);
+                                                     error);
     if (st == NULL)
       return FALSE;
     uuid = g_strdup (sqlite3_step (st) == SQLITE_ROW ? (const char *)sqlite3_column_text (st, 0) : "");
@@ -248,7 +249,7 @@ sync_in_snapshot (LineupGalleryIndex          *gi,
   if (gi->index == NULL && gi->file != NULL)
     {
       g_autoptr(GError) local = NULL;
-      guint64 file_generation = 0;
+      guint64      file_generation = 0;
       LineupIndex *index = lineup_index_open (gi->file, LINEUP_SHIM_DESCRIPTOR_DIM, gi->key, &file_generation,
                                               &local);
 
@@ -299,11 +300,11 @@ sync_in_snapshot (LineupGalleryIndex          *gi,
 }
 
 gboolean
-lineup_gallery_index_sync (LineupGalleryIndex          *gi,
-                           sqlite3                     *conn,
-                           LineupGalleryIndexProgress   progress,
-                           gpointer                     user_data,
-                           GError                     **error)
+lineup_gallery_index_sync (LineupGalleryIndex        *gi,
+                           sqlite3                   *conn,
+                           LineupGalleryIndexProgress progress,
+                           gpointer                   user_data,
+                           GError                   **error)
 {
   gboolean own = sqlite3_get_autocommit (conn) != 0;
   gboolean ok;

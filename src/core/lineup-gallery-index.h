@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-gallery-index.h: the search index kept exactly in step with the
  * gallery of one database (database thread only).
  *
@@ -25,31 +26,31 @@ typedef void (*LineupGalleryIndexProgress) (double   fraction,
 /* How the last sync got the index where it is, for tests and benchmarks. */
 typedef enum
 {
-  LINEUP_GALLERY_INDEX_CURRENT,   /* nothing had changed */
-  LINEUP_GALLERY_INDEX_CHANGES,   /* the numbered changes applied */
-  LINEUP_GALLERY_INDEX_FILE,      /* mapped from the file (and changes applied) */
-  LINEUP_GALLERY_INDEX_REBUILT,   /* read from every row (and the file written) */
+  LINEUP_GALLERY_INDEX_CURRENT, /* nothing had changed */
+  LINEUP_GALLERY_INDEX_CHANGES, /* the numbered changes applied */
+  LINEUP_GALLERY_INDEX_FILE,    /* mapped from the file (and changes applied) */
+  LINEUP_GALLERY_INDEX_REBUILT, /* read from every row (and the file written) */
 } LineupGalleryIndexSource;
 
 /* file: the index file, or NULL to keep the index in memory only. */
-LineupGalleryIndex      *lineup_gallery_index_new            (const char                 *file,
-                                                              const char                 *model_id,
-                                                              gboolean                    include_excluded);
-void                     lineup_gallery_index_free           (LineupGalleryIndex         *gi);
-gboolean                 lineup_gallery_index_matches        (LineupGalleryIndex         *gi,
-                                                              const char                 *model_id,
-                                                              gboolean                    include_excluded);
-gboolean                 lineup_gallery_index_sync           (LineupGalleryIndex         *gi,
-                                                              sqlite3                    *conn,
-                                                              LineupGalleryIndexProgress  progress,
-                                                              gpointer                    user_data,
-                                                              GError                    **error);
-LineupIndex             *lineup_gallery_index_get_index      (LineupGalleryIndex         *gi);
-gint64                   lineup_gallery_index_get_generation (LineupGalleryIndex         *gi);
-LineupGalleryIndexSource lineup_gallery_index_get_source     (LineupGalleryIndex         *gi);
+LineupGalleryIndex      *lineup_gallery_index_new (const char *file,
+                                                   const char *model_id,
+                                                   gboolean    include_excluded);
+void                     lineup_gallery_index_free (LineupGalleryIndex *gi);
+gboolean                 lineup_gallery_index_matches (LineupGalleryIndex *gi,
+                                                       const char         *model_id,
+                                                       gboolean            include_excluded);
+gboolean                 lineup_gallery_index_sync (LineupGalleryIndex        *gi,
+                                                    sqlite3                   *conn,
+                                                    LineupGalleryIndexProgress progress,
+                                                    gpointer                   user_data,
+                                                    GError                   **error);
+LineupIndex             *lineup_gallery_index_get_index (LineupGalleryIndex *gi);
+gint64                   lineup_gallery_index_get_generation (LineupGalleryIndex *gi);
+LineupGalleryIndexSource lineup_gallery_index_get_source (LineupGalleryIndex *gi);
 
 /* The number of the last committed gallery change (0 when none). */
-gint64                   lineup_gallery_generation           (sqlite3                    *conn);
+gint64 lineup_gallery_generation (sqlite3 *conn);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupGalleryIndex, lineup_gallery_index_free)
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-image.c: load stills safely.
  *
  * The header is read before anything is decoded, so a decompression bomb or
@@ -18,12 +19,12 @@
 
 struct _LineupImage
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
   char            *name;
   const char      *format;
   char            *sha256;
-  GBytes          *bytes;   /* the original file, for the content store */
+  GBytes          *bytes; /* the original file, for the content store */
   LineupShimImage *shim;
 };
 
@@ -86,7 +87,7 @@ sniff_jpeg (const guint8 *d,
 
   while (i + 9 < len)
     {
-      guint8 marker;
+      guint8  marker;
       guint16 seglen;
 
       if (d[i] != 0xFF)
@@ -122,8 +123,8 @@ sniff_tiff (const guint8 *d,
             guint        *h)
 {
   gboolean le = d[0] == 'I';
-  guint32 ifd = le ? le32 (d + 4) : be32 (d + 4);
-  guint16 n;
+  guint32  ifd = le ? le32 (d + 4) : be32 (d + 4);
+  guint16  n;
 
   if (ifd + 2 > len)
     return FALSE;
@@ -131,8 +132,8 @@ sniff_tiff (const guint8 *d,
   for (guint i = 0; i < n; i++)
     {
       const guint8 *e = d + ifd + 2 + 12 * i;
-      guint16 tag, type;
-      guint32 value;
+      guint16       tag, type;
+      guint32       value;
 
       if ((gsize)(e - d) + 12 > len)
         return FALSE;
@@ -152,13 +153,13 @@ sniff_tiff (const guint8 *d,
 
 /* Reads the format and pixel size from the first bytes of a file. */
 gboolean
-lineup_image_sniff (const guint8  *d,
-                    gsize          len,
-                    const char   **format,
-                    guint         *width,
-                    guint         *height)
+lineup_image_sniff (const guint8 *d,
+                    gsize         len,
+                    const char  **format,
+                    guint        *width,
+                    guint        *height)
 {
-  guint w = 0, h = 0;
+  guint       w = 0, h = 0;
   const char *fmt = NULL;
 
   if (len >= 4 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
@@ -244,17 +245,17 @@ looks_truncated (const char   *format,
 }
 
 LineupImage *
-lineup_image_new_from_bytes (GBytes      *bytes,
-                             const char  *name,
-                             guint64      max_pixels,
-                             GError     **error)
+lineup_image_new_from_bytes (GBytes     *bytes,
+                             const char *name,
+                             guint64     max_pixels,
+                             GError    **error)
 {
   g_autoptr(LineupImage) self = NULL;
   g_autoptr(GError) shim_error = NULL;
   const guint8 *data;
-  const char *format = NULL;
-  guint w = 0, h = 0;
-  gsize len;
+  const char   *format = NULL;
+  guint         w = 0, h = 0;
+  gsize         len;
 
   data = g_bytes_get_data (bytes, &len);
   if (len == 0)
@@ -307,9 +308,9 @@ lineup_image_new_from_bytes (GBytes      *bytes,
 }
 
 LineupImage *
-lineup_image_new_from_file (const char  *path,
-                            guint64      max_pixels,
-                            GError     **error)
+lineup_image_new_from_file (const char *path,
+                            guint64     max_pixels,
+                            GError    **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -334,11 +335,11 @@ lineup_image_new_from_file (const char  *path,
 }
 
 LineupImage *
-lineup_image_new_from_rgb (const guint8  *rgb,
-                           int            width,
-                           int            height,
-                           const char    *name,
-                           GError       **error)
+lineup_image_new_from_rgb (const guint8 *rgb,
+                           int           width,
+                           int           height,
+                           const char   *name,
+                           GError      **error)
 {
   g_autoptr(LineupImage) self = g_object_new (LINEUP_TYPE_IMAGE, NULL);
   g_autoptr(GError) shim_error = NULL;
@@ -453,9 +454,9 @@ lineup_rgb_unref (LineupRgb *rgb)
 }
 
 LineupRgb *
-lineup_image_get_rgb (LineupImage  *self,
-                      int           max_side,
-                      GError      **error)
+lineup_image_get_rgb (LineupImage *self,
+                      int          max_side,
+                      GError     **error)
 {
   g_autoptr(GBytes) pixels = NULL;
   int w = 0, h = 0;
@@ -472,11 +473,11 @@ lineup_image_get_rgb (LineupImage  *self,
 
 typedef struct
 {
-  GFile   *file;
-  GBytes  *bytes;
-  char    *name;
-  int      max_side;
-  guint64  max_pixels;
+  GFile  *file;
+  GBytes *bytes;
+  char   *name;
+  int     max_side;
+  guint64 max_pixels;
 } RgbLoad;
 
 static void
@@ -496,7 +497,7 @@ rgb_load_thread (GTask        *task,
 {
   RgbLoad *l = task_data;
   g_autoptr(LineupImage) image = NULL;
-  GError *error = NULL;
+  GError    *error = NULL;
   LineupRgb *rgb;
 
   if (l->bytes != NULL)
@@ -525,15 +526,15 @@ rgb_load_thread (GTask        *task,
 
 /* file or bytes: what the two entry points differ in. */
 static void
-rgb_load_start (GFile               *file,
-                GBytes              *bytes,
-                const char          *name,
-                int                  max_side,
-                guint64              max_pixels,
-                int                  io_priority,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+rgb_load_start (GFile              *file,
+                GBytes             *bytes,
+                const char         *name,
+                int                 max_side,
+                guint64             max_pixels,
+                int                 io_priority,
+                GCancellable       *cancellable,
+                GAsyncReadyCallback callback,
+                gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   RgbLoad *l = g_new0 (RgbLoad, 1);
@@ -550,13 +551,13 @@ rgb_load_start (GFile               *file,
 }
 
 void
-lineup_image_load_rgb_async (GFile               *file,
-                             int                  max_side,
-                             guint64              max_pixels,
-                             int                  io_priority,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+lineup_image_load_rgb_async (GFile              *file,
+                             int                 max_side,
+                             guint64             max_pixels,
+                             int                 io_priority,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_return_if_fail (G_IS_FILE (file));
   rgb_load_start (file, NULL, NULL, max_side, max_pixels, io_priority, cancellable, callback,
@@ -564,14 +565,14 @@ lineup_image_load_rgb_async (GFile               *file,
 }
 
 void
-lineup_image_load_rgb_from_bytes_async (GBytes              *bytes,
-                                        const char          *name,
-                                        int                  max_side,
-                                        guint64              max_pixels,
-                                        int                  io_priority,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+lineup_image_load_rgb_from_bytes_async (GBytes             *bytes,
+                                        const char         *name,
+                                        int                 max_side,
+                                        guint64             max_pixels,
+                                        int                 io_priority,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
 {
   g_return_if_fail (bytes != NULL);
   rgb_load_start (NULL, bytes, name, max_side, max_pixels, io_priority, cancellable, callback,
@@ -579,8 +580,8 @@ lineup_image_load_rgb_from_bytes_async (GBytes              *bytes,
 }
 
 LineupRgb *
-lineup_image_load_rgb_finish (GAsyncResult  *result,
-                              GError       **error)
+lineup_image_load_rgb_finish (GAsyncResult *result,
+                              GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lineup_image_load_rgb_async, NULL);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-import.c: the clerk's bulk import.
  *
  * A controller thread reads the source, starts one worker per core (each
@@ -5,6 +6,9 @@
  * finished photos through the database thread in batches. Progress goes to
  * the caller's main context as property notifications (the gnome-software
  * worker pattern), so the GUI shows it without ever blocking.
+ *
+ * Reading the source (a CSV manifest or a folder) is in
+ * lineup-import-source.c.
  *
  * Crash safety: photo bytes reach the content store before their rows are
  * committed, and each photo's rows are committed whole or not at all. A
@@ -21,7 +25,7 @@
 
 #include "lineup-csv.h"
 #include "lineup-error.h"
-#include "lineup-import.h"
+#include "lineup-import-private.h"
 #include "lineup-paths.h"
 #include "lineup-store.h"
 
@@ -30,7 +34,7 @@
 
 struct _LineupImport
 {
-  GObject              parent_instance;
+  GObject parent_instance;
 
   LineupDb            *db;
   char                *data_dir;
@@ -39,22 +43,22 @@ struct _LineupImport
   char                *summary;
   LineupUser          *user;
   char                *model_dir;
-  LineupBookingRecord *single;      /* a photo added by hand, or NULL */
+  LineupBookingRecord *single; /* a photo added by hand, or NULL */
   guint                n_workers;
   LineupDetectOptions  options;
 
   /* Progress, owned by the main context. */
-  guint                total;
-  guint                done;
-  guint                imported;
-  guint                duplicates;
-  guint                rejected;
-  guint                failed;
-  double               rate;
-  double               seconds_left;
-  double               seconds;
-  gboolean             cancelled;
-  GHashTable          *rejected_by_reason;   /* reason → GUINT_TO_POINTER (n) */
+  guint       total;
+  guint       done;
+  guint       imported;
+  guint       duplicates;
+  guint       rejected;
+  guint       failed;
+  double      rate;
+  double      seconds_left;
+  double      seconds;
+  gboolean    cancelled;
+  GHashTable *rejected_by_reason; /* reason → GUINT_TO_POINTER (n) */
 };
 
 G_DEFINE_FINAL_TYPE (LineupImport, lineup_import, G_TYPE_OBJECT)
@@ -74,269 +78,20 @@ enum
 };
 static GParamSpec *properties[N_PROPS];
 
-/* reading the source */
-
-static const char *const known_columns[] = {
-  "booking_number", "photo", "person_id", "booking_date", "last_name", "first_name",
-  "date_of_birth", "sex", "race", "agency", "charge", NULL
-};
-
-static gboolean
-valid_date (const char *s)
-{
-  int y, m, d;
-  char tail;
-
-  if (s == NULL || *s == '\0')
-    return TRUE;
-  if (sscanf (s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (s) != 10)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
-static char *
-nonempty (const char *s)
-{
-  return s != NULL && *s != '\0' ? g_strdup (s) : NULL;
-}
-
-/* The checks that need no face engine; a failed one rejects the row. */
-static void
-validate_record (LineupBookingRecord *r)
-{
-  if (r->booking_number == NULL || r->source == NULL)
-    lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, "MISSING_FIELD");
-  else if (!valid_date (r->booking_date) || !valid_date (r->date_of_birth))
-    lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, "MALFORMED_DATE");
-  else if (!g_file_test (r->source, G_FILE_TEST_IS_REGULAR))
-    lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, "MISSING_FILE");
-}
-
-static void
-reject (GPtrArray           *out,
-        LineupBookingRecord *r,
-        const char          *reason)
-{
-  lineup_booking_record_set (r, LINEUP_RECORD_REJECTED, reason);
-  g_ptr_array_add (out, r);
-}
-
-static GPtrArray *
-read_csv (const char  *path,
-          GError     **error)
-{
-  g_autoptr(LineupCsv) csv = lineup_csv_new_from_file (path, error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_record_free);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_auto(GStrv) header = NULL;
-  g_autoptr(GError) local_error = NULL;
-  int col[G_N_ELEMENTS (known_columns)];
-  guint n_cols, line;
-
-  if (csv == NULL)
-    return NULL;
-  header = lineup_csv_next (csv, &line, error);
-  if (header == NULL)
-    {
-      if (error && *error == NULL)
-        g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-                     _("%s: the manifest is empty"), path);
-      return NULL;
-    }
-  n_cols = g_strv_length (header);
-  for (guint k = 0; known_columns[k]; k++)
-    {
-      col[k] = -1;
-      for (guint c = 0; c < n_cols; c++)
-        if (g_ascii_strcasecmp (g_strstrip (header[c]), known_columns[k]) == 0)
-          col[k] = c;
-    }
-  if (col[0] < 0 || col[1] < 0)
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-                   _("%s: the header must have the columns booking_number and photo"), path);
-      return NULL;
-    }
-
-  for (;;)
-    {
-      g_auto(GStrv) f = lineup_csv_next (csv, &line, &local_error);
-      LineupBookingRecord *r;
-      g_autoptr(JsonBuilder) extra = NULL;
-      gboolean has_extra = FALSE;
-
-      if (f == NULL)
-        {
-          if (local_error != NULL)
-            {
-              /* An unclosed quote swallows the rest of the file: report it
-               * as one bad row and keep what came before. */
-              r = lineup_booking_record_new ();
-              r->row = line;
-              r->detail = g_strdup (local_error->message);
-              reject (out, r, "BAD_ROW");
-            }
-          break;
-        }
-      r = lineup_booking_record_new ();
-      r->row = line;
-      if (g_strv_length (f) != n_cols)
-        {
-          r->detail = g_strdup_printf (_("%u fields, the header has %u"), g_strv_length (f), n_cols);
-          reject (out, r, "BAD_ROW");
-          continue;
-        }
-#define FIELD(k) (col[k] >= 0 ? f[col[k]] : NULL)
-      r->booking_number = nonempty (FIELD (0));
-      if (FIELD (1) && *FIELD (1))
-        r->source = g_path_is_absolute (FIELD (1)) ? g_strdup (FIELD (1))
-                                                   : g_build_filename (dir, FIELD (1), NULL);
-      r->person_id = nonempty (FIELD (2));
-      r->booking_date = nonempty (FIELD (3));
-      r->last_name = nonempty (FIELD (4));
-      r->first_name = nonempty (FIELD (5));
-      r->date_of_birth = nonempty (FIELD (6));
-      r->sex = nonempty (FIELD (7));
-      r->race = nonempty (FIELD (8));
-      r->agency = nonempty (FIELD (9));
-      r->charge = nonempty (FIELD (10));
-#undef FIELD
-      if (r->last_name || r->first_name)
-        r->label = g_strdup_printf ("%s%s%s", r->last_name ? r->last_name : "",
-                                    r->last_name && r->first_name ? ", " : "",
-                                    r->first_name ? r->first_name : "");
-      extra = json_builder_new ();
-      json_builder_begin_object (extra);
-      for (guint c = 0; c < n_cols; c++)
-        {
-          gboolean known = FALSE;
-          for (guint k = 0; known_columns[k]; k++)
-            known |= col[k] == (int)c;
-          if (!known && *header[c])
-            {
-              json_builder_set_member_name (extra, header[c]);
-              json_builder_add_string_value (extra, f[c]);
-              has_extra = TRUE;
-            }
-        }
-      json_builder_end_object (extra);
-      if (has_extra)
-        {
-          g_autoptr(JsonGenerator) gen = json_generator_new ();
-          g_autoptr(JsonNode) root = json_builder_get_root (extra);
-          json_generator_set_root (gen, root);
-          r->extra_json = json_generator_to_data (gen, NULL);
-        }
-
-      validate_record (r);
-      g_ptr_array_add (out, r);
-    }
-  return g_steal_pointer (&out);
-}
-
-static gboolean
-looks_like_image (const char *name)
-{
-  static const char *ext[] = { ".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", NULL };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  for (guint i = 0; ext[i]; i++)
-    if (g_str_has_suffix (lower, ext[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static GPtrArray *
-read_folder (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_record_free);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
-  const char *name;
-  guint row = 0;
-
-  if (dir == NULL)
-    return NULL;
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *sub = g_build_filename (path, name, NULL);
-      if (g_file_test (sub, G_FILE_TEST_IS_DIR))
-        g_ptr_array_add (people, g_strdup (name));
-    }
-  lineup_sort_strings (people);
-  for (guint p = 0; p < people->len; p++)
-    {
-      g_autofree char *sub = g_build_filename (path, people->pdata[p], NULL);
-      g_autoptr(GDir) pd = g_dir_open (sub, 0, NULL);
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-
-      while (pd && (name = g_dir_read_name (pd)))
-        if (looks_like_image (name))
-          g_ptr_array_add (files, g_strdup (name));
-      lineup_sort_strings (files);
-      for (guint i = 0; i < files->len; i++)
-        {
-          LineupBookingRecord *r = lineup_booking_record_new ();
-          const char *person = people->pdata[p];
-          g_autofree char *stem = g_strdup (files->pdata[i]);
-          char *dot = strrchr (stem, '.');
-
-          if (dot)
-            *dot = '\0';
-          r->row = ++row;
-          r->source = g_build_filename (sub, files->pdata[i], NULL);
-          /* Stable numbers, so a re-run meets the same bookings. */
-          r->booking_number = g_str_has_prefix (stem, person)
-                                ? g_strdup (stem)
-                                : g_strdup_printf ("%s-%s", person, stem);
-          r->person_id = g_strdup_printf ("folder:%s", person);
-          r->label = g_strdup (person);
-          g_ptr_array_add (out, r);
-        }
-    }
-  if (out->len == 0)
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_INVALID_ARGUMENT,
-                   _("%s: no photos found (expected FOLDER/PERSON/IMAGE)"), path);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}
-
-GPtrArray *
-lineup_import_read_source (const char   *source,
-                           const char  **kind,
-                           GError      **error)
-{
-  if (g_file_test (source, G_FILE_TEST_IS_DIR))
-    {
-      *kind = "folder";
-      return read_folder (source, error);
-    }
-  if (!g_file_test (source, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, LINEUP_ERROR, LINEUP_ERROR_IO, _("%s: no such file or folder"), source);
-      return NULL;
-    }
-  *kind = "csv";
-  return read_csv (source, error);
-}
-
 /* the run */
 
 typedef struct
 {
-  LineupImport  *self;          /* only for its settings; never its progress */
-  GPtrArray     *records;
-  GHashTable    *known;         /* sha256 of committed photos, read-only */
-  GAsyncQueue   *finished;      /* record indices, +1 */
-  GArray        *todo;          /* indices of the records the engine must see */
-  gint           next;          /* into todo */
-  GCancellable  *cancellable;
-  GMainContext  *context;
-  GError        *fatal;
-  GMutex         lock;
+  LineupImport *self; /* only for its settings; never its progress */
+  GPtrArray    *records;
+  GHashTable   *known;    /* sha256 of committed photos, read-only */
+  GAsyncQueue  *finished; /* record indices, +1 */
+  GArray       *todo;     /* indices of the records the engine must see */
+  gint          next;     /* into todo */
+  GCancellable *cancellable;
+  GMainContext *context;
+  GError       *fatal;
+  GMutex        lock;
 } Run;
 
 typedef struct
@@ -350,14 +105,14 @@ typedef struct
 static gboolean
 publish_progress (gpointer data)
 {
-  Progress *p = data;
+  Progress     *p = data;
   LineupImport *self = p->self;
 
   g_object_freeze_notify (G_OBJECT (self));
-#define SET(field, prop) \
-  if (self->field != p->field) \
-    { \
-      self->field = p->field; \
+#define SET(field, prop)                                            \
+  if (self->field != p->field)                                      \
+    {                                                               \
+      self->field = p->field;                                       \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
   SET (imported, PROP_IMPORTED)
@@ -395,7 +150,7 @@ process_record (Run                 *run,
   g_autoptr(LineupImage) image = NULL;
   g_autoptr(GPtrArray) faces = NULL;
   g_autofree char *sha = NULL;
-  LineupFace *face;
+  LineupFace      *face;
 
   if (r->status != LINEUP_RECORD_PENDING)
     return;
@@ -524,7 +279,7 @@ send_progress (Run      *run,
                gint64    start)
 {
   Progress *copy = g_memdup2 (p, sizeof *p);
-  double secs = (g_get_monotonic_time () - start) / 1e6;
+  double    secs = (g_get_monotonic_time () - start) / 1e6;
 
   copy->seconds = secs;
   copy->total = total;
@@ -534,7 +289,7 @@ send_progress (Run      *run,
   copy->by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   {
     GHashTableIter it;
-    gpointer k, v;
+    gpointer       k, v;
     g_hash_table_iter_init (&it, p->by_reason);
     while (g_hash_table_iter_next (&it, &k, &v))
       g_hash_table_insert (copy->by_reason, g_strdup (k), v);
@@ -544,17 +299,17 @@ send_progress (Run      *run,
 }
 
 static gboolean
-write_report (const char  *path,
-              GPtrArray   *records,
-              GError     **error)
+write_report (const char *path,
+              GPtrArray  *records,
+              GError    **error)
 {
   g_autoptr(GString) out = g_string_new ("row,booking_number,photo,status,reason,faces,flags,detail\n");
 
   for (guint i = 0; i < records->len; i++)
     {
       LineupBookingRecord *r = records->pdata[i];
-      const char *fields[] = { r->booking_number, r->source, lineup_record_status_to_string (r->status),
-                               r->reason, NULL, r->flags, r->detail };
+      const char          *fields[] = { r->booking_number, r->source, lineup_record_status_to_string (r->status),
+                                        r->reason, NULL, r->flags, r->detail };
       g_string_append_printf (out, "%u", r->row);
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         {
@@ -588,7 +343,7 @@ summary_json (Progress   *p,
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   GHashTableIter it;
-  gpointer k, v;
+  gpointer       k, v;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "status");
@@ -662,20 +417,20 @@ run_thread (GTask        *task,
   g_autoptr(GCancellable) stop = g_cancellable_new ();
   g_autofree char *summary = NULL;
   g_autofree char *report = NULL;
-  const char *kind = NULL;
-  Progress p = { 0 };
-  Run run = { 0 };
-  gint64 start = g_get_monotonic_time (), batch_start = 0, last_progress = 0;
-  gint64 import_id;
-  guint received = 0;
-  gulong cancel_id = 0;
+  const char      *kind = NULL;
+  Progress         p = { 0 };
+  Run              run = { 0 };
+  gint64           start = g_get_monotonic_time (), batch_start = 0, last_progress = 0;
+  gint64           import_id;
+  guint            received = 0;
+  gulong           cancel_id = 0;
 
   if (self->single != NULL)
     {
       kind = "single";
       records = g_ptr_array_new_with_free_func ((GDestroyNotify)lineup_booking_record_free);
       g_ptr_array_add (records, g_steal_pointer (&self->single));
-      validate_record (records->pdata[0]);
+      lineup_import_validate_record (records->pdata[0]);
     }
   else
     records = lineup_import_read_source (self->source, &kind, &error);
@@ -726,11 +481,11 @@ run_thread (GTask        *task,
   while (received < records->len)
     {
       gpointer item = g_async_queue_timeout_pop (run.finished, 100000);
-      gint64 now = g_get_monotonic_time ();
+      gint64   now = g_get_monotonic_time ();
 
       if (item != NULL)
         {
-          gint idx = GPOINTER_TO_INT (item);
+          gint                 idx = GPOINTER_TO_INT (item);
           LineupBookingRecord *r = records->pdata[ABS (idx) - 1];
 
           received++;
@@ -785,11 +540,13 @@ run_thread (GTask        *task,
       g_clear_pointer (&report, g_free);
     }
   summary = summary_json (&p, (g_get_monotonic_time () - start) / 1e6,
-                          run.fatal ? "failed" : g_cancellable_is_cancelled (stop) ? "cancelled" : "done",
+                          run.fatal ? "failed" : g_cancellable_is_cancelled (stop) ? "cancelled"
+                                                                                   : "done",
                           report);
   if (!lineup_db_import_end_sync (self->db, import_id,
-                                  run.fatal ? "failed"
-                                  : g_cancellable_is_cancelled (stop) ? "cancelled" : "done",
+                                  run.fatal                           ? "failed"
+                                  : g_cancellable_is_cancelled (stop) ? "cancelled"
+                                                                      : "done",
                                   summary, self->user, &error))
     g_warning ("%s", error->message);
   send_progress (&run, &p, records->len, start);
@@ -812,10 +569,10 @@ run_thread (GTask        *task,
 }
 
 void
-lineup_import_run_async (LineupImport        *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+lineup_import_run_async (LineupImport       *self,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
@@ -827,9 +584,9 @@ lineup_import_run_async (LineupImport        *self,
 }
 
 gboolean
-lineup_import_run_finish (LineupImport  *self,
-                          GAsyncResult  *result,
-                          GError       **error)
+lineup_import_run_finish (LineupImport *self,
+                          GAsyncResult *result,
+                          GError      **error)
 {
   RunResult *res;
 
@@ -876,22 +633,39 @@ lineup_import_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TOTAL: g_value_set_uint (value, self->total); break;
-    case PROP_DONE: g_value_set_uint (value, self->done); break;
-    case PROP_IMPORTED: g_value_set_uint (value, self->imported); break;
-    case PROP_DUPLICATES: g_value_set_uint (value, self->duplicates); break;
-    case PROP_REJECTED: g_value_set_uint (value, self->rejected); break;
-    case PROP_FAILED: g_value_set_uint (value, self->failed); break;
-    case PROP_RATE: g_value_set_double (value, self->rate); break;
-    case PROP_SECONDS_LEFT: g_value_set_double (value, self->seconds_left); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->total);
+      break;
+    case PROP_DONE:
+      g_value_set_uint (value, self->done);
+      break;
+    case PROP_IMPORTED:
+      g_value_set_uint (value, self->imported);
+      break;
+    case PROP_DUPLICATES:
+      g_value_set_uint (value, self->duplicates);
+      break;
+    case PROP_REJECTED:
+      g_value_set_uint (value, self->rejected);
+      break;
+    case PROP_FAILED:
+      g_value_set_uint (value, self->failed);
+      break;
+    case PROP_RATE:
+      g_value_set_double (value, self->rate);
+      break;
+    case PROP_SECONDS_LEFT:
+      g_value_set_double (value, self->seconds_left);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 lineup_import_class_init (LineupImportClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = lineup_import_finalize;
@@ -983,18 +757,66 @@ lineup_import_set_options (LineupImport              *self,
   self->options = *options;
 }
 
-guint lineup_import_get_total (LineupImport *self) { return self->total; }
-guint lineup_import_get_done (LineupImport *self) { return self->done; }
-guint lineup_import_get_imported (LineupImport *self) { return self->imported; }
-guint lineup_import_get_duplicates (LineupImport *self) { return self->duplicates; }
-guint lineup_import_get_rejected (LineupImport *self) { return self->rejected; }
-guint lineup_import_get_failed (LineupImport *self) { return self->failed; }
-double lineup_import_get_rate (LineupImport *self) { return self->rate; }
-double lineup_import_get_seconds_left (LineupImport *self) { return self->seconds_left; }
-double lineup_import_get_seconds (LineupImport *self) { return self->seconds; }
-gboolean lineup_import_get_cancelled (LineupImport *self) { return self->cancelled; }
-GHashTable *lineup_import_get_rejected_by_reason (LineupImport *self) { return self->rejected_by_reason; }
-const char *lineup_import_get_report_path (LineupImport *self) { return self->report_path; }
+guint
+lineup_import_get_total (LineupImport *self)
+{
+  return self->total;
+}
+guint
+lineup_import_get_done (LineupImport *self)
+{
+  return self->done;
+}
+guint
+lineup_import_get_imported (LineupImport *self)
+{
+  return self->imported;
+}
+guint
+lineup_import_get_duplicates (LineupImport *self)
+{
+  return self->duplicates;
+}
+guint
+lineup_import_get_rejected (LineupImport *self)
+{
+  return self->rejected;
+}
+guint
+lineup_import_get_failed (LineupImport *self)
+{
+  return self->failed;
+}
+double
+lineup_import_get_rate (LineupImport *self)
+{
+  return self->rate;
+}
+double
+lineup_import_get_seconds_left (LineupImport *self)
+{
+  return self->seconds_left;
+}
+double
+lineup_import_get_seconds (LineupImport *self)
+{
+  return self->seconds;
+}
+gboolean
+lineup_import_get_cancelled (LineupImport *self)
+{
+  return self->cancelled;
+}
+GHashTable *
+lineup_import_get_rejected_by_reason (LineupImport *self)
+{
+  return self->rejected_by_reason;
+}
+const char *
+lineup_import_get_report_path (LineupImport *self)
+{
+  return self->report_path;
+}
 
 char *
 lineup_import_get_summary_json (LineupImport *self)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-index-file.c: writing, mapping and checking the index file, and
  * reading every face back in id order (lineup_index_foreach, for saving).
  *
@@ -52,7 +53,7 @@ typedef struct
   guint64 body_checksum;
   guint64 floats_checksum;
   char    key[KEY_MAX];
-  guint64 header_checksum;   /* of every byte above */
+  guint64 header_checksum; /* of every byte above */
 } Header;
 
 G_STATIC_ASSERT (sizeof (Header) <= HEADER_SIZE);
@@ -77,8 +78,8 @@ hash_bytes (const void *data,
             guint64     seed)
 {
   const guint8 *p = data;
-  guint64 a = seed + P1 + P2, b = seed + P2, c = seed, d = seed - P1, h;
-  gsize total = len;
+  guint64       a = seed + P1 + P2, b = seed + P2, c = seed, d = seed - P1, h;
+  gsize         total = len;
 
   while (len >= 32)
     {
@@ -164,10 +165,10 @@ layout (Header *h,
 }
 
 static gboolean
-set_errno_error (GError     **error,
-                 int          saved,
-                 const char  *what,
-                 const char  *path)
+set_errno_error (GError    **error,
+                 int         saved,
+                 const char *what,
+                 const char *path)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s %s: %s", what, path,
                g_strerror (saved));
@@ -175,10 +176,10 @@ set_errno_error (GError     **error,
 }
 
 static gboolean
-write_all (int          fd,
-           const void  *data,
-           gsize        len,
-           goffset      off)
+write_all (int         fd,
+           const void *data,
+           gsize       len,
+           goffset     off)
 {
   gsize done = 0;
 
@@ -195,10 +196,10 @@ write_all (int          fd,
 }
 
 static gboolean
-read_all (int      fd,
-          void    *data,
-          gsize    len,
-          goffset  off)
+read_all (int     fd,
+          void   *data,
+          gsize   len,
+          goffset off)
 {
   gsize done = 0;
 
@@ -226,20 +227,20 @@ cmp_tail_rows (gconstpointer a,
                gpointer      user_data)
 {
   const gint64 *ids = user_data;
-  gint64 x = ids[*(const gsize *)a], y = ids[*(const gsize *)b];
+  gint64        x = ids[*(const gsize *)a], y = ids[*(const gsize *)b];
 
   return x < y ? -1 : x > y;
 }
 
 static gboolean
-read_run (LineupIndex         *index,
-          LineupIndexSegment  *seg,
-          gsize                start,
-          gsize                end,
-          float               *buf,
-          GError             **error)
+read_run (LineupIndex        *index,
+          LineupIndexSegment *seg,
+          gsize               start,
+          gsize               end,
+          float              *buf,
+          GError            **error)
 {
-  gsize len = (end - start) * index->dim * sizeof (float), done = 0;
+  gsize   len = (end - start) * index->dim * sizeof (float), done = 0;
   goffset off = seg->floats_offset + (goffset)(start * index->dim * sizeof (float));
 
   while (done < len)
@@ -262,14 +263,14 @@ read_run (LineupIndex         *index,
 /* In id order when the base is (the tail merged in), so a file saved from
  * an index stays sorted and needs no lookup table when mapped again. */
 gboolean
-lineup_index_foreach (LineupIndex         *index,
-                      LineupIndexForeach   func,
-                      gpointer             user_data,
-                      GError             **error)
+lineup_index_foreach (LineupIndex       *index,
+                      LineupIndexForeach func,
+                      gpointer           user_data,
+                      GError           **error)
 {
   LineupIndexSegment *b = &index->base, *t = &index->tail;
-  const gsize chunk = 4096;
-  g_autofree float *buf = g_new (float, chunk * index->dim);
+  const gsize         chunk = 4096;
+  g_autofree float   *buf = g_new (float, chunk * index->dim);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize j = 0;
 
@@ -280,7 +281,7 @@ lineup_index_foreach (LineupIndex         *index,
 
   for (gsize start = 0; start < b->n; start += chunk)
     {
-      gsize end = MIN (b->n, start + chunk);
+      gsize        end = MIN (b->n, start + chunk);
       const float *floats = b->floats ? b->floats + start * index->dim : buf;
 
       /* From a file: a run of rows at once, not one by one. */
@@ -319,7 +320,7 @@ struct _LineupIndexWriter
   Header  h;
   guint8 *map;
   gsize   map_len;
-  float  *chunk;        /* FLOAT_CHUNK_ROWS × dim, not yet written */
+  float  *chunk; /* FLOAT_CHUNK_ROWS × dim, not yet written */
   guint   chunk_n;
   guint64 floats_written;
   guint64 floats_checksum;
@@ -344,10 +345,10 @@ lineup_index_writer_free (LineupIndexWriter *w)
 }
 
 LineupIndexWriter *
-lineup_index_writer_new (const char  *path,
-                         guint        dim,
-                         guint64      capacity,
-                         GError     **error)
+lineup_index_writer_new (const char *path,
+                         guint       dim,
+                         guint64     capacity,
+                         GError    **error)
 {
   g_autoptr(LineupIndexWriter) w = g_new0 (LineupIndexWriter, 1);
 
@@ -374,7 +375,7 @@ lineup_index_writer_new (const char  *path,
       set_errno_error (error, errno, "Could not map", w->tmp_path);
       return NULL;
     }
-  w->chunk = g_new (float, (gsize)FLOAT_CHUNK_ROWS * dim);
+  w->chunk = g_new (float, (gsize)FLOAT_CHUNK_ROWS *dim);
   w->floats_checksum = 0;
   return g_steal_pointer (&w);
 }
@@ -386,8 +387,8 @@ lineup_index_writer_get_n (LineupIndexWriter *w)
 }
 
 static gboolean
-flush_chunk (LineupIndexWriter  *w,
-             GError            **error)
+flush_chunk (LineupIndexWriter *w,
+             GError           **error)
 {
   gsize len = (gsize)w->chunk_n * w->h.dim * sizeof (float);
 
@@ -402,10 +403,10 @@ flush_chunk (LineupIndexWriter  *w,
 }
 
 gboolean
-lineup_index_writer_add (LineupIndexWriter  *w,
-                         gint64              id,
-                         const float        *descriptor,
-                         GError            **error)
+lineup_index_writer_add (LineupIndexWriter *w,
+                         gint64             id,
+                         const float       *descriptor,
+                         GError           **error)
 {
   Header *h = &w->h;
   guint64 row = h->n;
@@ -428,14 +429,14 @@ lineup_index_writer_add (LineupIndexWriter  *w,
 }
 
 gboolean
-lineup_index_writer_finish (LineupIndexWriter  *w,
-                            const char         *key,
-                            guint64             generation,
-                            GError            **error)
+lineup_index_writer_finish (LineupIndexWriter *w,
+                            const char        *key,
+                            guint64            generation,
+                            GError           **error)
 {
   g_autoptr(LineupIndexWriter) owned = w;
   Header *h = &w->h;
-  guint8 page[HEADER_SIZE] = { 0 };
+  guint8  page[HEADER_SIZE] = { 0 };
 
   if (key != NULL && strlen (key) >= KEY_MAX)
     {
@@ -493,11 +494,11 @@ save_one (gint64       id,
 }
 
 gboolean
-lineup_index_save (LineupIndex  *index,
-                   const char   *path,
-                   const char   *key,
-                   guint64       generation,
-                   GError      **error)
+lineup_index_save (LineupIndex *index,
+                   const char  *path,
+                   const char  *key,
+                   guint64      generation,
+                   GError     **error)
 {
   SaveData s = { 0 };
 
@@ -521,24 +522,24 @@ lineup_index_save (LineupIndex  *index,
 /* reading */
 
 static gboolean
-invalid (GError     **error,
-         const char  *path,
-         const char  *why)
+invalid (GError    **error,
+         const char *path,
+         const char *why)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Index file %s: %s", path, why);
   return FALSE;
 }
 
 static gboolean
-read_header (int          fd,
-             const char  *path,
-             guint        dim,
-             const char  *key,
-             Header      *h,
-             GError     **error)
+read_header (int         fd,
+             const char *path,
+             guint       dim,
+             const char *key,
+             Header     *h,
+             GError    **error)
 {
   struct stat sb;
-  Header want;
+  Header      want;
 
   if (!read_all (fd, h, sizeof *h, 0))
     return invalid (error, path, "too short for a header");
@@ -564,17 +565,17 @@ read_header (int          fd,
 }
 
 LineupIndex *
-lineup_index_open (const char  *path,
-                   guint        dim,
-                   const char  *key,
-                   guint64     *generation,
-                   GError     **error)
+lineup_index_open (const char *path,
+                   guint       dim,
+                   const char *key,
+                   guint64    *generation,
+                   GError    **error)
 {
   g_autoptr(LineupIndex) index = NULL;
   LineupIndexSegment *b;
-  Header h;
-  guint8 *map;
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  Header              h;
+  guint8             *map;
+  int                 fd = open (path, O_RDONLY | O_CLOEXEC);
 
   if (fd < 0)
     {
@@ -606,9 +607,14 @@ lineup_index_open (const char  *path,
   b->floats_offset = h.off_floats;
   b->owned = FALSE;
   {
-    gsize params = page_up (h.n * sizeof (float)), codes = h.n * h.stride;
+    gsize   params = page_up (h.n * sizeof (float)), codes = h.n * h.stride;
     guint8 *block = lineup_index_big_alloc (3 * params + codes);
-    struct { guint8 *to; guint64 from; gsize len; } parts[4];
+    struct
+    {
+      guint8 *to;
+      guint64 from;
+      gsize   len;
+    } parts[4];
     guint64 x = hash_chunks (b->ids, h.n * sizeof (gint64), h.n);
 
     index->base_block = block;
@@ -645,14 +651,14 @@ lineup_index_open (const char  *path,
 }
 
 gboolean
-lineup_index_file_verify (const char  *path,
-                          GError     **error)
+lineup_index_file_verify (const char *path,
+                          GError    **error)
 {
   g_autoptr(LineupIndex) index = NULL;
   g_autofree float *chunk = NULL;
-  guint64 x = 0, done = 0;
-  Header h;
-  int fd;
+  guint64           x = 0, done = 0;
+  Header            h;
+  int               fd;
 
   /* The header and codes first, as any open does. */
   if (!(index = lineup_index_open (path, 0, NULL, NULL, error)))
@@ -660,7 +666,7 @@ lineup_index_file_verify (const char  *path,
   fd = index->base.fd;
   if (!read_header (fd, path, 0, NULL, &h, error))
     return FALSE;
-  chunk = g_new (float, (gsize)FLOAT_CHUNK_ROWS * h.dim);
+  chunk = g_new (float, (gsize)FLOAT_CHUNK_ROWS *h.dim);
   while (done < h.n)
     {
       guint rows = (guint)MIN (FLOAT_CHUNK_ROWS, h.n - done);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-index.c: a two-stage exact scan with runtime CPU dispatch.
  *
  * Stage one reads only the int8 codes. For a query q (itself coded as t·d)
@@ -58,7 +59,7 @@ lineup_index_encode (const float *x,
                      float       *norm2,
                      float       *radius)
 {
-  float m = 0, s;
+  float  m = 0, s;
   double cc = 0, rr = 0;
 
   for (guint i = 0; i < dim; i++)
@@ -66,7 +67,7 @@ lineup_index_encode (const float *x,
   s = m > 0 ? m / 127.0f : 1.0f;
   for (guint i = 0; i < dim; i++)
     {
-      long v = lrintf (x[i] / s);
+      long   v = lrintf (x[i] / s);
       double err;
 
       v = CLAMP (v, -127, 127);
@@ -102,14 +103,14 @@ exact_dist2 (const float *a,
 
 typedef struct
 {
-  const gint8 *codes;   /* stride bytes, aligned */
+  const gint8 *codes; /* stride bytes, aligned */
   guint        stride;
   guint        k;
-  float        qn;      /* t²‖d‖² */
-  float        p;       /* 2t */
-  float        rq;      /* r_q plus the margin */
-  float        e;       /* how far float rounding can move D̂² */
-  float        limit;   /* max_distance */
+  float        qn;    /* t²‖d‖² */
+  float        p;     /* 2t */
+  float        rq;    /* r_q plus the margin */
+  float        e;     /* how far float rounding can move D̂² */
+  float        limit; /* max_distance */
 } ScanQuery;
 
 typedef struct
@@ -121,11 +122,11 @@ typedef struct
 
 typedef struct
 {
-  float   *heap;      /* max-heap of upper bounds, at most k */
-  guint    heap_n;
-  float    bound;     /* min (k-th upper bound, limit) */
-  GArray  *cands;
-  guint64  scanned;
+  float  *heap; /* max-heap of upper bounds, at most k */
+  guint   heap_n;
+  float   bound; /* min (k-th upper bound, limit) */
+  GArray *cands;
+  guint64 scanned;
 } ScanState;
 
 typedef void (*ScanFunc) (const ScanQuery          *q,
@@ -193,7 +194,7 @@ consider (const ScanQuery *q,
   float lim = st->bound + r;
   float lbsq = d2 - q->e;
   float lb;
-  Cand c;
+  Cand  c;
 
   /* NaN (a removed row) fails this too. */
   if (!(lbsq <= lim * lim))
@@ -219,8 +220,8 @@ scan_scalar (const ScanQuery          *q,
   for (gsize row = start; row < end; row++)
     {
       const gint8 *c = seg->codes + row * q->stride;
-      gint32 dot = 0;
-      float d2;
+      gint32       dot = 0;
+      float        d2;
 
       for (guint i = 0; i < q->stride; i++)
         dot += (gint32)c[i] * q->codes[i];
@@ -238,7 +239,7 @@ dot_row_avx2 (const gint8   *c,
               guint          chunks)
 {
   const __m256i ones = _mm256_set1_epi16 (1);
-  __m256i acc = _mm256_setzero_si256 ();
+  __m256i       acc = _mm256_setzero_si256 ();
 
   /* |d| × (c with d's sign): maddubs wants one unsigned operand; |d|, |c| ≤
    * 127 keep its pair sums below 2¹⁵. */
@@ -259,11 +260,11 @@ scan_avx2 (const ScanQuery          *q,
            gsize                     end,
            ScanState                *st)
 {
-  guint chunks = q->stride / 32;
-  __m256i qabs[LINEUP_INDEX_MAX_DIM / 32], qraw[LINEUP_INDEX_MAX_DIM / 32];
+  guint        chunks = q->stride / 32;
+  __m256i      qabs[LINEUP_INDEX_MAX_DIM / 32], qraw[LINEUP_INDEX_MAX_DIM / 32];
   const __m256 qn = _mm256_set1_ps (q->qn), p = _mm256_set1_ps (q->p);
   const __m256 rq = _mm256_set1_ps (q->rq), e = _mm256_set1_ps (q->e);
-  gsize row = start;
+  gsize        row = start;
 
   for (guint ch = 0; ch < chunks; ch++)
     {
@@ -273,27 +274,27 @@ scan_avx2 (const ScanQuery          *q,
   for (; row + 8 <= end; row += 8)
     {
       const gint8 *c = seg->codes + row * q->stride;
-      __m256i a0 = dot_row_avx2 (c, qabs, qraw, chunks);
-      __m256i a1 = dot_row_avx2 (c + q->stride, qabs, qraw, chunks);
-      __m256i a2 = dot_row_avx2 (c + 2 * q->stride, qabs, qraw, chunks);
-      __m256i a3 = dot_row_avx2 (c + 3 * q->stride, qabs, qraw, chunks);
-      __m256i a4 = dot_row_avx2 (c + 4 * q->stride, qabs, qraw, chunks);
-      __m256i a5 = dot_row_avx2 (c + 5 * q->stride, qabs, qraw, chunks);
-      __m256i a6 = dot_row_avx2 (c + 6 * q->stride, qabs, qraw, chunks);
-      __m256i a7 = dot_row_avx2 (c + 7 * q->stride, qabs, qraw, chunks);
-      __m256i s01 = _mm256_hadd_epi32 (a0, a1), s23 = _mm256_hadd_epi32 (a2, a3);
-      __m256i s45 = _mm256_hadd_epi32 (a4, a5), s67 = _mm256_hadd_epi32 (a6, a7);
-      __m256i s0123 = _mm256_hadd_epi32 (s01, s23), s4567 = _mm256_hadd_epi32 (s45, s67);
-      __m256i dots = _mm256_add_epi32 (_mm256_permute2x128_si256 (s0123, s4567, 0x20),
-                                       _mm256_permute2x128_si256 (s0123, s4567, 0x31));
-      __m256 sc = _mm256_loadu_ps (seg->scale + row);
-      __m256 n2 = _mm256_loadu_ps (seg->norm2 + row);
-      __m256 rad = _mm256_loadu_ps (seg->radius + row);
-      __m256 d2 = _mm256_sub_ps (_mm256_add_ps (qn, n2),
-                                 _mm256_mul_ps (_mm256_mul_ps (p, sc), _mm256_cvtepi32_ps (dots)));
-      __m256 lim = _mm256_add_ps (_mm256_set1_ps (st->bound), _mm256_add_ps (rq, rad));
-      __m256 lbsq = _mm256_sub_ps (d2, e);
-      int mask = _mm256_movemask_ps (_mm256_cmp_ps (lbsq, _mm256_mul_ps (lim, lim), _CMP_LE_OQ));
+      __m256i      a0 = dot_row_avx2 (c, qabs, qraw, chunks);
+      __m256i      a1 = dot_row_avx2 (c + q->stride, qabs, qraw, chunks);
+      __m256i      a2 = dot_row_avx2 (c + 2 * q->stride, qabs, qraw, chunks);
+      __m256i      a3 = dot_row_avx2 (c + 3 * q->stride, qabs, qraw, chunks);
+      __m256i      a4 = dot_row_avx2 (c + 4 * q->stride, qabs, qraw, chunks);
+      __m256i      a5 = dot_row_avx2 (c + 5 * q->stride, qabs, qraw, chunks);
+      __m256i      a6 = dot_row_avx2 (c + 6 * q->stride, qabs, qraw, chunks);
+      __m256i      a7 = dot_row_avx2 (c + 7 * q->stride, qabs, qraw, chunks);
+      __m256i      s01 = _mm256_hadd_epi32 (a0, a1), s23 = _mm256_hadd_epi32 (a2, a3);
+      __m256i      s45 = _mm256_hadd_epi32 (a4, a5), s67 = _mm256_hadd_epi32 (a6, a7);
+      __m256i      s0123 = _mm256_hadd_epi32 (s01, s23), s4567 = _mm256_hadd_epi32 (s45, s67);
+      __m256i      dots = _mm256_add_epi32 (_mm256_permute2x128_si256 (s0123, s4567, 0x20),
+                                            _mm256_permute2x128_si256 (s0123, s4567, 0x31));
+      __m256       sc = _mm256_loadu_ps (seg->scale + row);
+      __m256       n2 = _mm256_loadu_ps (seg->norm2 + row);
+      __m256       rad = _mm256_loadu_ps (seg->radius + row);
+      __m256       d2 = _mm256_sub_ps (_mm256_add_ps (qn, n2),
+                                       _mm256_mul_ps (_mm256_mul_ps (p, sc), _mm256_cvtepi32_ps (dots)));
+      __m256       lim = _mm256_add_ps (_mm256_set1_ps (st->bound), _mm256_add_ps (rq, rad));
+      __m256       lbsq = _mm256_sub_ps (d2, e);
+      int          mask = _mm256_movemask_ps (_mm256_cmp_ps (lbsq, _mm256_mul_ps (lim, lim), _CMP_LE_OQ));
 
       if (G_UNLIKELY (mask))
         {
@@ -414,7 +415,7 @@ n_threads (void)
 {
   static gsize once = 0;
   static guint from_env;
-  guint n;
+  guint        n;
 
   if (g_once_init_enter (&once))
     {
@@ -460,7 +461,7 @@ pool_worker (gpointer data,
              gpointer user_data)
 {
   ScanPart *item = data;
-  ScanJob *job = item->job;
+  ScanJob  *job = item->job;
 
   scan_part (job, item->part);
   g_mutex_lock (&job->lock);
@@ -472,7 +473,7 @@ pool_worker (gpointer data,
 static GThreadPool *
 pool (void)
 {
-  static gsize once = 0;
+  static gsize        once = 0;
   static GThreadPool *p;
 
   if (g_once_init_enter (&once))
@@ -663,8 +664,8 @@ static void
 tail_grow (LineupIndex *index)
 {
   LineupIndexSegment *t = &index->tail;
-  gsize cap = MAX (1024, t->capacity * 2);
-  gint8 *codes = lineup_index_big_alloc (cap * index->stride);
+  gsize               cap = MAX (1024, t->capacity * 2);
+  gint8              *codes = lineup_index_big_alloc (cap * index->stride);
 
   if (t->n)
     memcpy (codes, t->codes, t->n * index->stride);
@@ -684,7 +685,7 @@ lineup_index_add (LineupIndex *index,
                   const float *descriptor)
 {
   LineupIndexSegment *t = &index->tail;
-  gsize row;
+  gsize               row;
 
   lineup_index_remove (index, id);
   if (t->rows == NULL && t->n > 0 && id <= t->ids[t->n - 1])
@@ -707,7 +708,7 @@ lineup_index_remove (LineupIndex *index,
                      gint64       id)
 {
   LineupIndexSegment *seg;
-  gsize row;
+  gsize               row;
 
   if (!find (index, id, &seg, &row))
     return FALSE;
@@ -723,21 +724,21 @@ lineup_index_contains (LineupIndex *index,
                        gint64       id)
 {
   LineupIndexSegment *seg;
-  gsize row;
+  gsize               row;
 
   return find (index, id, &seg, &row);
 }
 
 gboolean
-lineup_index_read_floats (LineupIndex         *index,
-                          LineupIndexSegment  *seg,
-                          gsize                row,
-                          float               *out,
-                          GError             **error)
+lineup_index_read_floats (LineupIndex        *index,
+                          LineupIndexSegment *seg,
+                          gsize               row,
+                          float              *out,
+                          GError            **error)
 {
-  gsize len = index->dim * sizeof (float);
+  gsize   len = index->dim * sizeof (float);
   goffset off;
-  gsize done = 0;
+  gsize   done = 0;
 
   if (seg->floats != NULL)
     {
@@ -795,17 +796,17 @@ lineup_index_search_full (LineupIndex      *index,
                           LineupIndexStats *stats)
 {
   const Kernel *kern = kernel ();
-  ScanJob *job;
-  ScanQuery q = { 0 };
-  gint8 *qcodes;
-  float t, qn, rq;
-  gsize rows = index->base.n + index->tail.n;
+  ScanJob      *job;
+  ScanQuery     q = { 0 };
+  gint8        *qcodes;
+  float         t, qn, rq;
+  gsize         rows = index->base.n + index->tail.n;
   g_autoptr(GArray) all_ub = NULL;
   g_autoptr(GArray) found = NULL;
-  float bound = max_distance;
+  float   bound = max_distance;
   guint64 scanned = 0;
-  guint shortlist = 0, considered = 0, n;
-  float *buf;
+  guint   shortlist = 0, considered = 0, n;
+  float  *buf;
 
   if (stats)
     memset (stats, 0, sizeof *stats);
@@ -896,7 +897,7 @@ lineup_index_search_full (LineupIndex      *index,
       considered += cands->len;
       for (guint i = 0; i < cands->len; i++)
         {
-          Cand *c = &g_array_index (cands, Cand, i);
+          Cand               *c = &g_array_index (cands, Cand, i);
           LineupIndexSegment *seg = c->tail ? &index->tail : &index->base;
           g_autoptr(GError) error = NULL;
           LineupHit h;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-json.c: lenient readers for the core's JSON results. */
 #define G_LOG_DOMAIN "lineup-json"
 
@@ -66,7 +67,7 @@ lineup_json_get_box (JsonObject *o,
                      const char *member,
                      LineupBox  *box)
 {
-  JsonNode *n = o != NULL ? json_object_get_member (o, member) : NULL;
+  JsonNode  *n = o != NULL ? json_object_get_member (o, member) : NULL;
   JsonArray *a;
 
   if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n))
@@ -132,7 +133,7 @@ node_number (JsonNode *n,
   else if (type == G_TYPE_STRING)
     {
       const char *text = json_node_get_string (n);
-      char *end = NULL;
+      char       *end = NULL;
 
       *value = g_ascii_strtod (text, &end);
       return end != text && *end == '\0';
@@ -167,7 +168,7 @@ lineup_json_get_flag (JsonObject *o,
                       const char *member)
 {
   JsonNode *n = value_member (o, member);
-  double value;
+  double    value;
 
   if (n != NULL && json_node_get_value_type (n) == G_TYPE_BOOLEAN)
     return json_node_get_boolean (n);
@@ -182,7 +183,7 @@ lineup_json_read_box (JsonObject *o,
                       LineupBox  *box)
 {
   JsonNode *n = o != NULL ? json_object_get_member (o, member) : NULL;
-  double v[4];
+  double    v[4];
 
   if (n != NULL && JSON_NODE_HOLDS_OBJECT (n))
     {
@@ -218,7 +219,7 @@ lineup_json_read_points (JsonObject *o,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *e = json_array_get_element (a, i);
+      JsonNode   *e = json_array_get_element (a, i);
       LineupPoint p;
 
       if (JSON_NODE_HOLDS_ARRAY (e) && json_array_get_length (json_node_get_array (e)) == 2 &&

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-paths.c: where Lineup keeps its data and finds its models.
  *
  * Precedence for the data directory: an explicit override (--data-dir), then
@@ -30,8 +31,8 @@ lineup_paths_resolve_data_dir (const char *override)
 }
 
 gboolean
-lineup_paths_ensure_data_dir (const char  *data_dir,
-                              GError     **error)
+lineup_paths_ensure_data_dir (const char *data_dir,
+                              GError    **error)
 {
   /* 0700: the directory holds biometric data and the audit log. */
   if (g_mkdir_with_parents (data_dir, 0700) != 0)
@@ -65,7 +66,7 @@ static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
 }
 
 void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-edit.c: one edit step replayed on a probe's original. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -50,10 +51,10 @@ lineup_probe_edit_finalize (GObject *object)
 }
 
 static void
-lineup_probe_edit_get_property (GObject      *object,
-                               guint         prop_id,
-                               GValue       *value,
-                               GParamSpec   *pspec)
+lineup_probe_edit_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   LineupProbeEdit *self = (LineupProbeEdit *)object;
 
@@ -81,9 +82,9 @@ lineup_probe_edit_get_property (GObject      *object,
 
 static void
 lineup_probe_edit_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   LineupProbeEdit *self = (LineupProbeEdit *)object;
 
@@ -185,7 +186,6 @@ lineup_probe_edit_get_created_at (LineupProbeEdit *self)
   return self->created_at;
 }
 
-
 JsonNode *
 lineup_probe_edit_to_json (LineupProbeEdit *self)
 {
@@ -206,8 +206,8 @@ lineup_probe_edit_to_json (LineupProbeEdit *self)
 }
 
 LineupProbeEdit *
-lineup_probe_edit_new_from_json (JsonNode  *node,
-                                 GError   **error)
+lineup_probe_edit_new_from_json (JsonNode *node,
+                                 GError  **error)
 {
   g_autoptr(JsonObject) params = NULL;
   JsonObject *o;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-record.c: a stored probe: its original and its edit history. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -62,10 +63,10 @@ lineup_probe_record_finalize (GObject *object)
 }
 
 static void
-lineup_probe_record_get_property (GObject      *object,
-                                 guint         prop_id,
-                                 GValue       *value,
-                                 GParamSpec   *pspec)
+lineup_probe_record_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
 {
   LineupProbeRecord *self = (LineupProbeRecord *)object;
 
@@ -105,9 +106,9 @@ lineup_probe_record_get_property (GObject      *object,
 
 static void
 lineup_probe_record_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
 {
   LineupProbeRecord *self = (LineupProbeRecord *)object;
 
@@ -267,7 +268,6 @@ lineup_probe_record_get_removed_edits (LineupProbeRecord *self)
   return self->removed_edits;
 }
 
-
 gboolean
 lineup_probe_record_get_source_kind (LineupProbeRecord *self,
                                      LineupProbeSource *source)
@@ -301,8 +301,8 @@ lineup_probe_record_to_json (LineupProbeRecord *self)
 }
 
 LineupProbeRecord *
-lineup_probe_record_new_from_json (JsonNode  *node,
-                                   GError   **error)
+lineup_probe_record_new_from_json (JsonNode *node,
+                                   GError  **error)
 {
   g_autoptr(GListModel) edits = NULL;
   g_autoptr(GListModel) removed = NULL;

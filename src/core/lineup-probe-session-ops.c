@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-session-ops.c: the probe's life from a still to a chosen
  * face.
  *
@@ -52,21 +53,21 @@ typedef struct
 
 typedef struct
 {
-  LineupProbeSession  *self;
-  LineupImage         *original;
-  JsonArray           *steps;
-  LineupDetectOptions  options;
-  LineupImage         *edited;
-  LineupRgb           *rgb;
-  GPtrArray           *faces;
+  LineupProbeSession *self;
+  LineupImage        *original;
+  JsonArray          *steps;
+  LineupDetectOptions options;
+  LineupImage        *edited;
+  LineupRgb          *rgb;
+  GPtrArray          *faces;
 } DetectJob;
 
 typedef struct
 {
-  LineupProbeSession  *self;
-  LineupImage         *image;
-  LineupBox            box;
-  LineupDetectOptions  options;
+  LineupProbeSession *self;
+  LineupImage        *image;
+  LineupBox           box;
+  LineupDetectOptions options;
 } DescribeJob;
 
 static void
@@ -117,9 +118,9 @@ describe_job_free (DescribeJob *d)
 /* A newer load or a reset moved on: op ends as cancelled, and whatever
  * error the step brought is dropped with it. */
 static gboolean
-superseded (LineupProbeSession  *self,
-            GTask               *op,
-            GError             **step_error)
+superseded (LineupProbeSession *self,
+            GTask              *op,
+            GError            **step_error)
 {
   Op *base = g_task_get_task_data (op);
 
@@ -147,8 +148,8 @@ fail (LineupProbeSession *self,
 /* the engine: made once, on the worker */
 
 static LineupEngine *
-engine_ensure (LineupProbeSession  *self,
-               GError             **error)
+engine_ensure (LineupProbeSession *self,
+               GError            **error)
 {
   LineupEngine *engine;
 
@@ -168,11 +169,11 @@ engine_ensure (LineupProbeSession  *self,
  * case layer returns stays here. */
 
 static void
-store_probe_async (LineupProbeSession  *self,
-                   LineupImage         *image,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+store_probe_async (LineupProbeSession *self,
+                   LineupImage        *image,
+                   GCancellable       *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer            user_data)
 {
   lineup_db_probe_add_async (self->db, self->user, self->data_dir, self->case_number, self->source,
                              image, cancellable, callback, user_data);
@@ -180,9 +181,9 @@ store_probe_async (LineupProbeSession  *self,
 
 /* The stored probe's id, 0 on error. */
 static gint64
-store_probe_finish (LineupProbeSession  *self,
-                    GAsyncResult        *result,
-                    GError             **error)
+store_probe_finish (LineupProbeSession *self,
+                    GAsyncResult       *result,
+                    GError            **error)
 {
   g_autoptr(LineupProbeRecord) probe = lineup_db_probe_add_finish (self->db, result, error);
 
@@ -190,40 +191,40 @@ store_probe_finish (LineupProbeSession  *self,
 }
 
 static void
-record_step_async (LineupProbeSession  *self,
-                   const char          *op,
-                   JsonObject          *params,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+record_step_async (LineupProbeSession *self,
+                   const char         *op,
+                   JsonObject         *params,
+                   GCancellable       *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer            user_data)
 {
   lineup_db_probe_edit_async (self->db, self->user, self->probe_id, op, params, cancellable,
                               callback, user_data);
 }
 
 static gint64
-record_step_finish (LineupProbeSession  *self,
-                    GAsyncResult        *result,
-                    GError             **error)
+record_step_finish (LineupProbeSession *self,
+                    GAsyncResult       *result,
+                    GError            **error)
 {
   return lineup_db_probe_edit_finish (self->db, result, error);
 }
 
 static void
-remove_step_async (LineupProbeSession  *self,
-                   gint64               seq,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+remove_step_async (LineupProbeSession *self,
+                   gint64              seq,
+                   GCancellable       *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer            user_data)
 {
   lineup_db_probe_edit_remove_async (self->db, self->user, self->probe_id, seq, cancellable,
                                      callback, user_data);
 }
 
 static gboolean
-remove_step_finish (LineupProbeSession  *self,
-                    GAsyncResult        *result,
-                    GError             **error)
+remove_step_finish (LineupProbeSession *self,
+                    GAsyncResult       *result,
+                    GError            **error)
 {
   return lineup_db_probe_edit_remove_finish (self->db, result, error);
 }
@@ -236,8 +237,8 @@ detect_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  DetectJob *d = task_data;
-  GError *error = NULL;
+  DetectJob    *d = task_data;
+  GError       *error = NULL;
   LineupEngine *engine;
 
   if (json_array_get_length (d->steps) > 0)
@@ -283,7 +284,7 @@ detect_done (GObject      *source,
   LineupProbeSession *self = LINEUP_PROBE_SESSION (source);
   g_autoptr(GTask) op = user_data;
   DetectJob *d = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
+  GError    *error = NULL;
 
   if (superseded (self, op, NULL))
     return;
@@ -312,7 +313,7 @@ static JsonArray *
 steps_to_json (LineupProbeSession *self)
 {
   JsonArray *steps = json_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
+  guint      n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
 
   for (guint i = 0; i < n; i++)
     {
@@ -352,7 +353,7 @@ decode_thread (GTask        *task,
                GCancellable *cancellable)
 {
   DecodeJob *d = task_data;
-  GError *error = NULL;
+  GError    *error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   if (d->bytes != NULL)
@@ -374,9 +375,9 @@ probe_stored (GObject      *source,
 {
   g_autoptr(GTask) op = user_data;
   LineupProbeSession *self = g_task_get_source_object (op);
-  LoadOp *l = g_task_get_task_data (op);
-  GError *error = NULL;
-  gint64 id = store_probe_finish (self, result, &error);
+  LoadOp             *l = g_task_get_task_data (op);
+  GError             *error = NULL;
+  gint64              id = store_probe_finish (self, result, &error);
 
   if (superseded (self, op, &error))
     return;
@@ -405,10 +406,10 @@ decoded (GObject      *source,
 {
   LineupProbeSession *self = LINEUP_PROBE_SESSION (source);
   g_autoptr(GTask) op = user_data;
-  LoadOp *l = g_task_get_task_data (op);
-  DecodeJob *d = g_task_get_task_data (G_TASK (result));
+  LoadOp       *l = g_task_get_task_data (op);
+  DecodeJob    *d = g_task_get_task_data (G_TASK (result));
   GCancellable *cancellable;
-  GError *error = NULL;
+  GError       *error = NULL;
 
   if (superseded (self, op, NULL))
     return;
@@ -425,11 +426,11 @@ decoded (GObject      *source,
 }
 
 static void
-load_start (LineupProbeSession  *self,
-            DecodeJob           *d,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+load_start (LineupProbeSession *self,
+            DecodeJob          *d,
+            GCancellable       *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
 {
   g_autoptr(GTask) op = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GTask) task = NULL;
@@ -456,11 +457,11 @@ load_start (LineupProbeSession  *self,
 }
 
 void
-lineup_probe_session_load_async (LineupProbeSession  *self,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+lineup_probe_session_load_async (LineupProbeSession *self,
+                                 GFile              *file,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   DecodeJob *d;
 
@@ -473,12 +474,12 @@ lineup_probe_session_load_async (LineupProbeSession  *self,
 }
 
 void
-lineup_probe_session_load_bytes_async (LineupProbeSession  *self,
-                                       GBytes              *bytes,
-                                       const char          *name,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+lineup_probe_session_load_bytes_async (LineupProbeSession *self,
+                                       GBytes             *bytes,
+                                       const char         *name,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
 {
   DecodeJob *d;
 
@@ -491,9 +492,9 @@ lineup_probe_session_load_bytes_async (LineupProbeSession  *self,
 }
 
 gboolean
-lineup_probe_session_load_finish (LineupProbeSession  *self,
-                                  GAsyncResult        *result,
-                                  GError             **error)
+lineup_probe_session_load_finish (LineupProbeSession *self,
+                                  GAsyncResult       *result,
+                                  GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lineup_probe_session_load_async,
@@ -503,13 +504,13 @@ lineup_probe_session_load_finish (LineupProbeSession  *self,
 
 /* Refuses to start while another operation runs or without a probe. */
 static GTask *
-op_begin (LineupProbeSession  *self,
-          gpointer             source_tag,
-          Op                  *data,
-          GDestroyNotify       data_free,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+op_begin (LineupProbeSession *self,
+          gpointer            source_tag,
+          Op                 *data,
+          GDestroyNotify      data_free,
+          GCancellable       *cancellable,
+          GAsyncReadyCallback callback,
+          gpointer            user_data)
 {
   g_autoptr(GTask) op = g_task_new (self, cancellable, callback, user_data);
 
@@ -542,8 +543,8 @@ step_recorded (GObject      *source,
 {
   g_autoptr(GTask) op = user_data;
   LineupProbeSession *self = g_task_get_source_object (op);
-  EditOp *e = g_task_get_task_data (op);
-  GError *error = NULL;
+  EditOp             *e = g_task_get_task_data (op);
+  GError             *error = NULL;
   g_autoptr(LineupProbeStep) step = NULL;
   gint64 seq = record_step_finish (self, result, &error);
 
@@ -564,12 +565,12 @@ step_recorded (GObject      *source,
 }
 
 void
-lineup_probe_session_record_edit_async (LineupProbeSession  *self,
-                                        const char          *op_name,
-                                        JsonObject          *params,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+lineup_probe_session_record_edit_async (LineupProbeSession *self,
+                                        const char         *op_name,
+                                        JsonObject         *params,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
 {
   g_autoptr(GTask) op = NULL;
   g_autoptr(GError) error = NULL;
@@ -596,15 +597,14 @@ lineup_probe_session_record_edit_async (LineupProbeSession  *self,
 }
 
 gint64
-lineup_probe_session_record_edit_finish (LineupProbeSession  *self,
-                                         GAsyncResult        *result,
-                                         GError             **error)
+lineup_probe_session_record_edit_finish (LineupProbeSession *self,
+                                         GAsyncResult       *result,
+                                         GError            **error)
 {
   EditOp *e;
 
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                          == lineup_probe_session_record_edit_async, 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lineup_probe_session_record_edit_async, 0);
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return 0;
   e = g_task_get_task_data (G_TASK (result));
@@ -618,11 +618,11 @@ step_removed (GObject      *source,
 {
   g_autoptr(GTask) op = user_data;
   LineupProbeSession *self = g_task_get_source_object (op);
-  EditOp *e = g_task_get_task_data (op);
-  GError *error = NULL;
-  gboolean ok = remove_step_finish (self, result, &error);
-  guint n;
-  gint64 last = 0;
+  EditOp             *e = g_task_get_task_data (op);
+  GError             *error = NULL;
+  gboolean            ok = remove_step_finish (self, result, &error);
+  guint               n;
+  gint64              last = 0;
 
   if (superseded (self, op, &error))
     return;
@@ -652,11 +652,11 @@ step_removed (GObject      *source,
 }
 
 void
-lineup_probe_session_remove_edit_async (LineupProbeSession  *self,
-                                        gint64               seq,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+lineup_probe_session_remove_edit_async (LineupProbeSession *self,
+                                        gint64              seq,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
 {
   g_autoptr(GTask) op = NULL;
   EditOp *e;
@@ -673,13 +673,12 @@ lineup_probe_session_remove_edit_async (LineupProbeSession  *self,
 }
 
 gboolean
-lineup_probe_session_remove_edit_finish (LineupProbeSession  *self,
-                                         GAsyncResult        *result,
-                                         GError             **error)
+lineup_probe_session_remove_edit_finish (LineupProbeSession *self,
+                                         GAsyncResult       *result,
+                                         GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                          == lineup_probe_session_remove_edit_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lineup_probe_session_remove_edit_async, FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -691,10 +690,10 @@ describe_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  DescribeJob *d = task_data;
-  GError *error = NULL;
+  DescribeJob  *d = task_data;
+  GError       *error = NULL;
   LineupEngine *engine = engine_ensure (d->self, &error);
-  LineupFace *face;
+  LineupFace   *face;
 
   if (engine == NULL)
     {
@@ -734,11 +733,11 @@ described (GObject      *source,
 }
 
 void
-lineup_probe_session_describe_box_async (LineupProbeSession  *self,
-                                         const LineupBox     *box,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+lineup_probe_session_describe_box_async (LineupProbeSession *self,
+                                         const LineupBox    *box,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
 {
   g_autoptr(GTask) op = NULL;
   g_autoptr(GTask) task = NULL;
@@ -762,13 +761,12 @@ lineup_probe_session_describe_box_async (LineupProbeSession  *self,
 }
 
 LineupFace *
-lineup_probe_session_describe_box_finish (LineupProbeSession  *self,
-                                          GAsyncResult        *result,
-                                          GError             **error)
+lineup_probe_session_describe_box_finish (LineupProbeSession *self,
+                                          GAsyncResult       *result,
+                                          GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                          == lineup_probe_session_describe_box_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lineup_probe_session_describe_box_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-session-private.h: what the session's object file and
  * its operations file (lineup-probe-session-ops.c) share. */
 #pragma once
@@ -8,29 +9,29 @@ G_BEGIN_DECLS
 
 struct _LineupProbeSession
 {
-  GObject                  parent_instance;
+  GObject parent_instance;
 
-  LineupDb                *db;
-  char                    *data_dir;
-  LineupUser              *user;
-  char                    *case_number;
-  gboolean                 source_declared;
-  LineupProbeSource        source;
-  LineupDetectOptions      options;
+  LineupDb           *db;
+  char               *data_dir;
+  LineupUser         *user;
+  char               *case_number;
+  gboolean            source_declared;
+  LineupProbeSource   source;
+  LineupDetectOptions options;
 
-  GMutex                   engine_lock;
-  LineupEngine            *engine;
+  GMutex        engine_lock;
+  LineupEngine *engine;
 
-  guint                    generation;
-  LineupProbeSessionState  state;
-  LineupImage             *original;
-  gint64                   probe_id;
-  GListStore              *steps;
-  gint64                   edit_seq;
-  LineupImage             *edited;
-  LineupRgb               *edited_rgb;
-  GListStore              *faces;
-  int                      selected;
+  guint                   generation;
+  LineupProbeSessionState state;
+  LineupImage            *original;
+  gint64                  probe_id;
+  GListStore             *steps;
+  gint64                  edit_seq;
+  LineupImage            *edited;
+  LineupRgb              *edited_rgb;
+  GListStore             *faces;
+  int                     selected;
 };
 
 typedef enum
@@ -54,18 +55,18 @@ typedef enum
   N_PROPS
 } LineupProbeSessionProp;
 
-gboolean _lineup_probe_session_is_busy        (LineupProbeSessionState  state);
-void     _lineup_probe_session_notify         (LineupProbeSession      *self,
-                                               LineupProbeSessionProp   prop);
-void     _lineup_probe_session_set_state      (LineupProbeSession      *self,
-                                               LineupProbeSessionState  state);
+gboolean _lineup_probe_session_is_busy (LineupProbeSessionState state);
+void     _lineup_probe_session_notify (LineupProbeSession    *self,
+                                       LineupProbeSessionProp prop);
+void     _lineup_probe_session_set_state (LineupProbeSession     *self,
+                                          LineupProbeSessionState state);
 /* Done with an operation that did not replace the probe. */
-void     _lineup_probe_session_settle         (LineupProbeSession      *self);
-void     _lineup_probe_session_set_selected   (LineupProbeSession      *self,
-                                               int                      index);
-void     _lineup_probe_session_set_edit_seq   (LineupProbeSession      *self,
-                                               gint64                   seq);
-void     _lineup_probe_session_clear_probe    (LineupProbeSession      *self);
-void     _lineup_probe_session_new_generation (LineupProbeSession      *self);
+void _lineup_probe_session_settle (LineupProbeSession *self);
+void _lineup_probe_session_set_selected (LineupProbeSession *self,
+                                         int                 index);
+void _lineup_probe_session_set_edit_seq (LineupProbeSession *self,
+                                         gint64              seq);
+void _lineup_probe_session_clear_probe (LineupProbeSession *self);
+void _lineup_probe_session_new_generation (LineupProbeSession *self);
 
 G_END_DECLS

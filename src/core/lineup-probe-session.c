@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-session.c: the probe session's object: its state, its
  * properties and what reads them. The operations that change the probe
  * are in lineup-probe-session-ops.c.
@@ -10,16 +11,7 @@
 
 G_DEFINE_FINAL_TYPE (LineupProbeSession, lineup_probe_session, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (LineupProbeSessionState, lineup_probe_session_state,
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_EMPTY, "empty"),
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_OPENING, "opening"),
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_STORING, "storing"),
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_RECORDING, "recording"),
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_REMOVING, "removing"),
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_DETECTING, "detecting"),
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_DESCRIBING, "describing"),
-                    G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_READY, "ready"))
-
+G_DEFINE_ENUM_TYPE (LineupProbeSessionState, lineup_probe_session_state, G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_EMPTY, "empty"), G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_OPENING, "opening"), G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_STORING, "storing"), G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_RECORDING, "recording"), G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_REMOVING, "removing"), G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_DETECTING, "detecting"), G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_DESCRIBING, "describing"), G_DEFINE_ENUM_VALUE (LINEUP_PROBE_SESSION_READY, "ready"))
 
 static GParamSpec *properties[N_PROPS];
 
@@ -32,8 +24,8 @@ _lineup_probe_session_is_busy (LineupProbeSessionState state)
 }
 
 void
-_lineup_probe_session_set_state (LineupProbeSession      *self,
-                                 LineupProbeSessionState  state)
+_lineup_probe_session_set_state (LineupProbeSession     *self,
+                                 LineupProbeSessionState state)
 {
   gboolean was_busy = _lineup_probe_session_is_busy (self->state);
 
@@ -107,8 +99,8 @@ _lineup_probe_session_new_generation (LineupProbeSession *self)
 }
 
 void
-_lineup_probe_session_notify (LineupProbeSession     *self,
-                              LineupProbeSessionProp  prop)
+_lineup_probe_session_notify (LineupProbeSession    *self,
+                              LineupProbeSessionProp prop)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
@@ -236,7 +228,7 @@ static void
 lineup_probe_session_class_init (LineupProbeSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = lineup_probe_session_dispose;
   object_class->finalize = lineup_probe_session_finalize;
@@ -472,7 +464,7 @@ GPtrArray *
 lineup_probe_session_dup_faces (LineupProbeSession *self)
 {
   GPtrArray *faces;
-  guint n;
+  guint      n;
 
   g_return_val_if_fail (LINEUP_IS_PROBE_SESSION (self), NULL);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->faces));

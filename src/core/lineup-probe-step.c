@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe-step.c: one recorded probe edit; immutable once made. */
 #define G_LOG_DOMAIN "lineup-probe"
 
@@ -7,7 +8,7 @@
 
 struct _LineupProbeStep
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   gint64      seq;
   char       *op;
@@ -18,7 +19,14 @@ struct _LineupProbeStep
 
 G_DEFINE_FINAL_TYPE (LineupProbeStep, lineup_probe_step, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_SEQ, PROP_OP, PROP_USER_NAME, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SEQ,
+  PROP_OP,
+  PROP_USER_NAME,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-probe.c: probe sources, decisions, and the non-destructive edit
  * steps replayed on a probe's original (pure functions, any thread). */
 #define G_LOG_DOMAIN "lineup-probe"
@@ -24,9 +25,9 @@ static const struct
 };
 
 gboolean
-lineup_probe_source_from_string (const char         *text,
-                                 LineupProbeSource  *source,
-                                 GError            **error)
+lineup_probe_source_from_string (const char        *text,
+                                 LineupProbeSource *source,
+                                 GError           **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     if (g_strcmp0 (text, sources[i].name) == 0)
@@ -66,9 +67,9 @@ static const struct
 };
 
 gboolean
-lineup_decision_from_string (const char          *text,
-                             LineupDecisionKind  *decision,
-                             GError             **error)
+lineup_decision_from_string (const char         *text,
+                             LineupDecisionKind *decision,
+                             GError            **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
     if (g_strcmp0 (text, decisions[i].name) == 0)
@@ -105,12 +106,12 @@ lineup_probe_store_path (const char *data_dir,
 /* edits */
 
 static gboolean
-get_number (JsonObject  *params,
-            const char  *name,
-            double       lo,
-            double       hi,
-            double      *out,
-            GError     **error)
+get_number (JsonObject *params,
+            const char *name,
+            double      lo,
+            double      hi,
+            double     *out,
+            GError    **error)
 {
   JsonNode *node = params ? json_object_get_member (params, name) : NULL;
 
@@ -132,9 +133,9 @@ get_number (JsonObject  *params,
 }
 
 gboolean
-lineup_probe_check_edit (const char  *op,
-                         JsonObject  *params,
-                         GError     **error)
+lineup_probe_check_edit (const char *op,
+                         JsonObject *params,
+                         GError    **error)
 {
   double v;
 
@@ -162,8 +163,8 @@ typedef struct
 } Rgb;
 
 static void
-rotate (Rgb    *img,
-        double  degrees)
+rotate (Rgb   *img,
+        double degrees)
 {
   double a = fmod (degrees, 360.0);
 
@@ -172,8 +173,8 @@ rotate (Rgb    *img,
   /* Exact quarter turns are lossless; anything else is resampled. */
   if (fmod (a, 90.0) == 0.0)
     {
-      int q = (int)(a / 90.0) % 4;
-      int nw = (q % 2) ? img->h : img->w, nh = (q % 2) ? img->w : img->h;
+      int     q = (int)(a / 90.0) % 4;
+      int     nw = (q % 2) ? img->h : img->w, nh = (q % 2) ? img->w : img->h;
       guint8 *out;
 
       if (q == 0)
@@ -183,9 +184,21 @@ rotate (Rgb    *img,
         for (int x = 0; x < img->w; x++)
           {
             int nx, ny;
-            if (q == 1) { nx = img->h - 1 - y; ny = x; }            /* clockwise */
-            else if (q == 2) { nx = img->w - 1 - x; ny = img->h - 1 - y; }
-            else { nx = y; ny = img->w - 1 - x; }
+            if (q == 1)
+              {
+                nx = img->h - 1 - y;
+                ny = x;
+              } /* clockwise */
+            else if (q == 2)
+              {
+                nx = img->w - 1 - x;
+                ny = img->h - 1 - y;
+              }
+            else
+              {
+                nx = y;
+                ny = img->w - 1 - x;
+              }
             memcpy (out + ((gsize)ny * nw + nx) * 3, img->px + ((gsize)y * img->w + x) * 3, 3);
           }
       g_free (img->px);
@@ -197,10 +210,10 @@ rotate (Rgb    *img,
   {
     /* Clockwise by a, keeping the whole image (the canvas grows), bilinear,
      * black outside. */
-    double r = a * G_PI / 180.0, c = cos (r), s = sin (r);
-    int nw = (int)ceil (fabs (img->w * c) + fabs (img->h * s));
-    int nh = (int)ceil (fabs (img->w * s) + fabs (img->h * c));
-    double cx = img->w / 2.0, cy = img->h / 2.0, ncx = nw / 2.0, ncy = nh / 2.0;
+    double  r = a * G_PI / 180.0, c = cos (r), s = sin (r);
+    int     nw = (int)ceil (fabs (img->w * c) + fabs (img->h * s));
+    int     nh = (int)ceil (fabs (img->w * s) + fabs (img->h * c));
+    double  cx = img->w / 2.0, cy = img->h / 2.0, ncx = nw / 2.0, ncy = nh / 2.0;
     guint8 *out = g_malloc0 ((gsize)nw * nh * 3);
 
     for (int y = 0; y < nh; y++)
@@ -208,7 +221,7 @@ rotate (Rgb    *img,
         {
           double dx = x + 0.5 - ncx, dy = y + 0.5 - ncy;
           double sx = c * dx + s * dy + cx - 0.5, sy = -s * dx + c * dy + cy - 0.5;
-          int x0 = (int)floor (sx), y0 = (int)floor (sy);
+          int    x0 = (int)floor (sx), y0 = (int)floor (sy);
           double fx = sx - x0, fy = sy - y0;
 
           if (x0 < 0 || y0 < 0 || x0 + 1 >= img->w || y0 + 1 >= img->h)
@@ -216,7 +229,7 @@ rotate (Rgb    *img,
           for (int k = 0; k < 3; k++)
             {
               const guint8 *p = img->px + ((gsize)y0 * img->w + x0) * 3 + k;
-              double v = (1 - fx) * (1 - fy) * p[0] + fx * (1 - fy) * p[3] +
+              double        v = (1 - fx) * (1 - fy) * p[0] + fx * (1 - fy) * p[3] +
                          (1 - fx) * fy * p[img->w * 3] + fx * fy * p[img->w * 3 + 3];
               out[((gsize)y * nw + x) * 3 + k] = (guint8)CLAMP (lround (v), 0, 255);
             }
@@ -229,19 +242,19 @@ rotate (Rgb    *img,
 }
 
 static gboolean
-apply_one (Rgb         *img,
-           const char  *op,
-           JsonObject  *params,
-           GError     **error)
+apply_one (Rgb        *img,
+           const char *op,
+           JsonObject *params,
+           GError    **error)
 {
   if (!lineup_probe_check_edit (op, params, error))
     return FALSE;
   if (g_strcmp0 (op, "crop") == 0)
     {
-      int x = (int)json_object_get_double_member (params, "x");
-      int y = (int)json_object_get_double_member (params, "y");
-      int w = (int)json_object_get_double_member (params, "width");
-      int h = (int)json_object_get_double_member (params, "height");
+      int     x = (int)json_object_get_double_member (params, "x");
+      int     y = (int)json_object_get_double_member (params, "y");
+      int     w = (int)json_object_get_double_member (params, "width");
+      int     h = (int)json_object_get_double_member (params, "height");
       guint8 *out;
 
       if (x + w > img->w || y + h > img->h)
@@ -268,7 +281,7 @@ apply_one (Rgb         *img,
           {
             guint8 *a = img->px + ((gsize)y * img->w + x) * 3;
             guint8 *b = img->px + ((gsize)y * img->w + img->w - 1 - x) * 3;
-            guint8 t[3];
+            guint8  t[3];
             memcpy (t, a, 3);
             memcpy (a, b, 3);
             memcpy (b, t, 3);
@@ -290,15 +303,15 @@ apply_one (Rgb         *img,
 }
 
 LineupImage *
-lineup_probe_apply_edits (LineupImage  *original,
-                          JsonArray    *steps,
-                          GError      **error)
+lineup_probe_apply_edits (LineupImage *original,
+                          JsonArray   *steps,
+                          GError     **error)
 {
   const LineupShimImage *shim = lineup_image_get_shim (original);
-  Rgb img;
-  LineupImage *out;
-  g_autofree char *name = NULL;
-  guint n = steps ? json_array_get_length (steps) : 0;
+  Rgb                    img;
+  LineupImage           *out;
+  g_autofree char       *name = NULL;
+  guint                  n = steps ? json_array_get_length (steps) : 0;
 
   if (n == 0)
     return g_object_ref (original);
@@ -311,7 +324,8 @@ lineup_probe_apply_edits (LineupImage  *original,
       JsonObject *step = json_array_get_object_element (steps, i);
       const char *op = step ? json_object_get_string_member_with_default (step, "op", NULL) : NULL;
       JsonObject *params = step && json_object_has_member (step, "params")
-                             ? json_object_get_object_member (step, "params") : NULL;
+                             ? json_object_get_object_member (step, "params")
+                             : NULL;
 
       if (!apply_one (&img, op, params, error))
         {

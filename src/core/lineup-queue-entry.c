@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-queue-entry.c: a possible lead waiting for a supervisor's review. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -57,10 +58,10 @@ lineup_queue_entry_finalize (GObject *object)
 }
 
 static void
-lineup_queue_entry_get_property (GObject      *object,
-                                guint         prop_id,
-                                GValue       *value,
-                                GParamSpec   *pspec)
+lineup_queue_entry_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   LineupQueueEntry *self = (LineupQueueEntry *)object;
 
@@ -100,9 +101,9 @@ lineup_queue_entry_get_property (GObject      *object,
 
 static void
 lineup_queue_entry_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   LineupQueueEntry *self = (LineupQueueEntry *)object;
 
@@ -261,12 +262,11 @@ lineup_queue_entry_get_probe_face (LineupQueueEntry *self)
   return self->probe_face;
 }
 
-
 JsonNode *
 lineup_queue_entry_to_json (LineupQueueEntry *self)
 {
-  JsonObject *o = json_object_new ();
-  LineupDecision *d = self->decision;
+  JsonObject      *o = json_object_new ();
+  LineupDecision  *d = self->decision;
   LineupCandidate *c = self->candidate;
 
   g_return_val_if_fail (LINEUP_IS_QUEUE_ENTRY (self), NULL);
@@ -292,7 +292,7 @@ lineup_queue_entry_to_json (LineupQueueEntry *self)
   json_object_set_string_member (o, "offence_code", self->offence_code);
   json_object_set_array_member (o, "box", lineup_records_box_to_json (lineup_candidate_get_box (c)));
   {
-    guint n;
+    guint              n;
     const LineupPoint *pts = lineup_candidate_get_landmarks (c, &n);
 
     if (pts != NULL && n > 0)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-queue-entry.h: a possible lead waiting for a supervisor's review. */
 #pragma once
 
@@ -19,18 +20,18 @@ G_BEGIN_DECLS
 #define LINEUP_TYPE_QUEUE_ENTRY (lineup_queue_entry_get_type ())
 G_DECLARE_FINAL_TYPE (LineupQueueEntry, lineup_queue_entry, LINEUP, QUEUE_ENTRY, GObject)
 
-LineupDecision   *lineup_queue_entry_get_decision      (LineupQueueEntry *self);
-LineupCandidate  *lineup_queue_entry_get_candidate     (LineupQueueEntry *self);
-const char       *lineup_queue_entry_get_case_number   (LineupQueueEntry *self);
-const char       *lineup_queue_entry_get_offence_label (LineupQueueEntry *self);
-const char       *lineup_queue_entry_get_offence_code  (LineupQueueEntry *self);
-gboolean          lineup_queue_entry_get_own           (LineupQueueEntry *self);
-const char       *lineup_queue_entry_get_probe_sha256  (LineupQueueEntry *self);
-gint64            lineup_queue_entry_get_edit_seq      (LineupQueueEntry *self);
-JsonObject       *lineup_queue_entry_get_probe_face    (LineupQueueEntry *self);
+LineupDecision  *lineup_queue_entry_get_decision (LineupQueueEntry *self);
+LineupCandidate *lineup_queue_entry_get_candidate (LineupQueueEntry *self);
+const char      *lineup_queue_entry_get_case_number (LineupQueueEntry *self);
+const char      *lineup_queue_entry_get_offence_label (LineupQueueEntry *self);
+const char      *lineup_queue_entry_get_offence_code (LineupQueueEntry *self);
+gboolean         lineup_queue_entry_get_own (LineupQueueEntry *self);
+const char      *lineup_queue_entry_get_probe_sha256 (LineupQueueEntry *self);
+gint64           lineup_queue_entry_get_edit_seq (LineupQueueEntry *self);
+JsonObject      *lineup_queue_entry_get_probe_face (LineupQueueEntry *self);
 
-JsonNode   *lineup_queue_entry_to_json      (LineupQueueEntry  *self);
+JsonNode *lineup_queue_entry_to_json (LineupQueueEntry *self);
 /* A GListModel of LineupQueueEntry as a JSON array. */
-JsonNode   *lineup_queue_entry_list_to_json (GListModel        *entries);
+JsonNode *lineup_queue_entry_list_to_json (GListModel *entries);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-records.c: what the record classes share: lists to and from JSON,
  * and the JSON spellings of a box and of landmarks. */
 #define G_LOG_DOMAIN "lineup-records"
@@ -46,7 +47,7 @@ lineup_records_list_from_json (JsonArray *array,
                                GType      type,
                                gpointer   from_json)
 {
-  gpointer (*func) (JsonNode *node, GError **error) = from_json;
+  gpointer (*func) (JsonNode * node, GError * *error) = from_json;
   GListStore *store = g_list_store_new (type);
 
   /* Elements that are not objects are left out: a document read back may

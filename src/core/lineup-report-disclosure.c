@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-report-disclosure.c: the disclosure package: the lead report,
  * the dossier as JSON, the original and edited probes, what could not be
  * included, and SHA256SUMS over it all. */
@@ -19,8 +20,8 @@
 
 /* The folder must be new or empty: a package never mixes with other files. */
 static gboolean
-check_folder (const char  *folder,
-              GError     **error)
+check_folder (const char *folder,
+              GError    **error)
 {
   if (g_file_test (folder, G_FILE_TEST_EXISTS))
     {
@@ -51,8 +52,8 @@ check_folder (const char  *folder,
 }
 
 static gboolean
-make_folder (const char  *folder,
-             GError     **error)
+make_folder (const char *folder,
+             GError    **error)
 {
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -78,12 +79,12 @@ extension_for_format (const char *format)
 }
 
 static gboolean
-write_member (const char  *folder,
-              const char  *name,
-              const void  *data,
-              gsize        len,
-              GPtrArray   *files,
-              GError     **error)
+write_member (const char *folder,
+              const char *name,
+              const void *data,
+              gsize       len,
+              GPtrArray  *files,
+              GError    **error)
 {
   g_autofree char *path = g_build_filename (folder, name, NULL);
 
@@ -96,23 +97,23 @@ write_member (const char  *folder,
 /* The exact original bytes and a PNG after each edit step. A probe whose
  * original is gone is skipped: the report already says so. */
 static gboolean
-write_probe_files (const char         *folder,
-                   const char         *data_dir,
-                   LineupProbeRecord  *probe,
-                   GPtrArray          *files,
-                   GString            *missing,
-                   GError            **error)
+write_probe_files (const char        *folder,
+                   const char        *data_dir,
+                   LineupProbeRecord *probe,
+                   GPtrArray         *files,
+                   GString           *missing,
+                   GError           **error)
 {
-  const char *sha = lineup_probe_record_get_sha256 (probe);
+  const char      *sha = lineup_probe_record_get_sha256 (probe);
   g_autofree char *store = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LineupImage) original = NULL;
   g_autoptr(GArray) seqs = NULL;
-  char *contents = NULL;
+  char       *contents = NULL;
   const char *format = NULL;
-  guint w, h;
-  gsize len = 0;
+  guint       w, h;
+  gsize       len = 0;
 
   if (!report_valid_sha256 (sha))
     {
@@ -123,7 +124,8 @@ write_probe_files (const char         *folder,
   if (!g_file_get_contents (store, &contents, &len, NULL))
     {
       g_string_append_printf (missing, _("probe %s: the original is not in this workstation's store; "
-                                         "neither it nor its edited versions are included\n"), sha);
+                                         "neither it nor its edited versions are included\n"),
+                              sha);
       return TRUE;
     }
   bytes = g_bytes_new_take (contents, len);
@@ -137,7 +139,8 @@ write_probe_files (const char         *folder,
   if (original == NULL)
     {
       g_string_append_printf (missing, _("probe %s: the original could not be decoded; its edited versions "
-                                         "are not included\n"), sha);
+                                         "are not included\n"),
+                              sha);
       return TRUE;
     }
   seqs = report_edit_seqs (probe);
@@ -148,12 +151,13 @@ write_probe_files (const char         *folder,
       g_autofree char *edit_name = NULL;
       g_autofree char *path = NULL;
       cairo_surface_t *surface;
-      cairo_status_t status;
+      cairo_status_t   status;
 
       if (edited == NULL)
         {
           g_string_append_printf (missing, _("probe %s: edit step %" G_GINT64_FORMAT " could not be "
-                                             "replayed; that version is not included\n"), sha, seq);
+                                             "replayed; that version is not included\n"),
+                                  sha, seq);
           continue;
         }
       surface = report_surface_from_shim (lineup_image_get_shim (edited), 0);
@@ -178,14 +182,14 @@ static gint
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return strcmp (*(char * const *)a, *(char * const *)b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 /* SHA256SUMS in sha256sum's format, from the bytes now on disk. */
 static gboolean
-write_sums (const char  *folder,
-            GPtrArray   *files,
-            GError     **error)
+write_sums (const char *folder,
+            GPtrArray  *files,
+            GError    **error)
 {
   g_autoptr(GString) sums = g_string_new (NULL);
   g_autofree char *path = g_build_filename (folder, "SHA256SUMS", NULL);
@@ -193,7 +197,7 @@ write_sums (const char  *folder,
   g_ptr_array_sort (files, compare_names);
   for (guint i = 0; i < files->len; i++)
     {
-      const char *name = files->pdata[i];
+      const char      *name = files->pdata[i];
       g_autofree char *file = g_build_filename (folder, name, NULL);
       g_autofree char *contents = NULL;
       g_autofree char *sum = NULL;
@@ -214,10 +218,10 @@ write_sums (const char  *folder,
 }
 
 gboolean
-lineup_report_write_disclosure (LineupDossier  *dossier,
-                                const char     *data_dir,
-                                const char     *folder,
-                                GError        **error)
+lineup_report_write_disclosure (LineupDossier *dossier,
+                                const char    *data_dir,
+                                const char    *folder,
+                                GError       **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -228,7 +232,7 @@ lineup_report_write_disclosure (LineupDossier  *dossier,
   g_autofree char *probes_dir = NULL;
   g_autoptr(JsonNode) root = NULL;
   GListModel *probes;
-  gsize json_len = 0;
+  gsize       json_len = 0;
 
   g_return_val_if_fail (LINEUP_IS_DOSSIER (dossier), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);

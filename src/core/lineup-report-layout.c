@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-report-layout.c: pages, text, tables and images of the lead
  * report, drawn with cairo's toy text API (words are wrapped here) onto one
  * recording surface a page. */
@@ -19,9 +20,9 @@ report_surface_from_shim (const LineupShimImage *image,
 {
   g_autoptr(LineupShimImage) scaled = NULL;
   g_autofree guint8 *rgb = NULL;
-  cairo_surface_t *surface;
-  guint8 *data;
-  int w, h, stride;
+  cairo_surface_t   *surface;
+  guint8            *data;
+  int                w, h, stride;
 
   if (image == NULL)
     return NULL;
@@ -53,7 +54,7 @@ report_surface_from_shim (const LineupShimImage *image,
   stride = cairo_image_surface_get_stride (surface);
   for (int y = 0; y < h; y++)
     {
-      guint32 *row = (guint32 *)(data + (gsize)y * stride);
+      guint32      *row = (guint32 *)(data + (gsize)y * stride);
       const guint8 *src = rgb + (gsize)y * w * 3;
 
       for (int x = 0; x < w; x++, src += 3)
@@ -64,8 +65,6 @@ report_surface_from_shim (const LineupShimImage *image,
 }
 
 /* ---- Layout ---- */
-
-
 
 void
 report_unref_nullable (gpointer object)
@@ -88,7 +87,7 @@ void
 report_new_page (Report *r)
 {
   cairo_rectangle_t extents = { 0, 0, PAGE_W, PAGE_H };
-  cairo_surface_t *page;
+  cairo_surface_t  *page;
 
   report_close_page (r);
   page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
@@ -123,9 +122,9 @@ report_ensure_space (Report *r,
 }
 
 void
-report_set_font (cairo_t  *cr,
-                 FontKind  kind,
-                 double    size)
+report_set_font (cairo_t *cr,
+                 FontKind kind,
+                 double   size)
 {
   cairo_select_font_face (cr, kind == FONT_MONO ? "Monospace" : "Sans",
                           kind == FONT_ITALIC ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
@@ -162,7 +161,7 @@ report_wrap_text (cairo_t    *cr,
                   const char *text,
                   double      width)
 {
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray       *lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *clean = report_clean_text (text);
   g_auto(GStrv) paragraphs = g_strsplit (clean, "\n", -1);
 
@@ -173,7 +172,7 @@ report_wrap_text (cairo_t    *cr,
 
       for (guint w = 0; words[w] != NULL; w++)
         {
-          const char *word = words[w];
+          const char      *word = words[w];
           g_autofree char *candidate = NULL;
 
           if (*word == '\0')
@@ -369,7 +368,7 @@ report_image_box (Report          *r,
       for (guint i = 0; i < lines->len; i++)
         {
           const char *line = lines->pdata[i];
-          double top = y + (h - lines->len * lh) / 2 + i * lh;
+          double      top = y + (h - lines->len * lh) / 2 + i * lh;
 
           report_show_line (cr, x + (w - report_text_width (cr, line)) / 2, top, size, line);
         }
@@ -377,8 +376,8 @@ report_image_box (Report          *r,
     }
   else
     {
-      int iw = cairo_image_surface_get_width (surface);
-      int ih = cairo_image_surface_get_height (surface);
+      int    iw = cairo_image_surface_get_width (surface);
+      int    ih = cairo_image_surface_get_height (surface);
       double scale = MIN (w / iw, h / ih);
       double dw = iw * scale, dh = ih * scale;
       double dx = x + (w - dw) / 2, dy = y + (h - dh) / 2;
@@ -405,8 +404,6 @@ report_image_box (Report          *r,
         report_show_line (cr, x, y + h + 3 + i * CAPTION_SIZE * 1.3, CAPTION_SIZE, lines->pdata[i]);
     }
 }
-
-
 
 static void
 table_header (Report       *r,
@@ -442,7 +439,7 @@ report_table (Report       *r,
               GPtrArray    *rows,
               const char   *continued)
 {
-  double size = 8.0, lh = size * 1.3, pad = 3, total = 0;
+  double             size = 8.0, lh = size * 1.3, pad = 3, total = 0;
   g_autofree double *widths = g_new0 (double, n_cols);
 
   for (guint c = 0; c < n_cols; c++)
@@ -456,7 +453,7 @@ report_table (Report       *r,
     {
       char **cells = rows->pdata[i];
       g_autoptr(GPtrArray) wrapped = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-      guint n_lines = 1;
+      guint  n_lines = 1;
       double h, x = MARGIN;
 
       for (guint c = 0; c < n_cols; c++)

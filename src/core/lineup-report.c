@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-report.c: the investigative lead report (PDF), made from a case
  * dossier; its page layout is in lineup-report-layout.c and the disclosure
  * package in lineup-report-disclosure.c.
@@ -28,7 +29,6 @@
 #include "lineup-image.h"
 #include "lineup-report.h"
 #include "lineup-report-private.h"
-
 
 /* ---- Text from the dossier's records ---- */
 
@@ -188,7 +188,7 @@ static LineupDecision *
 latest_decision (LineupSearch *search,
                  gint64        rank)
 {
-  GListModel *decisions = lineup_search_get_decisions (search);
+  GListModel     *decisions = lineup_search_get_decisions (search);
   LineupDecision *found = NULL;
 
   for (guint i = 0; decisions != NULL && i < g_list_model_get_n_items (decisions); i++)
@@ -221,7 +221,7 @@ GArray *
 report_edit_seqs (LineupProbeRecord *probe)
 {
   GListModel *edits = lineup_probe_record_get_edits (probe);
-  GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray     *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < report_n_items (edits); i++)
     {
@@ -245,9 +245,9 @@ report_edit_seqs (LineupProbeRecord *probe)
 /* Edit steps 1…seq as lineup_probe_apply_edits wants them; NULL if one is
  * missing from the dossier (the image would not be the one searched). */
 static JsonArray *
-steps_up_to (LineupProbeRecord  *probe,
-             gint64              seq,
-             GError            **error)
+steps_up_to (LineupProbeRecord *probe,
+             gint64             seq,
+             GError           **error)
 {
   GListModel *edits = lineup_probe_record_get_edits (probe);
   g_autoptr(GListStore) chosen = g_list_store_new (LINEUP_TYPE_PROBE_EDIT);
@@ -277,10 +277,10 @@ steps_up_to (LineupProbeRecord  *probe,
 
 /* The probe after its first seq edit steps; seq 0 is the original. */
 LineupImage *
-report_probe_edited (LineupImage        *original,
-                     LineupProbeRecord  *probe,
-                     gint64              seq,
-                     GError            **error)
+report_probe_edited (LineupImage       *original,
+                     LineupProbeRecord *probe,
+                     gint64             seq,
+                     GError           **error)
 {
   g_autoptr(JsonArray) steps = NULL;
 
@@ -298,7 +298,7 @@ static LineupImage *
 report_probe_original (Report     *r,
                        const char *sha)
 {
-  gpointer cached;
+  gpointer     cached;
   LineupImage *image = NULL;
 
   if (sha == NULL)
@@ -320,11 +320,11 @@ report_probe_surface (Report            *r,
                       LineupProbeRecord *probe,
                       gint64             seq)
 {
-  const char *sha = lineup_probe_record_get_sha256 (probe);
+  const char      *sha = lineup_probe_record_get_sha256 (probe);
   g_autofree char *key = g_strdup_printf ("p:%s:%" G_GINT64_FORMAT, sha, seq);
   cairo_surface_t *surface = NULL;
-  LineupImage *original;
-  gpointer cached;
+  LineupImage     *original;
+  gpointer         cached;
 
   if (g_hash_table_lookup_extended (r->surfaces, key, NULL, &cached))
     return cached;
@@ -349,9 +349,9 @@ report_gallery_surface (Report          *r,
 {
   g_autofree char *key = NULL;
   cairo_surface_t *surface = NULL;
-  double b[4] = { 0, 0, 0, 0 };
-  gboolean has_box = box != NULL;
-  gpointer cached;
+  double           b[4] = { 0, 0, 0, 0 };
+  gboolean         has_box = box != NULL;
+  gpointer         cached;
 
   if (has_box)
     {
@@ -376,8 +376,8 @@ report_gallery_surface (Report          *r,
       if (full != NULL && has_box)
         {
           double m = 0.35 * MAX (b[2] - b[0], b[3] - b[1]);
-          int x0 = (int)CLAMP (b[0] - m, 0, w - 1), y0 = (int)CLAMP (b[1] - m, 0, h - 1);
-          int x1 = (int)CLAMP (b[2] + m, x0 + 1, w), y1 = (int)CLAMP (b[3] + m, y0 + 1, h);
+          int    x0 = (int)CLAMP (b[0] - m, 0, w - 1), y0 = (int)CLAMP (b[1] - m, 0, h - 1);
+          int    x1 = (int)CLAMP (b[2] + m, x0 + 1, w), y1 = (int)CLAMP (b[3] + m, y0 + 1, h);
 
           crop = lineup_shim_image_crop (full, x0, y0, x1 - x0, y1 - y0, NULL);
         }
@@ -415,9 +415,9 @@ static void
 render_case (Report        *r,
              LineupDossier *dossier)
 {
-  LineupCase *c = lineup_dossier_get_case (dossier);
-  GListModel *probes = lineup_dossier_get_probes (dossier);
-  GListModel *searches = lineup_dossier_get_searches (dossier);
+  LineupCase      *c = lineup_dossier_get_case (dossier);
+  GListModel      *probes = lineup_dossier_get_probes (dossier);
+  GListModel      *searches = lineup_dossier_get_searches (dossier);
   g_autofree char *offence = report_clean_text (lineup_case_get_offence (c));
   g_autofree char *offence_label = report_clean_text (lineup_case_get_offence_label (c));
   g_autofree char *reason = report_clean_text (lineup_case_get_reason (c));
@@ -426,7 +426,7 @@ render_case (Report        *r,
   g_autofree char *at = time_text (lineup_case_get_created_at (c));
   g_autofree char *offence_text = NULL;
   g_autofree char *contents = NULL;
-  guint n_decisions = 0;
+  guint            n_decisions = 0;
 
   for (guint i = 0; i < report_n_items (searches); i++)
     {
@@ -457,7 +457,7 @@ render_probe (Report            *r,
 {
   GListModel *edits = lineup_probe_record_get_edits (probe);
   g_autoptr(GArray) seqs = report_edit_seqs (probe);
-  gint64 last = seqs->len > 0 ? g_array_index (seqs, gint64, seqs->len - 1) : 0;
+  gint64           last = seqs->len > 0 ? g_array_index (seqs, gint64, seqs->len - 1) : 0;
   g_autofree char *id = int_text (lineup_probe_record_get_id (probe));
   g_autofree char *title = g_strdup_printf (_("Probe %s"), id);
   g_autofree char *source = source_label (probe);
@@ -476,13 +476,13 @@ render_probe (Report            *r,
 
   report_ensure_space (r, PROBE_BOX + CAPTION_H + 8);
   report_image_box (r, report_probe_surface (r, probe, 0), MARGIN, r->y, PROBE_BOX, PROBE_BOX,
-             _("Original, as received"));
+                    _("Original, as received"));
   if (last > 0)
     {
       g_autofree char *caption = g_strdup_printf (_("After edit step %" G_GINT64_FORMAT " (the last)"), last);
 
       report_image_box (r, report_probe_surface (r, probe, last), MARGIN + PROBE_BOX + 18, r->y,
-                 PROBE_BOX, PROBE_BOX, caption);
+                        PROBE_BOX, PROBE_BOX, caption);
     }
   r->y += PROBE_BOX + CAPTION_H + 8;
 
@@ -525,7 +525,7 @@ render_probes (Report        *r,
                LineupDossier *dossier)
 {
   GListModel *probes = lineup_dossier_get_probes (dossier);
-  guint n = report_n_items (probes);
+  guint       n = report_n_items (probes);
 
   report_heading (r, _("Probe images"), TRUE);
   for (guint i = 0; i < n; i++)
@@ -544,8 +544,8 @@ render_comparisons (Report            *r,
                     LineupProbeRecord *probe)
 {
   GListModel *candidates = lineup_search_get_candidates (search);
-  gint64 seq = lineup_search_get_edit_seq (search);
-  gboolean any = FALSE;
+  gint64      seq = lineup_search_get_edit_seq (search);
+  gboolean    any = FALSE;
 
   for (guint i = 0; i < report_n_items (candidates); i++)
     {
@@ -587,9 +587,9 @@ render_comparisons (Report            *r,
       report_ensure_space (r, COMPARE_BOX + CAPTION_H + 8);
       top = r->y;
       report_image_box (r, probe != NULL ? report_probe_surface (r, probe, seq) : NULL,
-                 MARGIN, top, COMPARE_BOX, COMPARE_BOX, probe_caption);
+                        MARGIN, top, COMPARE_BOX, COMPARE_BOX, probe_caption);
       report_image_box (r, report_gallery_surface (r, lineup_candidate_get_photo_sha256 (cand), lineup_candidate_get_box (cand)),
-                 MARGIN + COMPARE_BOX + 12, top, COMPARE_BOX, COMPARE_BOX, cand_caption);
+                        MARGIN + COMPARE_BOX + 12, top, COMPARE_BOX, COMPARE_BOX, cand_caption);
 
       text = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (text, g_strdup_printf (_("Rank %s"), rank_text));
@@ -624,7 +624,7 @@ render_decisions (Report       *r,
                   LineupSearch *search)
 {
   GListModel *decisions = lineup_search_get_decisions (search);
-  guint n = report_n_items (decisions);
+  guint       n = report_n_items (decisions);
 
   report_ensure_space (r, 60);
   report_paragraph (r, FONT_BOLD, BODY_SIZE, 0, _("Decisions and reviews"));
@@ -693,25 +693,25 @@ render_search (Report        *r,
     { N_("Similarity"), 0.95, FONT_REGULAR },
     { N_("Decision"), 1.5, FONT_REGULAR },
   };
-  Column translated[G_N_ELEMENTS (cols)];
-  GListModel *candidates = lineup_search_get_candidates (search);
-  gint64 seq = lineup_search_get_edit_seq (search);
+  Column             translated[G_N_ELEMENTS (cols)];
+  GListModel        *candidates = lineup_search_get_candidates (search);
+  gint64             seq = lineup_search_get_edit_seq (search);
   LineupProbeRecord *probe = lineup_dossier_find_probe (dossier, lineup_search_get_probe_id (search));
-  g_autofree char *id = int_text (lineup_search_get_search_id (search));
-  g_autofree char *title = g_strdup_printf (_("Search %s"), id);
-  g_autofree char *at = time_text (lineup_search_get_created_at (search));
-  g_autofree char *by = report_clean_text (lineup_search_get_user (search));
-  g_autofree char *probe_id_text = int_text (lineup_search_get_probe_id (search));
-  g_autofree char *seq_text = int_text (seq);
-  g_autofree char *model = report_clean_text (lineup_search_get_model (search));
-  g_autofree char *model_sha = report_clean_text (lineup_search_get_model_sha256 (search));
-  g_autofree char *threshold = g_strdup_printf ("%.4f", lineup_search_get_threshold (search));
-  g_autofree char *top_k = int_text (lineup_search_get_top_k (search));
-  g_autofree char *gallery = int_text (lineup_search_get_gallery_size (search));
-  g_autofree char *probe_text = NULL;
-  g_autofree char *result = NULL;
-  g_autofree char *continued = g_strdup_printf (_("Candidates of search %s, continued"), id);
-  gboolean no_hit = lineup_search_get_no_hit (search);
+  g_autofree char   *id = int_text (lineup_search_get_search_id (search));
+  g_autofree char   *title = g_strdup_printf (_("Search %s"), id);
+  g_autofree char   *at = time_text (lineup_search_get_created_at (search));
+  g_autofree char   *by = report_clean_text (lineup_search_get_user (search));
+  g_autofree char   *probe_id_text = int_text (lineup_search_get_probe_id (search));
+  g_autofree char   *seq_text = int_text (seq);
+  g_autofree char   *model = report_clean_text (lineup_search_get_model (search));
+  g_autofree char   *model_sha = report_clean_text (lineup_search_get_model_sha256 (search));
+  g_autofree char   *threshold = g_strdup_printf ("%.4f", lineup_search_get_threshold (search));
+  g_autofree char   *top_k = int_text (lineup_search_get_top_k (search));
+  g_autofree char   *gallery = int_text (lineup_search_get_gallery_size (search));
+  g_autofree char   *probe_text = NULL;
+  g_autofree char   *result = NULL;
+  g_autofree char   *continued = g_strdup_printf (_("Candidates of search %s, continued"), id);
+  gboolean           no_hit = lineup_search_get_no_hit (search);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   guint n_candidates = report_n_items (candidates);
 
@@ -773,7 +773,7 @@ render_searches (Report        *r,
                  LineupDossier *dossier)
 {
   GListModel *searches = lineup_dossier_get_searches (dossier);
-  guint n = report_n_items (searches);
+  guint       n = report_n_items (searches);
 
   report_heading (r, _("Searches"), TRUE);
   for (guint i = 0; i < n; i++)
@@ -805,8 +805,8 @@ draw_footer (Report  *r,
              guint    page,
              guint    n_pages)
 {
-  double lh = FOOTER_SIZE * 1.3;
-  double top = PAGE_H - MARGIN_BOTTOM - r->footer->len * lh;
+  double           lh = FOOTER_SIZE * 1.3;
+  double           top = PAGE_H - MARGIN_BOTTOM - r->footer->len * lh;
   g_autofree char *number = g_strdup_printf ("%u / %u", page, n_pages);
 
   cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
@@ -832,17 +832,17 @@ append_bytes (void                *closure,
 }
 
 GBytes *
-report_render_pdf (LineupDossier  *dossier,
-                   const char     *data_dir,
-                   GError        **error)
+report_render_pdf (LineupDossier *dossier,
+                   const char    *data_dir,
+                   GError       **error)
 {
   Report r = { 0 };
   g_autoptr(GByteArray) out = NULL;
   g_autofree char *title = NULL;
-  const char *statement;
+  const char      *statement;
   cairo_surface_t *pdf;
-  cairo_status_t status;
-  cairo_t *cr;
+  cairo_status_t   status;
+  cairo_t         *cr;
 
   statement = lineup_dossier_get_statement (dossier);
   r.data_dir = data_dir != NULL ? data_dir : ".";
@@ -903,10 +903,10 @@ report_render_pdf (LineupDossier  *dossier,
 /* ---- Files ---- */
 
 gboolean
-report_write_file (const char    *path,
-                   const void    *data,
-                   gsize          len,
-                   GError       **error)
+report_write_file (const char *path,
+                   const void *data,
+                   gsize       len,
+                   GError    **error)
 {
   g_autoptr(GError) local = NULL;
 
@@ -919,10 +919,10 @@ report_write_file (const char    *path,
 }
 
 gboolean
-lineup_report_write_pdf (LineupDossier  *dossier,
-                         const char     *data_dir,
-                         const char     *pdf_path,
-                         GError        **error)
+lineup_report_write_pdf (LineupDossier *dossier,
+                         const char    *data_dir,
+                         const char    *pdf_path,
+                         GError       **error)
 {
   g_autoptr(GBytes) pdf = NULL;
 
@@ -936,12 +936,11 @@ lineup_report_write_pdf (LineupDossier  *dossier,
   return report_write_file (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error);
 }
 
-
 gboolean
-lineup_report_write_pdf_from_json (JsonNode    *dossier,
-                                   const char  *data_dir,
-                                   const char  *pdf_path,
-                                   GError     **error)
+lineup_report_write_pdf_from_json (JsonNode   *dossier,
+                                   const char *data_dir,
+                                   const char *pdf_path,
+                                   GError    **error)
 {
   g_autoptr(LineupDossier) record = lineup_dossier_new_from_json (dossier, error);
 
@@ -949,10 +948,10 @@ lineup_report_write_pdf_from_json (JsonNode    *dossier,
 }
 
 gboolean
-lineup_report_write_disclosure_from_json (JsonNode    *dossier,
-                                          const char  *data_dir,
-                                          const char  *folder,
-                                          GError     **error)
+lineup_report_write_disclosure_from_json (JsonNode   *dossier,
+                                          const char *data_dir,
+                                          const char *folder,
+                                          GError    **error)
 {
   g_autoptr(LineupDossier) record = lineup_dossier_new_from_json (dossier, error);
 

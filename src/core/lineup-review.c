@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-review.c: a supervisor's review of a possible lead. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -15,12 +16,12 @@ struct _LineupReview
   GObject parent_instance;
 
   gint64 decision_id;
-  char *case_number;
-  char *verdict;
-  char *comment;
-  char *user;
-  char *created_at;
-  char *case_status;
+  char  *case_number;
+  char  *verdict;
+  char  *comment;
+  char  *user;
+  char  *created_at;
+  char  *case_status;
 };
 
 G_DEFINE_FINAL_TYPE (LineupReview, lineup_review, G_TYPE_OBJECT)
@@ -56,10 +57,10 @@ lineup_review_finalize (GObject *object)
 }
 
 static void
-lineup_review_get_property (GObject      *object,
-                           guint         prop_id,
-                           GValue       *value,
-                           GParamSpec   *pspec)
+lineup_review_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   LineupReview *self = (LineupReview *)object;
 
@@ -93,9 +94,9 @@ lineup_review_get_property (GObject      *object,
 
 static void
 lineup_review_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   LineupReview *self = (LineupReview *)object;
 
@@ -225,7 +226,6 @@ lineup_review_get_case_status (LineupReview *self)
   return self->case_status;
 }
 
-
 gboolean
 lineup_review_is_approved (LineupReview *self)
 {
@@ -263,8 +263,8 @@ lineup_review_to_json_in_decision (LineupReview *self)
 }
 
 LineupReview *
-lineup_review_new_from_json (JsonNode  *node,
-                             GError   **error)
+lineup_review_new_from_json (JsonNode *node,
+                             GError  **error)
 {
   JsonObject *o;
 

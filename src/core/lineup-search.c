@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-search.c: a stored search: its parameters, the probe face, the candidates. */
 #define G_LOG_DOMAIN "lineup-records"
 
@@ -89,10 +90,10 @@ lineup_search_finalize (GObject *object)
 }
 
 static void
-lineup_search_get_property (GObject      *object,
-                           guint         prop_id,
-                           GValue       *value,
-                           GParamSpec   *pspec)
+lineup_search_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   LineupSearch *self = (LineupSearch *)object;
 
@@ -165,9 +166,9 @@ lineup_search_get_property (GObject      *object,
 
 static void
 lineup_search_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   LineupSearch *self = (LineupSearch *)object;
 
@@ -451,7 +452,7 @@ lineup_search_get_probe_box (LineupSearch *self)
 
 const LineupPoint *
 lineup_search_get_probe_landmarks (LineupSearch *self,
-                                  guint         *n_points)
+                                   guint        *n_points)
 {
   g_return_val_if_fail (LINEUP_IS_SEARCH (self), NULL);
 
@@ -490,7 +491,6 @@ lineup_search_get_decisions (LineupSearch *self)
 
   return self->decisions;
 }
-
 
 JsonNode *
 lineup_search_to_json (LineupSearch *self)
@@ -539,15 +539,15 @@ lineup_search_to_json (LineupSearch *self)
 }
 
 LineupSearch *
-lineup_search_new_from_json (JsonNode  *node,
-                             GError   **error)
+lineup_search_new_from_json (JsonNode *node,
+                             GError  **error)
 {
   g_autoptr(GListModel) edits = NULL;
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GListModel) groups = NULL;
   g_autoptr(GListModel) decisions = NULL;
   JsonObject *o;
-  double threshold = 0;
+  double      threshold = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -557,14 +557,14 @@ lineup_search_new_from_json (JsonNode  *node,
   o = json_node_get_object (node);
   lineup_json_get_number (o, "threshold", &threshold);
   edits = lineup_records_list_from_json (lineup_json_get_array (o, "probe_edits"), LINEUP_TYPE_PROBE_EDIT,
-                          (gpointer)lineup_probe_edit_new_from_json);
+                                         (gpointer)lineup_probe_edit_new_from_json);
   candidates = lineup_records_list_from_json (lineup_json_get_array (o, "candidates"), LINEUP_TYPE_CANDIDATE,
-                               (gpointer)lineup_candidate_new_from_json);
+                                              (gpointer)lineup_candidate_new_from_json);
   groups = lineup_records_list_from_json (lineup_json_get_array (o, "groups"), LINEUP_TYPE_CANDIDATE_GROUP,
-                           (gpointer)lineup_candidate_group_new_from_json);
+                                          (gpointer)lineup_candidate_group_new_from_json);
   if (json_object_has_member (o, "decisions"))
     decisions = lineup_records_list_from_json (lineup_json_get_array (o, "decisions"), LINEUP_TYPE_DECISION,
-                                (gpointer)lineup_decision_new_from_json);
+                                               (gpointer)lineup_decision_new_from_json);
   return lineup_search_new (lineup_json_get_int_or (o, "search_id", 0),
                             lineup_json_get_string_or_null (o, "case"),
                             lineup_json_get_int_or (o, "probe_id", 0),
@@ -604,7 +604,7 @@ lineup_search_new (gint64      search_id,
 {
   g_autoptr(GArray) landmarks = lineup_json_read_points (probe_face, "landmarks");
   LineupBox box;
-  gboolean has_box = lineup_json_read_box (probe_face, "box", &box);
+  gboolean  has_box = lineup_json_read_box (probe_face, "box", &box);
 
   return g_object_new (LINEUP_TYPE_SEARCH,
                        "search-id", search_id,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-store.c: original photo bytes under store/ab/abcdef… (sha256).
  *
  * Files are written to a temporary name, synced and renamed, so a crash
@@ -28,10 +29,10 @@ lineup_store_path (const char *data_dir,
 }
 
 gboolean
-lineup_store_put (const char  *data_dir,
-                  const char  *sha256,
-                  GBytes      *bytes,
-                  GError     **error)
+lineup_store_put (const char *data_dir,
+                  const char *sha256,
+                  GBytes     *bytes,
+                  GError    **error)
 {
   g_autofree char *path = lineup_store_path (data_dir, sha256);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -52,9 +53,9 @@ lineup_store_put (const char  *data_dir,
 }
 
 gboolean
-lineup_store_remove (const char  *data_dir,
-                     const char  *sha256,
-                     GError     **error)
+lineup_store_remove (const char *data_dir,
+                     const char *sha256,
+                     GError    **error)
 {
   g_autofree char *path = lineup_store_path (data_dir, sha256);
 
@@ -69,17 +70,17 @@ lineup_store_remove (const char  *data_dir,
 }
 
 GBytes *
-lineup_image_to_rgb (LineupImage  *image,
-                     int           max_side,
-                     int          *width,
-                     int          *height,
-                     GError      **error)
+lineup_image_to_rgb (LineupImage *image,
+                     int          max_side,
+                     int         *width,
+                     int         *height,
+                     GError     **error)
 {
   g_autoptr(LineupShimImage) scaled = NULL;
   const LineupShimImage *src = lineup_image_get_shim (image);
-  int w = lineup_image_get_width (image);
-  int h = lineup_image_get_height (image);
-  guint8 *rgb;
+  int                    w = lineup_image_get_width (image);
+  int                    h = lineup_image_get_height (image);
+  guint8                *rgb;
 
   if (max_side > 0 && MAX (w, h) > max_side)
     {
@@ -99,12 +100,12 @@ lineup_image_to_rgb (LineupImage  *image,
 }
 
 GBytes *
-lineup_store_load_rgb (const char  *data_dir,
-                       const char  *sha256,
-                       int          max_side,
-                       int         *width,
-                       int         *height,
-                       GError     **error)
+lineup_store_load_rgb (const char *data_dir,
+                       const char *sha256,
+                       int         max_side,
+                       int        *width,
+                       int        *height,
+                       GError    **error)
 {
   g_autofree char *path = lineup_store_path (data_dir, sha256);
   g_autoptr(LineupImage) image = lineup_image_new_from_file (path, 0, error);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-sync.c: drive an async call to completion on a private context. */
 #define G_LOG_DOMAIN "lineup-sync"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-user.c: the acting user, roles and permissions, password hashing. */
 #define G_LOG_DOMAIN "lineup-user"
 
@@ -14,19 +15,19 @@
 
 static const struct
 {
-  const char  *name;
-  LineupRoles  roles;
+  const char *name;
+  LineupRoles roles;
 } permissions[LINEUP_N_PERMISSIONS] = {
-  [LINEUP_PERMISSION_VIEW_GALLERY]  = { "view_gallery", LINEUP_ROLE_CLERK | LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
-  [LINEUP_PERMISSION_IMPORT]        = { "import", LINEUP_ROLE_CLERK },
-  [LINEUP_PERMISSION_PURGE]         = { "purge", LINEUP_ROLE_CLERK },
-  [LINEUP_PERMISSION_CASE]          = { "case", LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
-  [LINEUP_PERMISSION_SEARCH]        = { "search", LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
-  [LINEUP_PERMISSION_DECIDE]        = { "decide", LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
-  [LINEUP_PERMISSION_REVIEW]        = { "review", LINEUP_ROLE_SUPERVISOR },
-  [LINEUP_PERMISSION_VIEW_AUDIT]    = { "view_audit", LINEUP_ROLE_SUPERVISOR | LINEUP_ROLE_ADMINISTRATOR },
-  [LINEUP_PERMISSION_MANAGE_USERS]  = { "manage_users", LINEUP_ROLE_ADMINISTRATOR },
-  [LINEUP_PERMISSION_EDIT_POLICY]   = { "edit_policy", LINEUP_ROLE_ADMINISTRATOR },
+  [LINEUP_PERMISSION_VIEW_GALLERY] = { "view_gallery", LINEUP_ROLE_CLERK | LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
+  [LINEUP_PERMISSION_IMPORT] = { "import", LINEUP_ROLE_CLERK },
+  [LINEUP_PERMISSION_PURGE] = { "purge", LINEUP_ROLE_CLERK },
+  [LINEUP_PERMISSION_CASE] = { "case", LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
+  [LINEUP_PERMISSION_SEARCH] = { "search", LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
+  [LINEUP_PERMISSION_DECIDE] = { "decide", LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
+  [LINEUP_PERMISSION_REVIEW] = { "review", LINEUP_ROLE_SUPERVISOR },
+  [LINEUP_PERMISSION_VIEW_AUDIT] = { "view_audit", LINEUP_ROLE_SUPERVISOR | LINEUP_ROLE_ADMINISTRATOR },
+  [LINEUP_PERMISSION_MANAGE_USERS] = { "manage_users", LINEUP_ROLE_ADMINISTRATOR },
+  [LINEUP_PERMISSION_EDIT_POLICY] = { "edit_policy", LINEUP_ROLE_ADMINISTRATOR },
   [LINEUP_PERMISSION_EXPORT_REPORT] = { "export_report", LINEUP_ROLE_DETECTIVE | LINEUP_ROLE_SUPERVISOR },
 };
 
@@ -53,9 +54,9 @@ lineup_roles_allow (LineupRoles      roles,
 
 static const struct
 {
-  LineupRoles  role;
-  const char  *name;
-  const char  *label;
+  LineupRoles role;
+  const char *name;
+  const char *label;
 } role_names[] = {
   { LINEUP_ROLE_CLERK, "clerk", N_("Clerk") },
   { LINEUP_ROLE_DETECTIVE, "detective", N_("Detective") },
@@ -79,9 +80,9 @@ lineup_roles_to_string (LineupRoles roles)
 }
 
 gboolean
-lineup_roles_from_string (const char   *text,
-                          LineupRoles  *roles,
-                          GError      **error)
+lineup_roles_from_string (const char  *text,
+                          LineupRoles *roles,
+                          GError     **error)
 {
   g_auto(GStrv) parts = g_regex_split_simple ("[\\s,]+", text ? text : "", 0, 0);
   LineupRoles out = LINEUP_ROLE_NONE;
@@ -123,16 +124,24 @@ lineup_role_label (LineupRoles role)
 
 struct _LineupUser
 {
-  GObject      parent_instance;
-  gint64       id;
-  char        *name;
-  char        *display_name;
-  LineupRoles  roles;
+  GObject     parent_instance;
+  gint64      id;
+  char       *name;
+  char       *display_name;
+  LineupRoles roles;
 };
 
 G_DEFINE_FINAL_TYPE (LineupUser, lineup_user, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_ID, PROP_NAME, PROP_DISPLAY_NAME, PROP_ROLES, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_DISPLAY_NAME,
+  PROP_ROLES,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -155,11 +164,20 @@ lineup_user_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_NAME: g_value_set_string (value, self->name); break;
-    case PROP_DISPLAY_NAME: g_value_set_string (value, lineup_user_get_display_name (self)); break;
-    case PROP_ROLES: g_value_set_uint (value, self->roles); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, lineup_user_get_display_name (self));
+      break;
+    case PROP_ROLES:
+      g_value_set_uint (value, self->roles);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -187,10 +205,10 @@ lineup_user_init (LineupUser *self)
 }
 
 LineupUser *
-lineup_user_new (gint64       id,
-                 const char  *name,
-                 const char  *display_name,
-                 LineupRoles  roles)
+lineup_user_new (gint64      id,
+                 const char *name,
+                 const char *display_name,
+                 LineupRoles roles)
 {
   LineupUser *self = g_object_new (LINEUP_TYPE_USER, NULL);
 
@@ -242,7 +260,7 @@ static gboolean
 sodium_ready (GError **error)
 {
   static gsize done = 0;
-  static int rc = 0;
+  static int   rc = 0;
 
   if (g_once_init_enter (&done))
     {
@@ -259,8 +277,8 @@ sodium_ready (GError **error)
 }
 
 gboolean
-lineup_password_check_policy (const char  *password,
-                              GError     **error)
+lineup_password_check_policy (const char *password,
+                              GError    **error)
 {
   if (password == NULL || g_utf8_strlen (password, -1) < LINEUP_PASSWORD_MIN_LENGTH)
     {
@@ -275,8 +293,8 @@ lineup_password_check_policy (const char  *password,
  * 0.1 s here, slow enough to make guessing a stolen file expensive. The
  * parameters are stored in the hash, so they can be raised later. */
 char *
-lineup_password_hash (const char  *password,
-                      GError     **error)
+lineup_password_hash (const char *password,
+                      GError    **error)
 {
   char out[crypto_pwhash_STRBYTES];
 

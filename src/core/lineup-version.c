@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-version.c: versions of Lineup and the libraries it stands on. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-worker.c: a single worker thread with a priority queue, after
  * gnome-software's GsWorkerThread.
  *
@@ -36,10 +37,10 @@ typedef struct
 
 struct _LineupWorker
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
-  char    *name;
-  Queue   *queue;
+  char  *name;
+  Queue *queue;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWorker, lineup_worker, G_TYPE_OBJECT)
@@ -137,7 +138,7 @@ static void
 lineup_worker_dispose (GObject *object)
 {
   LineupWorker *self = LINEUP_WORKER (object);
-  Queue *q = self->queue;
+  Queue        *q = self->queue;
 
   if (q != NULL)
     {
@@ -185,7 +186,7 @@ LineupWorker *
 lineup_worker_new (const char *name)
 {
   LineupWorker *self = g_object_new (LINEUP_TYPE_WORKER, NULL);
-  Queue *q = g_new0 (Queue, 1);
+  Queue        *q = g_new0 (Queue, 1);
 
   g_atomic_ref_count_init (&q->ref);
   g_mutex_init (&q->lock);
@@ -208,13 +209,13 @@ lineup_worker_get_default (void)
 }
 
 void
-lineup_worker_queue (LineupWorker    *self,
-                     int              priority,
-                     GTaskThreadFunc  func,
-                     GTask           *task)
+lineup_worker_queue (LineupWorker   *self,
+                     int             priority,
+                     GTaskThreadFunc func,
+                     GTask          *task)
 {
   Queue *q;
-  Job *job;
+  Job   *job;
 
   g_return_if_fail (LINEUP_IS_WORKER (self));
   g_return_if_fail (func != NULL);
@@ -236,7 +237,7 @@ lineup_worker_queue (LineupWorker    *self,
 gboolean
 lineup_worker_is_worker_thread (LineupWorker *self)
 {
-  Queue *q;
+  Queue   *q;
   gboolean is;
 
   g_return_val_if_fail (LINEUP_IS_WORKER (self), FALSE);

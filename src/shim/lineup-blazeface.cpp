@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-blazeface.cpp: MediaPipe BlazeFace (back-camera, 256x256) on
  * OpenCV DNN.  See lineup-blazeface.hpp for the tensor layout.
  *
@@ -62,8 +63,8 @@ iou (const cv::Rect2f &a, const cv::Rect2f &b)
 cv::Mat
 crop_to_bgr8 (const cv::Mat &img, const cv::Rect &crop, cv::Size size)
 {
-  cv::Mat src = img (crop);
-  cv::Mat resized;
+  cv::Mat    src = img (crop);
+  cv::Mat    resized;
   const bool down = size.width < crop.width || size.height < crop.height;
   cv::resize (src, resized, size, 0, 0, down ? cv::INTER_AREA : cv::INTER_LINEAR);
 
@@ -72,11 +73,18 @@ crop_to_bgr8 (const cv::Mat &img, const cv::Rect &crop, cv::Size size)
       double alpha = 1.0;
       switch (resized.depth ())
         {
-        case CV_16U: alpha = 1.0 / 257.0; break;
-        case CV_16S: alpha = 1.0 / 128.0; break;
+        case CV_16U:
+          alpha = 1.0 / 257.0;
+          break;
+        case CV_16S:
+          alpha = 1.0 / 128.0;
+          break;
         case CV_32F:
-        case CV_64F: alpha = 255.0; break;  /* floats taken as [0, 1] */
-        default: break;
+        case CV_64F:
+          alpha = 255.0;
+          break; /* floats taken as [0, 1] */
+        default:
+          break;
         }
       cv::Mat tmp;
       resized.convertTo (tmp, CV_8U, alpha);
@@ -86,12 +94,17 @@ crop_to_bgr8 (const cv::Mat &img, const cv::Rect &crop, cv::Size size)
   cv::Mat bgr;
   switch (resized.channels ())
     {
-    case 1: cv::cvtColor (resized, bgr, cv::COLOR_GRAY2BGR); break;
-    case 3: bgr = resized; break;
-    case 4: cv::cvtColor (resized, bgr, cv::COLOR_BGRA2BGR); break;
+    case 1:
+      cv::cvtColor (resized, bgr, cv::COLOR_GRAY2BGR);
+      break;
+    case 3:
+      bgr = resized;
+      break;
+    case 4:
+      cv::cvtColor (resized, bgr, cv::COLOR_BGRA2BGR);
+      break;
     default:
-      throw std::invalid_argument ("BlazeFace: unsupported channel count "
-                                   + std::to_string (resized.channels ()));
+      throw std::invalid_argument ("BlazeFace: unsupported channel count " + std::to_string (resized.channels ()));
     }
   return bgr;
 }
@@ -106,7 +119,7 @@ to_dlib_style (BlazeFaceDetection &d)
   d.box = cv::Rect2f (cx - side / 2, cy - side / 2, side, side);
 }
 
-}  // namespace
+} // namespace
 
 BlazeFace::BlazeFace (const std::string &onnx_path)
 {
@@ -116,8 +129,7 @@ BlazeFace::BlazeFace (const std::string &onnx_path)
     }
   catch (const cv::Exception &e)
     {
-      throw std::runtime_error ("BlazeFace: cannot load ONNX model '" + onnx_path
-                                + "': " + e.what ());
+      throw std::runtime_error ("BlazeFace: cannot load ONNX model '" + onnx_path + "': " + e.what ());
     }
   if (net_.empty ())
     throw std::runtime_error ("BlazeFace: ONNX model '" + onnx_path + "' is empty");
@@ -130,7 +142,10 @@ BlazeFace::BlazeFace (const std::string &onnx_path)
   /* Anchor table in output order: for each grid, row-major cells, then the
    * anchors of a cell (all of a cell's anchors share its centre). */
   anchors_.reserve (kAnchors);
-  const struct { int cells, per_cell; } grids[] = { { 16, 2 }, { 8, 6 } };
+  const struct
+  {
+    int cells, per_cell;
+  } grids[] = { { 16, 2 }, { 8, 6 } };
   for (const auto &g : grids)
     for (int y = 0; y < g.cells; y++)
       for (int x = 0; x < g.cells; x++)
@@ -151,26 +166,20 @@ BlazeFace::BlazeFace (const std::string &onnx_path)
       const int expect[4][2] = { { 512, 1 }, { 384, 1 }, { 512, kCoords }, { 384, kCoords } };
       for (int i = 0; i < 4; i++)
         if (outs[i].total () != size_t (expect[i][0] * expect[i][1]))
-          throw std::runtime_error ("output '" + out_names_[i] + "' has "
-                                    + std::to_string (outs[i].total ())
-                                    + " values, expected "
-                                    + std::to_string (expect[i][0] * expect[i][1]));
+          throw std::runtime_error ("output '" + out_names_[i] + "' has " + std::to_string (outs[i].total ()) + " values, expected " + std::to_string (expect[i][0] * expect[i][1]));
     }
   catch (const cv::Exception &e)
     {
-      throw std::runtime_error ("BlazeFace: model '" + onnx_path
-                                + "' does not run as a 1x256x256x3 BlazeFace: " + e.what ());
+      throw std::runtime_error ("BlazeFace: model '" + onnx_path + "' does not run as a 1x256x256x3 BlazeFace: " + e.what ());
     }
   catch (const std::runtime_error &e)
     {
-      throw std::runtime_error ("BlazeFace: model '" + onnx_path
-                                + "' is not the 256x256 back-camera BlazeFace: " + e.what ());
+      throw std::runtime_error ("BlazeFace: model '" + onnx_path + "' is not the 256x256 back-camera BlazeFace: " + e.what ());
     }
 }
 
 void
-BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score, float min_px,
-                       std::vector<BlazeFaceDetection> &out)
+BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score, float min_px, std::vector<BlazeFaceDetection> &out)
 {
   const cv::Rect inner = roi & cv::Rect (0, 0, img.cols, img.rows);
   if (inner.empty () || roi.width <= 0)
@@ -178,10 +187,10 @@ BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score,
 
   /* Where the clipped crop lands on the 256x256 canvas. */
   const double scale = double (kS) / roi.width;
-  int ox = int (std::lround ((inner.x - roi.x) * scale));
-  int oy = int (std::lround ((inner.y - roi.y) * scale));
-  int rw = std::max (1, int (std::lround (inner.width * scale)));
-  int rh = std::max (1, int (std::lround (inner.height * scale)));
+  int          ox = int (std::lround ((inner.x - roi.x) * scale));
+  int          oy = int (std::lround ((inner.y - roi.y) * scale));
+  int          rw = std::max (1, int (std::lround (inner.width * scale)));
+  int          rh = std::max (1, int (std::lround (inner.height * scale)));
   ox = std::min (ox, kS - 1);
   oy = std::min (oy, kS - 1);
   rw = std::min (rw, kS - ox);
@@ -190,7 +199,7 @@ BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score,
   cv::Mat bgr = crop_to_bgr8 (img, inner, cv::Size (rw, rh));
 
   cv::Mat canvas (kS, kS, CV_32FC3, input_.ptr<float> ());
-  canvas.setTo (cv::Scalar::all (-1.0));  /* black padding */
+  canvas.setTo (cv::Scalar::all (-1.0)); /* black padding */
   cv::Mat rgb;
   cv::cvtColor (bgr, rgb, cv::COLOR_BGR2RGB);
   rgb.convertTo (canvas (cv::Rect (ox, oy, rw, rh)), CV_32F, 1.0 / 127.5, -1.0);
@@ -202,15 +211,15 @@ BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score,
 
   /* Canvas (256-px units) -> original image pixels. */
   const float fx = float (inner.width) / rw, fy = float (inner.height) / rh;
-  const auto map_x = [&] (float u) { return inner.x + (u - ox) * fx; };
-  const auto map_y = [&] (float v) { return inner.y + (v - oy) * fy; };
+  const auto  map_x = [&] (float u) { return inner.x + (u - ox) * fx; };
+  const auto  map_y = [&] (float v) { return inner.y + (v - oy) * fy; };
 
   int idx = 0;
   for (int layer = 0; layer < 2; layer++)
     {
       const float *scores = outs[layer].ptr<float> ();
       const float *boxes = outs[2 + layer].ptr<float> ();
-      const int n = int (outs[layer].total ());
+      const int    n = int (outs[layer].total ());
       for (int i = 0; i < n; i++, idx++)
         {
           const float logit = std::min (100.f, std::max (-100.f, scores[i]));
@@ -218,8 +227,8 @@ BlazeFace::run_square (const cv::Mat &img, const cv::Rect &roi, float min_score,
           if (score < min_score)
             continue;
           const float *r = boxes + size_t (i) * kCoords;
-          const float ax = anchors_[idx].cx * kS, ay = anchors_[idx].cy * kS;
-          const float cx = ax + r[0], cy = ay + r[1], w = r[2], h = r[3];
+          const float  ax = anchors_[idx].cx * kS, ay = anchors_[idx].cy * kS;
+          const float  cx = ax + r[0], cy = ay + r[1], w = r[2], h = r[3];
           if (!(w > 0.f && h > 0.f) || w < min_px)
             continue;
 
@@ -243,21 +252,21 @@ blazeface_weighted_nms (std::vector<BlazeFaceDetection> dets, float iou_thresh)
                       return a.score > b.score;
                     });
   std::vector<BlazeFaceDetection> result;
-  std::vector<char> used (dets.size (), 0);
+  std::vector<char>               used (dets.size (), 0);
   for (size_t i = 0; i < dets.size (); i++)
     {
       if (used[i])
         continue;
       const cv::Rect2f top = dets[i].box;
-      double sw = 0, x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-      double kp[6][2] = {};
+      double           sw = 0, x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      double           kp[6][2] = {};
       for (size_t j = i; j < dets.size (); j++)
         {
           if (used[j] || (j != i && iou (top, dets[j].box) <= iou_thresh))
             continue;
           used[j] = 1;
           const BlazeFaceDetection &d = dets[j];
-          const double s = d.score;
+          const double              s = d.score;
           sw += s;
           x0 += s * d.box.x;
           y0 += s * d.box.y;
@@ -289,8 +298,8 @@ BlazeFace::detect (const cv::Mat &bgr, float min_score, float nms_iou)
 
   /* Letterbox: centred square of side max(W, H); the part outside the image
    * is black, as in MediaPipe. */
-  const int side = std::max (bgr.cols, bgr.rows);
-  const cv::Rect roi ((bgr.cols - side) / 2, (bgr.rows - side) / 2, side, side);
+  const int                       side = std::max (bgr.cols, bgr.rows);
+  const cv::Rect                  roi ((bgr.cols - side) / 2, (bgr.rows - side) / 2, side, side);
   std::vector<BlazeFaceDetection> raw;
   run_square (bgr, roi, min_score, min_face_px, raw);
 
@@ -302,21 +311,19 @@ BlazeFace::detect (const cv::Mat &bgr, float min_score, float nms_iou)
 }
 
 std::vector<BlazeFaceDetection>
-BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou,
-                         const BlazeFaceTiling &tiling)
+BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou, const BlazeFaceTiling &tiling)
 {
   last_passes_ = 0;
   if (bgr.empty ())
     return {};
 
-  const int W = bgr.cols, H = bgr.rows;
-  const int side = std::max (W, H);
+  const int   W = bgr.cols, H = bgr.rows;
+  const int   side = std::max (W, H);
   const float overlap = std::min (0.9f, std::max (0.f, tiling.overlap));
 
   /* Levels that will actually run: stop before tiles below min_tile. */
   int levels = 0;
-  while (levels < tiling.levels
-         && std::lround (side / std::pow (2.0, levels + 1)) >= std::max (16, tiling.min_tile))
+  while (levels < tiling.levels && std::lround (side / std::pow (2.0, levels + 1)) >= std::max (16, tiling.min_tile))
     levels++;
   const auto floor_px = [&] (int level) {
     return level < levels ? std::max (min_face_px, tiling.handoff_px) : min_face_px;
@@ -341,7 +348,7 @@ BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou,
             return o;
           }
         const double stride = t * (1.0 - overlap);
-        const int n = int (std::ceil ((len - t) / stride - 1e-9)) + 1;
+        const int    n = int (std::ceil ((len - t) / stride - 1e-9)) + 1;
         for (int i = 0; i < n; i++)
           o.push_back (int (std::lround (double (len - t) * i / (n - 1))));
         return o;
@@ -350,7 +357,7 @@ BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou,
       for (int ty : origins (H))
         for (int tx : origins (W))
           {
-            const cv::Rect tile (tx, ty, t, t);
+            const cv::Rect                  tile (tx, ty, t, t);
             std::vector<BlazeFaceDetection> tdets;
             run_square (bgr, tile, min_score, floor_px (level), tdets);
             /* Drop boxes cut by (or reaching past) an inner tile edge, and
@@ -381,4 +388,4 @@ BlazeFace::detect_tiled (const cv::Mat &bgr, float min_score, float nms_iou,
   return dets;
 }
 
-}  // namespace lineup
+} // namespace lineup

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-blazeface.hpp: MediaPipe BlazeFace (back-camera, 256x256) face
  * detector on OpenCV DNN.  Internal C++ API of the shim; not exported to C.
  *
@@ -30,7 +31,8 @@ namespace lineup {
 /* Keypoint order (MediaPipe): the subject's right eye, left eye, nose tip,
  * mouth centre, right ear tragion, left ear tragion.  For a frontal face the
  * subject's right eye is the one on the image's left. */
-enum BlazeFaceKeypoint {
+enum BlazeFaceKeypoint
+{
   BLAZEFACE_RIGHT_EYE = 0,
   BLAZEFACE_LEFT_EYE = 1,
   BLAZEFACE_NOSE = 2,
@@ -39,14 +41,16 @@ enum BlazeFaceKeypoint {
   BLAZEFACE_LEFT_EAR = 5,
 };
 
-struct BlazeFaceDetection {
-  cv::Rect2f box;            /* original-image pixels; see dlib_style_boxes */
-  float score;               /* sigmoid confidence in [0, 1] */
-  cv::Point2f keypoints[6];  /* original-image pixels, BlazeFaceKeypoint order */
+struct BlazeFaceDetection
+{
+  cv::Rect2f  box;          /* original-image pixels; see dlib_style_boxes */
+  float       score;        /* sigmoid confidence in [0, 1] */
+  cv::Point2f keypoints[6]; /* original-image pixels, BlazeFaceKeypoint order */
 };
 
 /* Options for detect_tiled(). */
-struct BlazeFaceTiling {
+struct BlazeFaceTiling
+{
   /* Tile levels below the whole-image pass: level k uses square tiles of
    * side max(W, H) / 2^k (k = 1 .. levels).  0 = whole-image pass only. */
   int levels = 1;
@@ -63,7 +67,8 @@ struct BlazeFaceTiling {
   float handoff_px = 20.f;
 };
 
-class BlazeFace {
+class BlazeFace
+{
 public:
   /* The model's native input side. */
   static constexpr int kInputSize = 256;
@@ -71,15 +76,14 @@ public:
   /* Loads the ONNX model, selects the OpenCV/CPU backend and runs one
    * inference to check the tensor shapes.  Throws std::runtime_error with a
    * message naming the path on any failure. */
-  explicit BlazeFace(const std::string &onnx_path);
+  explicit BlazeFace (const std::string &onnx_path);
 
   /* One letterboxed pass over the whole image.  Accepts 8-bit (or other
    * depth, rescaled) 1-, 3- (BGR) or 4-channel (BGRA) images of any size.
    * Returns detections with score >= min_score after weighted NMS at
    * nms_iou, sorted by descending score.  0.5 gave no false positives on
    * the bench sets' original photos (keijiro's Unity sample uses 0.75). */
-  std::vector<BlazeFaceDetection> detect(const cv::Mat &bgr, float min_score = 0.5f,
-                                         float nms_iou = 0.3f);
+  std::vector<BlazeFaceDetection> detect (const cv::Mat &bgr, float min_score = 0.5f, float nms_iou = 0.3f);
 
   /* Whole-image pass plus overlapping square tiles (each scaled to 256 px)
    * for small faces in large images, merged with weighted NMS.  Detections
@@ -90,9 +94,7 @@ public:
    * positives score higher than whole-image ones, hence the higher default
    * threshold (0.7: no false positives on the bench sets, see
    * bench/blazeface-eval.cpp). */
-  std::vector<BlazeFaceDetection> detect_tiled(const cv::Mat &bgr, float min_score = 0.7f,
-                                               float nms_iou = 0.3f,
-                                               const BlazeFaceTiling &tiling = BlazeFaceTiling());
+  std::vector<BlazeFaceDetection> detect_tiled (const cv::Mat &bgr, float min_score = 0.7f, float nms_iou = 0.3f, const BlazeFaceTiling &tiling = BlazeFaceTiling ());
 
   /* Detections narrower than this many model-input pixels (of the 256-px
    * square) are dropped: below ~10 px the model's boxes are mostly wrong
@@ -107,30 +109,36 @@ public:
   bool dlib_style_boxes = true;
 
   /* Number of forward passes run by the last detect*() call. */
-  int last_passes() const { return last_passes_; }
+  int
+  last_passes () const
+  {
+    return last_passes_;
+  }
 
 private:
-  struct Anchor { float cx, cy; };
+  struct Anchor
+  {
+    float cx, cy;
+  };
 
   /* Runs the network on the square region `roi` (original-image pixels; may
    * extend past the image, which is padded black) and appends raw decoded
    * detections with score >= min_score and width >= min_px model-input
    * pixels, in original-image pixels. */
-  void run_square(const cv::Mat &img, const cv::Rect &roi, float min_score,
-                  float min_px, std::vector<BlazeFaceDetection> &out);
+  void run_square (const cv::Mat &img, const cv::Rect &roi, float min_score, float min_px, std::vector<BlazeFaceDetection> &out);
 
-  cv::dnn::Net net_;
-  std::vector<Anchor> anchors_;
+  cv::dnn::Net             net_;
+  std::vector<Anchor>      anchors_;
   std::vector<std::string> out_names_;
-  cv::Mat input_;  /* 1x256x256x3 float blob, reused */
-  int last_passes_ = 0;
+  cv::Mat                  input_; /* 1x256x256x3 float blob, reused */
+  int                      last_passes_ = 0;
 };
 
 /* Weighted non-maximum suppression as in MediaPipe's
  * NonMaxSuppressionCalculator (algorithm WEIGHTED): sort by score, cluster
  * everything with IoU > iou against the best remaining box, output the
  * score-weighted mean geometry with the best score. */
-std::vector<BlazeFaceDetection> blazeface_weighted_nms(std::vector<BlazeFaceDetection> dets,
-                                                       float iou);
+std::vector<BlazeFaceDetection> blazeface_weighted_nms (std::vector<BlazeFaceDetection> dets,
+                                                        float                           iou);
 
-}  // namespace lineup
+} // namespace lineup

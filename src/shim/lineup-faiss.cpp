@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-faiss.cpp: FAISS for the search benchmark; exceptions become GErrors. */
 #include "lineup-faiss.h"
 
@@ -57,10 +58,10 @@ lineup_faiss_new_sq8 (int      dim,
 }
 
 gboolean
-lineup_faiss_train (LineupFaiss  *f,
-                    const float  *data,
-                    gint64        n,
-                    GError      **error)
+lineup_faiss_train (LineupFaiss *f,
+                    const float *data,
+                    gint64       n,
+                    GError     **error)
 {
   try
     {
@@ -74,10 +75,10 @@ lineup_faiss_train (LineupFaiss  *f,
 }
 
 gboolean
-lineup_faiss_add (LineupFaiss  *f,
-                  const float  *data,
-                  gint64        n,
-                  GError      **error)
+lineup_faiss_add (LineupFaiss *f,
+                  const float *data,
+                  gint64       n,
+                  GError     **error)
 {
   try
     {
@@ -91,12 +92,12 @@ lineup_faiss_add (LineupFaiss  *f,
 }
 
 gboolean
-lineup_faiss_search (LineupFaiss  *f,
-                     const float  *query,
-                     int           k,
-                     float        *distances,
-                     gint64       *labels,
-                     GError      **error)
+lineup_faiss_search (LineupFaiss *f,
+                     const float *query,
+                     int          k,
+                     float       *distances,
+                     gint64      *labels,
+                     GError     **error)
 {
   try
     {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineup-shim.cpp: OpenCV and dlib behind a C API.
  *
  * Every extern "C" function runs its body inside guard(), which turns any C++
@@ -40,10 +41,10 @@ struct _LineupShimImage
 
 struct _LineupShimEngine
 {
-  lineup::anet_type                          net;
-  dlib::frontal_face_detector                hog;
+  lineup::anet_type                            net;
+  dlib::frontal_face_detector                  hog;
   std::shared_ptr<const dlib::shape_predictor> landmarks;
-  std::unique_ptr<lineup::BlazeFace>         blazeface;
+  std::unique_ptr<lineup::BlazeFace>           blazeface;
 };
 
 namespace {
@@ -51,7 +52,10 @@ namespace {
 struct shim_error : std::runtime_error
 {
   LineupShimError code;
-  shim_error (LineupShimError c, const std::string &msg) : std::runtime_error (msg), code (c) {}
+  shim_error (LineupShimError c, const std::string &msg)
+      : std::runtime_error (msg), code (c)
+  {
+  }
 };
 
 template <typename F>
@@ -89,9 +93,9 @@ guard (GError **error, F &&body)
 std::shared_ptr<const dlib::shape_predictor>
 shared_shape_predictor (const std::string &path)
 {
-  static std::mutex lock;
+  static std::mutex                                                        lock;
   static std::map<std::string, std::weak_ptr<const dlib::shape_predictor>> cache;
-  std::lock_guard<std::mutex> hold (lock);
+  std::lock_guard<std::mutex>                                              hold (lock);
 
   if (auto sp = cache[path].lock ())
     return sp;
@@ -106,12 +110,12 @@ shared_shape_predictor (const std::string &path)
 constexpr double max_upsampled_pixels = 40e6;
 
 std::vector<dlib::rect_detection>
-detect_hog (dlib::frontal_face_detector       &hog,
-            const cv::Mat                     &bgr,
-            int                                upsample)
+detect_hog (dlib::frontal_face_detector &hog,
+            const cv::Mat               &bgr,
+            int                          upsample)
 {
-  dlib::matrix<unsigned char> gray;
-  cv::Mat g;
+  dlib::matrix<unsigned char>       gray;
+  cv::Mat                           g;
   std::vector<dlib::rect_detection> dets;
 
   cv::cvtColor (bgr, g, cv::COLOR_BGR2GRAY);
@@ -139,7 +143,7 @@ dlib::rectangle
 hog_like_box (const dlib::full_object_detection &shape)
 {
   dlib::rectangle r = shape.get_rect ();
-  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+  double          x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
 
   for (unsigned long i = 0; i < shape.num_parts (); i++)
     {
@@ -196,10 +200,10 @@ lineup_shim_set_blas_threads (int n)
 /* images */
 
 LineupShimImage *
-lineup_shim_image_decode (const guint8  *data,
-                          gsize          len,
-                          const char    *name,
-                          GError       **error)
+lineup_shim_image_decode (const guint8 *data,
+                          gsize         len,
+                          const char   *name,
+                          GError      **error)
 {
   LineupShimImage *image = nullptr;
 
@@ -220,11 +224,11 @@ lineup_shim_image_decode (const guint8  *data,
 }
 
 LineupShimImage *
-lineup_shim_image_new_from_rgb (const guint8  *rgb,
-                                int            width,
-                                int            height,
-                                int            stride,
-                                GError       **error)
+lineup_shim_image_new_from_rgb (const guint8 *rgb,
+                                int           width,
+                                int           height,
+                                int           stride,
+                                GError      **error)
 {
   LineupShimImage *image = nullptr;
 
@@ -232,7 +236,7 @@ lineup_shim_image_new_from_rgb (const guint8  *rgb,
     if (width <= 0 || height <= 0 || stride < width * 3)
       throw shim_error (LINEUP_SHIM_ERROR_ARGUMENT, "invalid image dimensions");
     cv::Mat src (height, width, CV_8UC3, (void *)rgb, (size_t)stride);
-    auto *img = new _LineupShimImage;
+    auto   *img = new _LineupShimImage;
     cv::cvtColor (src, img->bgr, cv::COLOR_RGB2BGR);
     image = img;
   });
@@ -267,12 +271,12 @@ lineup_shim_image_copy_rgb (const LineupShimImage *image,
 }
 
 LineupShimImage *
-lineup_shim_image_crop (const LineupShimImage  *image,
-                        int                     x,
-                        int                     y,
-                        int                     width,
-                        int                     height,
-                        GError                **error)
+lineup_shim_image_crop (const LineupShimImage *image,
+                        int                    x,
+                        int                    y,
+                        int                    width,
+                        int                    height,
+                        GError               **error)
 {
   LineupShimImage *out = nullptr;
 
@@ -287,10 +291,10 @@ lineup_shim_image_crop (const LineupShimImage  *image,
 }
 
 LineupShimImage *
-lineup_shim_image_resize (const LineupShimImage  *image,
-                          int                     width,
-                          int                     height,
-                          GError                **error)
+lineup_shim_image_resize (const LineupShimImage *image,
+                          int                    width,
+                          int                    height,
+                          GError               **error)
 {
   LineupShimImage *out = nullptr;
 
@@ -314,10 +318,10 @@ lineup_shim_image_free (LineupShimImage *image)
 /* engine */
 
 LineupShimEngine *
-lineup_shim_engine_new (const char  *resnet_path,
-                        const char  *landmarks_path,
-                        const char  *blazeface_path,
-                        GError     **error)
+lineup_shim_engine_new (const char *resnet_path,
+                        const char *landmarks_path,
+                        const char *blazeface_path,
+                        GError    **error)
 {
   std::unique_ptr<_LineupShimEngine> engine;
 
@@ -352,19 +356,19 @@ lineup_shim_engine_new (const char  *resnet_path,
 }
 
 gboolean
-lineup_shim_engine_has_detector (LineupShimEngine   *engine,
-                                 LineupShimDetector  detector)
+lineup_shim_engine_has_detector (LineupShimEngine  *engine,
+                                 LineupShimDetector detector)
 {
   return detector == LINEUP_SHIM_DETECTOR_HOG || engine->blazeface != nullptr;
 }
 
 int
-lineup_shim_engine_detect (LineupShimEngine       *engine,
-                           const LineupShimImage  *image,
-                           LineupShimDetector      detector,
-                           int                     upsample,
-                           LineupShimBox         **boxes,
-                           GError                **error)
+lineup_shim_engine_detect (LineupShimEngine      *engine,
+                           const LineupShimImage *image,
+                           LineupShimDetector     detector,
+                           int                    upsample,
+                           LineupShimBox        **boxes,
+                           GError               **error)
 {
   int n = -1;
 
@@ -397,20 +401,20 @@ lineup_shim_engine_detect (LineupShimEngine       *engine,
 }
 
 gboolean
-lineup_shim_engine_describe (LineupShimEngine       *engine,
-                             const LineupShimImage  *image,
-                             const LineupShimBox    *box,
-                             gboolean                refine_box,
-                             int                     jitter,
-                             LineupShimFaceData     *out,
-                             guint8                 *chip_rgb,
-                             GError                **error)
+lineup_shim_engine_describe (LineupShimEngine      *engine,
+                             const LineupShimImage *image,
+                             const LineupShimBox   *box,
+                             gboolean               refine_box,
+                             int                    jitter,
+                             LineupShimFaceData    *out,
+                             guint8                *chip_rgb,
+                             GError               **error)
 {
   return guard (error, [&] {
-    const cv::Mat &bgr = image->bgr;
+    const cv::Mat                  &bgr = image->bgr;
     dlib::cv_image<dlib::bgr_pixel> cimg (cvIplImage (bgr));
-    dlib::rectangle rect ((long)std::lround (box->left), (long)std::lround (box->top),
-                          (long)std::lround (box->right) - 1, (long)std::lround (box->bottom) - 1);
+    dlib::rectangle                 rect ((long)std::lround (box->left), (long)std::lround (box->top),
+                                          (long)std::lround (box->right) - 1, (long)std::lround (box->bottom) - 1);
     if (rect.is_empty () || rect.width () < 8 || rect.height () < 8)
       throw shim_error (LINEUP_SHIM_ERROR_ARGUMENT, "the face box is too small (under 8 pixels)");
 
@@ -439,7 +443,7 @@ lineup_shim_engine_describe (LineupShimEngine       *engine,
     for (int j = 0; j < jitter; j++)
       views.push_back (dlib::jitter_image (chip, rnd));
     std::vector<dlib::matrix<float, 0, 1>> ds = engine->net (views, 16);
-    dlib::matrix<float, 0, 1> d = ds[0];
+    dlib::matrix<float, 0, 1>              d = ds[0];
     for (size_t j = 1; j < ds.size (); j++)
       d += ds[j];
     d = d / (float)ds.size ();
@@ -464,17 +468,17 @@ lineup_shim_engine_describe (LineupShimEngine       *engine,
 }
 
 gboolean
-lineup_shim_engine_fit_landmarks (LineupShimEngine       *engine,
-                                  const LineupShimImage  *image,
-                                  const LineupShimBox    *box,
-                                  float                  *landmarks,
-                                  GError                **error)
+lineup_shim_engine_fit_landmarks (LineupShimEngine      *engine,
+                                  const LineupShimImage *image,
+                                  const LineupShimBox   *box,
+                                  float                 *landmarks,
+                                  GError               **error)
 {
   return guard (error, [&] {
     dlib::cv_image<dlib::bgr_pixel> cimg (cvIplImage (image->bgr));
-    dlib::rectangle rect ((long)std::lround (box->left), (long)std::lround (box->top),
-                          (long)std::lround (box->right) - 1, (long)std::lround (box->bottom) - 1);
-    dlib::full_object_detection shape = (*engine->landmarks) (cimg, rect);
+    dlib::rectangle                 rect ((long)std::lround (box->left), (long)std::lround (box->top),
+                                          (long)std::lround (box->right) - 1, (long)std::lround (box->bottom) - 1);
+    dlib::full_object_detection     shape = (*engine->landmarks) (cimg, rect);
     for (unsigned long i = 0; i < shape.num_parts () && i < LINEUP_SHIM_N_LANDMARKS; i++)
       {
         landmarks[2 * i] = (float)shape.part (i).x ();
@@ -484,14 +488,14 @@ lineup_shim_engine_fit_landmarks (LineupShimEngine       *engine,
 }
 
 gboolean
-lineup_shim_engine_describe_chips (LineupShimEngine  *engine,
-                                   const guint8      *chips_rgb,
-                                   int                n,
-                                   float             *descriptors,
-                                   GError           **error)
+lineup_shim_engine_describe_chips (LineupShimEngine *engine,
+                                   const guint8     *chips_rgb,
+                                   int               n,
+                                   float            *descriptors,
+                                   GError          **error)
 {
   return guard (error, [&] {
-    const size_t chip_bytes = LINEUP_SHIM_CHIP_SIZE * LINEUP_SHIM_CHIP_SIZE * 3;
+    const size_t                               chip_bytes = LINEUP_SHIM_CHIP_SIZE * LINEUP_SHIM_CHIP_SIZE * 3;
     std::vector<dlib::matrix<dlib::rgb_pixel>> chips ((size_t)n);
     for (int i = 0; i < n; i++)
       {
@@ -501,7 +505,7 @@ lineup_shim_engine_describe_chips (LineupShimEngine  *engine,
     std::vector<dlib::matrix<float, 0, 1>> out = engine->net (chips, 16);
     for (int i = 0; i < n; i++)
       for (int k = 0; k < LINEUP_SHIM_DESCRIPTOR_DIM; k++)
-        descriptors[i * LINEUP_SHIM_DESCRIPTOR_DIM + k] = out[i] (k);
+        descriptors[i * LINEUP_SHIM_DESCRIPTOR_DIM + k] = out[i](k);
   });
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Computes reference 128-D face descriptors with face-api.js's own JavaScript
 // forward pass (tfjs-core's pure-JS CPU backend, no tfjs-node), using the
 // recognition weights from the @vladmandic/face-api model folder that
