@@ -181,7 +181,7 @@ static void
 policy_set_job (LineupDbThread *t,
                 GTask          *task)
 {
-  PolicyRequest     *d = g_task_get_task_data (task);
+  PolicyRequest   *d = g_task_get_task_data (task);
   g_autofree char *key = g_strconcat ("policy.", d->name, NULL);
   g_autofree char *details = NULL;
   GError          *error = NULL;
@@ -308,7 +308,7 @@ static void
 offence_set_job (LineupDbThread *t,
                  GTask          *task)
 {
-  PolicyRequest     *d = g_task_get_task_data (task);
+  PolicyRequest   *d = g_task_get_task_data (task);
   g_autofree char *details = NULL;
 
   if (!lineup_db_authorize_task (t, task, d->actor, LINEUP_PERMISSION_EDIT_POLICY, "offence", d->name))
