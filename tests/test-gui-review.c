@@ -15,7 +15,6 @@
 #include "gui-util.h"
 #include "lineup-audit-item.h"
 #include "lineup-audit-page.h"
-#include "lineup-json-item.h"
 #include "lineup-compare-view.h"
 #include "lineup-review-page.h"
 
@@ -372,7 +371,7 @@ run_review (Fixture *f)
   GtkWidget *approve = review_child (f, "approve_button");
   GtkWidget *reject = review_child (f, "reject_button");
   GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "note_view")));
-  g_autoptr(LineupJsonItem) item = NULL;
+  g_autoptr(LineupQueueEntry) item = NULL;
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) viewed = NULL;
   JsonArray *views;
@@ -388,8 +387,8 @@ run_review (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (review_child (f, "stack"))), ==,
                    "queue");
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_cmpstr (lineup_json_item_get_string (item, "case"), ==, CASE_A);
-  g_assert_false (lineup_json_item_get_boolean (item, "own"));
+  g_assert_cmpstr (lineup_queue_entry_get_case_number (item), ==, CASE_A);
+  g_assert_false (lineup_queue_entry_get_own (item));
 
   /* The statement is on the page. */
   text = page_text (f->review);
@@ -472,15 +471,15 @@ run_own_decision (Fixture *f)
                                       "Checked against the booking photo myself.");
   GtkWidget *approve = review_child (f, "approve_button");
   GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "note_view")));
-  g_autoptr(LineupJsonItem) item = NULL;
+  g_autoptr(LineupQueueEntry) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) refused = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->review), "review.refresh", NULL));
   wait_for_queue (f, 1);
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_cmpstr (lineup_json_item_get_string (item, "case"), ==, CASE_B);
-  g_assert_true (lineup_json_item_get_boolean (item, "own"));
+  g_assert_cmpstr (lineup_queue_entry_get_case_number (item), ==, CASE_B);
+  g_assert_true (lineup_queue_entry_get_own (item));
   lineup_review_page_select (f->review, 0);
   gui_spin_until (pictures_loaded, f, "the images of her own lead");
   gtk_text_buffer_set_text (comment, "Looks right to me.", -1);
@@ -497,7 +496,7 @@ run_own_decision (Fixture *f)
 
   /* The core refuses it on its own. */
   refused = json_of (lineup_db_review_sync (f->db, f->supervisor,
-                                   lineup_json_item_get_int (item, "decision_id"), TRUE,
+                                   lineup_decision_get_id (lineup_queue_entry_get_decision (item)), TRUE,
                                    "Looks right to me.", &error), lineup_review_to_json);
   g_assert_null (refused);
   g_assert_nonnull (error);
@@ -519,7 +518,7 @@ run_own_decision (Fixture *f)
   wait_for_queue (f, 1);
   g_clear_object (&item);
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_false (lineup_json_item_get_boolean (item, "own"));
+  g_assert_false (lineup_queue_entry_get_own (item));
   lineup_review_page_select (f->review, 0);
   gui_spin_until (pictures_loaded, f, "the images for the second supervisor");
   gtk_text_buffer_set_text (comment, "Agree with the detective.", -1);
