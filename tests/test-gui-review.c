@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gui-util.h"
 #include "lineup-audit-item.h"
 #include "lineup-audit-page.h"
@@ -818,11 +820,64 @@ test_review_and_audit (void)
   g_free (f.faces);
 }
 
+/* The compare view says so when a booking photo it was asked to load does
+ * not load: in its pane and through candidate-failed, which the review
+ * page lists under the pictures; a superseded load says nothing. */
+static void
+candidate_failed_cb (LineupCompareView *view,
+                     const char        *message,
+                     gpointer           data)
+{
+  char **out = data;
+
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static gboolean
+have_message (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static void
+test_compare_view_candidate_failed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lineup-compare-XXXXXX", NULL);
+  g_autofree char *message = NULL;
+  GtkWidget       *view;
+  GtkWidget       *status;
+
+  adw_init ();
+  g_assert_nonnull (dir);
+  view = g_object_ref_sink (lineup_compare_view_new ());
+  status = gui_child (view, LINEUP_TYPE_COMPARE_VIEW, "candidate_status");
+  g_signal_connect (view, "candidate-failed", G_CALLBACK (candidate_failed_cb), &message);
+
+  lineup_compare_view_load_candidate (LINEUP_COMPARE_VIEW (view), dir, "00ff00ff", NULL, NULL);
+  gui_spin_until (have_message, &message, "the missing booking photo's failure");
+  g_test_message ("candidate-failed: %s", message);
+  g_assert_cmpstr (message, !=, "");
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, message);
+  g_assert_false (lineup_compare_view_has_images (LINEUP_COMPARE_VIEW (view)));
+
+  g_clear_pointer (&message, g_free);
+  lineup_compare_view_load_candidate (LINEUP_COMPARE_VIEW (view), dir, "00ff00ff", NULL, NULL);
+  lineup_compare_view_set_candidate (LINEUP_COMPARE_VIEW (view), NULL, 0, 0, NULL, NULL);
+  gui_spin_frames (25);
+  g_assert_null (message);
+
+  g_object_unref (view);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/gui/compare-view-candidate-failed", test_compare_view_candidate_failed);
   g_test_add_func ("/gui/review-and-audit", test_review_and_audit);
   return g_test_run ();
 }
