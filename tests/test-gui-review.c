@@ -12,10 +12,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gui-util.h"
 #include "lineup-audit-item.h"
 #include "lineup-audit-page.h"
-#include "lineup-json-item.h"
 #include "lineup-compare-view.h"
 #include "lineup-review-page.h"
 
@@ -372,7 +373,7 @@ run_review (Fixture *f)
   GtkWidget *approve = review_child (f, "approve_button");
   GtkWidget *reject = review_child (f, "reject_button");
   GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "note_view")));
-  g_autoptr(LineupJsonItem) item = NULL;
+  g_autoptr(LineupQueueEntry) item = NULL;
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) viewed = NULL;
   JsonArray *views;
@@ -388,8 +389,8 @@ run_review (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (review_child (f, "stack"))), ==,
                    "queue");
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_cmpstr (lineup_json_item_get_string (item, "case"), ==, CASE_A);
-  g_assert_false (lineup_json_item_get_boolean (item, "own"));
+  g_assert_cmpstr (lineup_queue_entry_get_case_number (item), ==, CASE_A);
+  g_assert_false (lineup_queue_entry_get_own (item));
 
   /* The statement is on the page. */
   text = page_text (f->review);
@@ -472,15 +473,15 @@ run_own_decision (Fixture *f)
                                       "Checked against the booking photo myself.");
   GtkWidget *approve = review_child (f, "approve_button");
   GtkTextBuffer *comment = gtk_text_view_get_buffer (GTK_TEXT_VIEW (review_child (f, "note_view")));
-  g_autoptr(LineupJsonItem) item = NULL;
+  g_autoptr(LineupQueueEntry) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) refused = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->review), "review.refresh", NULL));
   wait_for_queue (f, 1);
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_cmpstr (lineup_json_item_get_string (item, "case"), ==, CASE_B);
-  g_assert_true (lineup_json_item_get_boolean (item, "own"));
+  g_assert_cmpstr (lineup_queue_entry_get_case_number (item), ==, CASE_B);
+  g_assert_true (lineup_queue_entry_get_own (item));
   lineup_review_page_select (f->review, 0);
   gui_spin_until (pictures_loaded, f, "the images of her own lead");
   gtk_text_buffer_set_text (comment, "Looks right to me.", -1);
@@ -497,7 +498,7 @@ run_own_decision (Fixture *f)
 
   /* The core refuses it on its own. */
   refused = json_of (lineup_db_review_sync (f->db, f->supervisor,
-                                   lineup_json_item_get_int (item, "decision_id"), TRUE,
+                                   lineup_decision_get_id (lineup_queue_entry_get_decision (item)), TRUE,
                                    "Looks right to me.", &error), lineup_review_to_json);
   g_assert_null (refused);
   g_assert_nonnull (error);
@@ -519,7 +520,7 @@ run_own_decision (Fixture *f)
   wait_for_queue (f, 1);
   g_clear_object (&item);
   item = g_list_model_get_item (lineup_review_page_get_model (f->review), 0);
-  g_assert_false (lineup_json_item_get_boolean (item, "own"));
+  g_assert_false (lineup_queue_entry_get_own (item));
   lineup_review_page_select (f->review, 0);
   gui_spin_until (pictures_loaded, f, "the images for the second supervisor");
   gtk_text_buffer_set_text (comment, "Agree with the detective.", -1);
@@ -819,11 +820,64 @@ test_review_and_audit (void)
   g_free (f.faces);
 }
 
+/* The compare view says so when a booking photo it was asked to load does
+ * not load: in its pane and through candidate-failed, which the review
+ * page lists under the pictures; a superseded load says nothing. */
+static void
+candidate_failed_cb (LineupCompareView *view,
+                     const char        *message,
+                     gpointer           data)
+{
+  char **out = data;
+
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static gboolean
+have_message (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static void
+test_compare_view_candidate_failed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lineup-compare-XXXXXX", NULL);
+  g_autofree char *message = NULL;
+  GtkWidget       *view;
+  GtkWidget       *status;
+
+  adw_init ();
+  g_assert_nonnull (dir);
+  view = g_object_ref_sink (lineup_compare_view_new ());
+  status = gui_child (view, LINEUP_TYPE_COMPARE_VIEW, "candidate_status");
+  g_signal_connect (view, "candidate-failed", G_CALLBACK (candidate_failed_cb), &message);
+
+  lineup_compare_view_load_candidate (LINEUP_COMPARE_VIEW (view), dir, "00ff00ff", NULL, NULL);
+  gui_spin_until (have_message, &message, "the missing booking photo's failure");
+  g_test_message ("candidate-failed: %s", message);
+  g_assert_cmpstr (message, !=, "");
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, message);
+  g_assert_false (lineup_compare_view_has_images (LINEUP_COMPARE_VIEW (view)));
+
+  g_clear_pointer (&message, g_free);
+  lineup_compare_view_load_candidate (LINEUP_COMPARE_VIEW (view), dir, "00ff00ff", NULL, NULL);
+  lineup_compare_view_set_candidate (LINEUP_COMPARE_VIEW (view), NULL, 0, 0, NULL, NULL);
+  gui_spin_frames (25);
+  g_assert_null (message);
+
+  g_object_unref (view);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/gui/compare-view-candidate-failed", test_compare_view_candidate_failed);
   g_test_add_func ("/gui/review-and-audit", test_review_and_audit);
   return g_test_run ();
 }

@@ -288,6 +288,51 @@ test_case_list_json (void)
                    "id,number,offence,offence_label,reason,status,created_by,created_at,search_allowed,searches");
 }
 
+/* A queue entry reads the searched face's box and [x, y] pairs once from
+ * its stored probe face; without one it has neither. */
+static void
+test_queue_entry_probe_face (void)
+{
+  g_autoptr(JsonNode) face = parse ("{\"box\":{\"left\":10.0,\"top\":20.0,\"right\":110.0,\"bottom\":140.0},"
+                                    " \"landmarks\":[[11.5,21.0],[12.0,22.5],[13,24]]}");
+  g_autoptr(JsonNode) bad = parse ("{\"box\":{\"left\":\"x\"},\"landmarks\":\"none\"}");
+  g_autoptr(LineupQueueEntry) entry = NULL;
+  g_autoptr(LineupQueueEntry) bare = NULL;
+  g_autoptr(LineupQueueEntry) hostile = NULL;
+  const LineupBox   *box;
+  const LineupPoint *points;
+  guint              n = 99;
+
+  entry = g_object_new (LINEUP_TYPE_QUEUE_ENTRY, "case-number", "C-1", "own", TRUE,
+                        "probe-face", json_node_get_object (face), NULL);
+  box = lineup_queue_entry_get_probe_box (entry);
+  g_assert_nonnull (box);
+  g_assert_cmpfloat (box->left, ==, 10.0);
+  g_assert_cmpfloat (box->top, ==, 20.0);
+  g_assert_cmpfloat (box->right, ==, 110.0);
+  g_assert_cmpfloat (box->bottom, ==, 140.0);
+  points = lineup_queue_entry_get_probe_landmarks (entry, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpfloat (points[0].x, ==, 11.5);
+  g_assert_cmpfloat (points[1].y, ==, 22.5);
+  g_assert_cmpfloat (points[2].x, ==, 13.0);
+  g_assert_cmpfloat (points[2].y, ==, 24.0);
+  g_assert_cmpstr (lineup_queue_entry_get_case_number (entry), ==, "C-1");
+  g_assert_true (lineup_queue_entry_get_own (entry));
+
+  bare = g_object_new (LINEUP_TYPE_QUEUE_ENTRY, NULL);
+  g_assert_null (lineup_queue_entry_get_probe_box (bare));
+  n = 99;
+  g_assert_null (lineup_queue_entry_get_probe_landmarks (bare, &n));
+  g_assert_cmpuint (n, ==, 0);
+
+  hostile = g_object_new (LINEUP_TYPE_QUEUE_ENTRY, "probe-face", json_node_get_object (bad), NULL);
+  g_assert_null (lineup_queue_entry_get_probe_box (hostile));
+  n = 99;
+  g_assert_null (lineup_queue_entry_get_probe_landmarks (hostile, &n));
+  g_assert_cmpuint (n, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,5 +345,6 @@ main (int   argc,
   g_test_add_func ("/records/dossier-lenient", test_dossier_lenient);
   g_test_add_func ("/records/groups-from-candidates", test_groups_from_candidates);
   g_test_add_func ("/records/case-list-json", test_case_list_json);
+  g_test_add_func ("/records/queue-entry-probe-face", test_queue_entry_probe_face);
   return g_test_run ();
 }

@@ -63,6 +63,13 @@ enum
 };
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  CANDIDATE_FAILED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
 static void stop_loading (LineupCompareView *self);
 
 static void
@@ -478,6 +485,11 @@ lineup_compare_view_class_init (LineupCompareViewClass *klass)
   properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* A booking photo load_candidate () was asked for did not load: the
+   * message (also shown in the pane), for a page that lists problems. */
+  signals[CANDIDATE_FAILED] =
+    g_signal_new ("candidate-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -557,7 +569,10 @@ photo_load_ready (GObject      *source,
   if (rgb == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lineup_compare_view_set_candidate_status (self, error->message);
+        {
+          lineup_compare_view_set_candidate_status (self, error->message);
+          g_signal_emit (self, signals[CANDIDATE_FAILED], 0, error->message);
+        }
       return;
     }
   pane_set (&self->panes[1], rgb->pixels, rgb->width, rgb->height, p->has_box ? &p->box : NULL,

@@ -32,7 +32,8 @@ void lineup_compare_view_set_candidate (LineupCompareView *self,
                                         const float       *landmarks);
 /* Loads the stored booking photo DATA_DIR's sha256 into the candidate pane
  * off the main thread ("Loading…" meanwhile, the error in its place if it
- * fails); a newer load or set_candidate () supersedes it. */
+ * fails, and "candidate-failed" (const char *message) emitted); a newer
+ * load or set_candidate () supersedes it. */
 void lineup_compare_view_load_candidate (LineupCompareView *self,
                                          const char        *data_dir,
                                          const char        *sha256,

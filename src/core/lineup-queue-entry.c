@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "lineup-json.h"
 #include "lineup-queue-entry.h"
 #include "lineup-records-private.h"
 
@@ -20,6 +21,10 @@ struct _LineupQueueEntry
   char            *probe_sha256;
   gint64           edit_seq;
   JsonObject      *probe_face;
+  /* Read once from probe_face: its box and its [x, y] pairs. */
+  LineupBox probe_box;
+  gboolean  has_probe_box;
+  GArray   *probe_landmarks;
 };
 
 G_DEFINE_FINAL_TYPE (LineupQueueEntry, lineup_queue_entry, G_TYPE_OBJECT)
@@ -53,6 +58,7 @@ lineup_queue_entry_finalize (GObject *object)
   g_free (self->offence_code);
   g_free (self->probe_sha256);
   g_clear_pointer (&self->probe_face, json_object_unref);
+  g_clear_pointer (&self->probe_landmarks, g_array_unref);
 
   G_OBJECT_CLASS (lineup_queue_entry_parent_class)->finalize (object);
 }
@@ -135,6 +141,8 @@ lineup_queue_entry_set_property (GObject      *object,
       break;
     case PROP_PROBE_FACE:
       self->probe_face = g_value_dup_boxed (value);
+      self->has_probe_box = lineup_json_read_box (self->probe_face, "box", &self->probe_box);
+      self->probe_landmarks = lineup_json_read_points (self->probe_face, "landmarks");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -260,6 +268,25 @@ lineup_queue_entry_get_probe_face (LineupQueueEntry *self)
   g_return_val_if_fail (LINEUP_IS_QUEUE_ENTRY (self), NULL);
 
   return self->probe_face;
+}
+
+const LineupBox *
+lineup_queue_entry_get_probe_box (LineupQueueEntry *self)
+{
+  g_return_val_if_fail (LINEUP_IS_QUEUE_ENTRY (self), NULL);
+
+  return self->has_probe_box ? &self->probe_box : NULL;
+}
+
+const LineupPoint *
+lineup_queue_entry_get_probe_landmarks (LineupQueueEntry *self,
+                                        guint            *n_points)
+{
+  g_return_val_if_fail (LINEUP_IS_QUEUE_ENTRY (self), NULL);
+  g_return_val_if_fail (n_points != NULL, NULL);
+
+  *n_points = self->probe_landmarks ? self->probe_landmarks->len : 0;
+  return self->probe_landmarks ? (const LineupPoint *)self->probe_landmarks->data : NULL;
 }
 
 JsonNode *

@@ -7,6 +7,7 @@
 
 #include "lineup-candidate.h"
 #include "lineup-decision.h"
+#include "lineup-face.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,11 @@ gboolean         lineup_queue_entry_get_own (LineupQueueEntry *self);
 const char      *lineup_queue_entry_get_probe_sha256 (LineupQueueEntry *self);
 gint64           lineup_queue_entry_get_edit_seq (LineupQueueEntry *self);
 JsonObject      *lineup_queue_entry_get_probe_face (LineupQueueEntry *self);
+/* The searched face's box (NULL: none stored) and its landmarks, in the
+ * searched (edited) probe's pixels, read once from probe_face. */
+const LineupBox   *lineup_queue_entry_get_probe_box (LineupQueueEntry *self);
+const LineupPoint *lineup_queue_entry_get_probe_landmarks (LineupQueueEntry *self,
+                                                           guint            *n_points);
 
 JsonNode *lineup_queue_entry_to_json (LineupQueueEntry *self);
 /* A GListModel of LineupQueueEntry as a JSON array. */
