@@ -196,18 +196,19 @@ job_ready (GObject      *source,
   g_autoptr(GError) error = NULL;
   gpointer value = job_finish (job, result, &error);
 
-  /* A policy is saved as two settings, the second after the first. */
-  if (job->kind == JOB_SAVE_POLICY && value != NULL && !job->chained &&
-      !g_cancellable_is_cancelled (self->cancellable))
+  /* A policy is saved as two settings, the second after the first; like
+   * every write here it completes even if the window closes meanwhile. */
+  if (job->kind == JOB_SAVE_POLICY && value != NULL && !job->chained)
     {
       job->chained = TRUE;
-      lineup_db_policy_set_async (job->db, job->actor, "threshold_max", job->b, self->cancellable,
-                                  job_ready, job);
+      lineup_db_policy_set_async (job->db, job->actor, "threshold_max", job->b, NULL, job_ready,
+                                  job);
       return;
     }
   self->pending--;
-  /* The window is going away: drop what a load returned. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  /* The window is going away (disposed: no cancellable left): drop what a
+   * load returned; a write has completed all the same. */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     {
       if (value != NULL && job->kind == JOB_LOAD_POLICY)
         g_free (value);
@@ -227,29 +228,29 @@ run_job (LineupPreferencesWindow *self,
   job->done = done;
   job->self = g_object_ref (self);
   self->pending++;
+  /* Only reads are cancelled when the window goes away: a write the
+   * administrator asked for (and its audit entry) always completes. */
   switch (job->kind)
     {
     case JOB_DISABLE_USER:
-      lineup_db_user_disable_async (job->db, job->actor, job->a, job->flag, self->cancellable,
-                                    job_ready, job);
+      lineup_db_user_disable_async (job->db, job->actor, job->a, job->flag, NULL, job_ready, job);
       break;
     case JOB_ADD_USER:
-      lineup_db_user_add_async (job->db, job->actor, job->a, job->b, job->roles, job->c,
-                                self->cancellable, job_ready, job);
+      lineup_db_user_add_async (job->db, job->actor, job->a, job->b, job->roles, job->c, NULL,
+                                job_ready, job);
       break;
     case JOB_LOAD_POLICY:
       lineup_db_policy_get_async (job->db, self->cancellable, job_ready, job);
       break;
     case JOB_SAVE_POLICY:
-      lineup_db_policy_set_async (job->db, job->actor, "top_k_cap", job->a, self->cancellable,
-                                  job_ready, job);
+      lineup_db_policy_set_async (job->db, job->actor, "top_k_cap", job->a, NULL, job_ready, job);
       break;
     case JOB_LOAD_OFFENCES:
       lineup_db_offences_list_async (job->db, self->cancellable, job_ready, job);
       break;
     case JOB_SET_OFFENCE:
-      lineup_db_offence_set_async (job->db, job->actor, job->a, job->b, job->flag,
-                                   self->cancellable, job_ready, job);
+      lineup_db_offence_set_async (job->db, job->actor, job->a, job->b, job->flag, NULL,
+                                   job_ready, job);
       break;
     default:
       g_assert_not_reached ();
