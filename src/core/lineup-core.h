@@ -26,7 +26,7 @@
 #include "lineup-user.h"
 #include "lineup-index.h"
 #include "lineup-index-file.h"
-#include "lineup-gallery-index.h"
+#include "lineup-db-gallery-index.h"
 #include "lineup-json.h"
 #include "lineup-store.h"
 #include "lineup-csv.h"

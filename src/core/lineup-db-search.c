@@ -5,7 +5,7 @@
  * The search index lives on the database thread: mapped from the index
  * file beside the database on the first search (or built from the rows),
  * brought up to the gallery's last numbered change before every search,
- * whichever process made the changes (lineup-gallery-index.c), and purges
+ * whichever process made the changes (lineup-db-gallery-index.c), and purges
  * in this process remove their faces at once. Searching where the rows
  * live also makes "scan, store the search and its candidates, audit it"
  * one transaction.
@@ -24,7 +24,7 @@
 #include "lineup-db-case-private.h"
 #include "lineup-engine.h"
 #include "lineup-error.h"
-#include "lineup-gallery-index.h"
+#include "lineup-db-gallery-index.h"
 #include "lineup-index.h"
 #include "lineup-records-private.h"
 
@@ -138,7 +138,7 @@ index_file_for (const char *db_path)
 }
 
 /* The index for this model and policy, brought up to the gallery's last
- * numbered change (lineup-gallery-index.c). */
+ * numbered change (lineup-db-gallery-index.c). */
 static LineupGalleryIndex *
 cache_sync (LineupDbThread   *t,
             SearchJobRequest *r,

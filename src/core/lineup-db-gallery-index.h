@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lineup-gallery-index.h: the search index kept exactly in step with the
+/* lineup-db-gallery-index.h: the search index kept exactly in step with the
  * gallery of one database (database thread only).
  *
  * Every change to faces is numbered by the schema (gallery_changes, v5) in

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lineup-gallery-index.c: the search index, the gallery's numbered changes
+/* lineup-db-gallery-index.c: the search index, the gallery's numbered changes
  * and the index file, kept in step (database thread only). */
 #define G_LOG_DOMAIN "lineup-index"
 
@@ -9,7 +9,7 @@
 
 #include "lineup-db-private.h"
 #include "lineup-error.h"
-#include "lineup-gallery-index.h"
+#include "lineup-db-gallery-index.h"
 #include "lineup-index-file.h"
 #include "lineup-shim.h"
 
